@@ -1,0 +1,1 @@
+namespace Reintegration.Storage; public static class Placeholder { }
