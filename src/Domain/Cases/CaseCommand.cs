@@ -1,0 +1,127 @@
+using Reintegration.Domain.Budget;
+using Reintegration.Domain.Eligibility;
+using Reintegration.Domain.Programmes;
+
+namespace Reintegration.Domain.Cases;
+
+/// <summary>
+/// Something a person or a timer asks of a case. Every command carries its own id (a repeat changes nothing)
+/// and its time (the domain never reads a clock).
+/// </summary>
+public abstract record CaseCommand
+{
+    private CaseCommand(string caseId, string commandId, DateTimeOffset at)
+    {
+        CaseId = caseId;
+        CommandId = commandId;
+        At = at;
+    }
+
+    public string CaseId { get; }
+
+    public string CommandId { get; }
+
+    public DateTimeOffset At { get; }
+
+    /// <summary>Intake: a counsellor's application arrives from a form.</summary>
+    public sealed record SubmitApplication(
+        string CaseId, string CommandId, DateTimeOffset At,
+        string ProgrammeId, Person Applicant, IReadOnlyList<Person> FamilyMembers,
+        string Nationality, string CountryOfReturn, ReturnType ReturnType, string? PartnerId,
+        bool ConsentToShareWithPartner, EligibilityFacts Facts, string? Language, string? CounsellingNote)
+        : CaseCommand(CaseId, CommandId, At);
+
+    /// <summary>The agency decides eligibility (API call or e-mailed decision link).</summary>
+    public sealed record DecideEligibility(string CaseId, string CommandId, DateTimeOffset At, bool Eligible, string? Reason)
+        : CaseCommand(CaseId, CommandId, At);
+
+    /// <summary>Reopens a lapsed case: the decision wait starts again.</summary>
+    public sealed record ReopenCase(string CaseId, string CommandId, DateTimeOffset At)
+        : CaseCommand(CaseId, CommandId, At);
+
+    /// <summary>Books or rebooks the departure; a new date re-arms every deadline.</summary>
+    public sealed record BookDeparture(string CaseId, string CommandId, DateTimeOffset At, DateOnly Departure, string? Flight)
+        : CaseCommand(CaseId, CommandId, At);
+
+    public sealed record CancelDeparture(string CaseId, string CommandId, DateTimeOffset At)
+        : CaseCommand(CaseId, CommandId, At);
+
+    /// <summary>The counsellor requests the post-arrival package from the partner.</summary>
+    public sealed record RequestPostArrival(
+        string CaseId, string CommandId, DateTimeOffset At, IReadOnlyList<PostArrivalService> Services, Money? EstimatedValue, string? Notes)
+        : CaseCommand(CaseId, CommandId, At);
+
+    /// <summary>The returnee consents to sharing the case with the partner.</summary>
+    public sealed record RecordConsent(string CaseId, string CommandId, DateTimeOffset At)
+        : CaseCommand(CaseId, CommandId, At);
+
+    /// <summary>Without a local partner: the agency records the departure and the cash paid.</summary>
+    public sealed record RecordDeparture(string CaseId, string CommandId, DateTimeOffset At, DateOnly DepartedOn)
+        : CaseCommand(CaseId, CommandId, At);
+
+    /// <summary>The partner confirms the returnee arrived: the post-return period starts.</summary>
+    public sealed record ConfirmArrival(string CaseId, string CommandId, DateTimeOffset At, DateOnly ArrivedOn)
+        : CaseCommand(CaseId, CommandId, At);
+
+    public sealed record SubmitPlan(string CaseId, string CommandId, DateTimeOffset At, IReadOnlyList<BudgetLine> Lines)
+        : CaseCommand(CaseId, CommandId, At);
+
+    public sealed record ApprovePlan(string CaseId, string CommandId, DateTimeOffset At, int Version, string? Comment)
+        : CaseCommand(CaseId, CommandId, At);
+
+    public sealed record RejectPlan(string CaseId, string CommandId, DateTimeOffset At, int Version, string Comment)
+        : CaseCommand(CaseId, CommandId, At);
+
+    public sealed record SubmitMonitoringReport(string CaseId, string CommandId, DateTimeOffset At, MonitoringReport Report)
+        : CaseCommand(CaseId, CommandId, At);
+
+    /// <summary>Planned vs actual per line; before the monitoring months end only with an early closure reason.</summary>
+    public sealed record SubmitFinancialReport(
+        string CaseId, string CommandId, DateTimeOffset At, IReadOnlyList<ActualSpending> Lines, ClosureReason? EarlyClosure)
+        : CaseCommand(CaseId, CommandId, At);
+
+    /// <summary>Closes the case with a reason; withdrawal is possible at any stage.</summary>
+    public sealed record CloseCase(string CaseId, string CommandId, DateTimeOffset At, ClosureReason Reason)
+        : CaseCommand(CaseId, CommandId, At);
+
+    /// <summary>Something outside the workflow went wrong for this case (a bounced e-mail, a poison message).</summary>
+    public sealed record RaiseAlert(string CaseId, string CommandId, DateTimeOffset At, AlertKind Kind, string Detail)
+        : CaseCommand(CaseId, CommandId, At);
+
+    /// <summary>A durable timer came due. Ignored when the case has moved on.</summary>
+    public sealed record FireTimer(string CaseId, string CommandId, DateTimeOffset At, CaseTimer Timer)
+        : CaseCommand(CaseId, CommandId, At);
+}
+
+/// <summary>What the post-arrival package can hold.</summary>
+public enum PostArrivalService
+{
+    Cash,
+    AirportPickup,
+    OnwardTransport,
+    HousingOnArrival,
+    MedicalHelpOnArrival,
+
+    /// <summary>Only when an unaccompanied minor is on the case (scenario 12).</summary>
+    FamilyReunification,
+}
+
+/// <summary>Things that need a person's attention on a case.</summary>
+public enum AlertKind
+{
+    EmailBounced,
+    EmailDropped,
+    ProcessingFailed,
+}
+
+/// <summary>How the returnee is doing, as the partner sees it.</summary>
+public enum Situation
+{
+    Good,
+    Fair,
+    Poor,
+}
+
+/// <summary>The partner's monthly report on the returnee.</summary>
+public sealed record MonitoringReport(
+    int Month, Situation Economic, Situation Social, Situation Psychosocial, string? Notes, IReadOnlyList<string> AttachmentIds);

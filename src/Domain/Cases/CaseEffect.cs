@@ -1,0 +1,72 @@
+namespace Reintegration.Domain.Cases;
+
+/// <summary>
+/// Work a decision asks the outside world to do. Effects run at least once, so each has a deterministic id that
+/// the e-mail sender and the timer index use to do it only once.
+/// </summary>
+public abstract record CaseEffect
+{
+    private CaseEffect(string effectId) => EffectId = effectId;
+
+    public string EffectId { get; }
+
+    public sealed record SendEmail(string EffectId, string CaseId, EmailTemplate Template, RecipientRole Recipient, string Language, IReadOnlyList<LinkIntent> Links)
+        : CaseEffect(EffectId);
+
+    /// <summary>Tells the partner something; held back while the returnee has not consented to sharing (scenario 27).</summary>
+    public sealed record NotifyPartner(string EffectId, string CaseId, string PartnerId, PartnerNotice Notice, string Language, IReadOnlyList<LinkIntent> Links)
+        : CaseEffect(EffectId);
+
+    public sealed record ScheduleTimer(string EffectId, CaseTimer Timer)
+        : CaseEffect(EffectId);
+}
+
+/// <summary>Who an e-mail is for. The address comes from configuration or the case's contacts, not from the domain.</summary>
+public enum RecipientRole
+{
+    Counsellor,
+    Agency,
+    Partner,
+    ProgrammeOfficer,
+}
+
+/// <summary>The e-mails the workflow sends, each a template per language.</summary>
+public enum EmailTemplate
+{
+    DecisionRequested,
+    DecisionReminder,
+    DecisionMade,
+    ApplicationLapsed,
+    PostArrivalReminder,
+    PostArrivalLastDay,
+    PlanApprovalRequested,
+    PlanApprovalReminder,
+    PlanApprovalEscalated,
+    PlanDecided,
+    ArrivalConfirmed,
+    MonitoringReportOverdue,
+    CaseAlert,
+}
+
+/// <summary>What the partner is told.</summary>
+public enum PartnerNotice
+{
+    DepartureBooked,
+    DepartureCancelled,
+    PostArrivalRequested,
+    MonitoringReportDue,
+}
+
+/// <summary>The actions an e-mail link can lead to.</summary>
+public enum LinkAction
+{
+    DecideEligibility,
+    DecidePlan,
+    ConfirmArrival,
+    ReportMonitoring,
+}
+
+/// <summary>
+/// A link the sender must sign: bound to the case, the action, the round (plan version, month, ...) and an expiry.
+/// </summary>
+public sealed record LinkIntent(LinkAction Action, int Round, DateTimeOffset ExpiresAt);

@@ -1,0 +1,89 @@
+using Reintegration.Domain.Calendar;
+using static Reintegration.Domain.Cases.CaseEvent;
+
+namespace Reintegration.Domain.Cases;
+
+/// <summary><c>Evolve(state, event) → state</c>: how each fact changes the case. Total and pure.</summary>
+public static class CaseEvolution
+{
+    public static CaseState Evolve(CaseState state, CaseEvent @event) => Apply(state, @event) with { Version = state.Version + 1 };
+
+    public static CaseState Replay(string caseId, IEnumerable<CaseEvent> events) => events.Aggregate(CaseState.Empty(caseId), Evolve);
+
+    private static CaseState Apply(CaseState state, CaseEvent @event) => @event switch
+    {
+        ApplicationSubmitted e => state with
+        {
+            Stage = CaseStage.AwaitingDecision,
+            File = e.File,
+            PreCheck = e.PreCheck,
+            DecisionRound = 1,
+            DecisionWaitStartedAt = e.SubmittedAt,
+            ConsentToShareWithPartner = e.File.ConsentToShareWithPartner,
+        },
+        EligibilityDecided e => state with
+        {
+            Stage = e.Eligible ? CaseStage.AwaitingDeparture : CaseStage.Closed,
+            Eligible = e.Eligible,
+            DecisionReason = e.Reason,
+            Closure = e.Eligible ? null : ClosureReason.Ineligible,
+            ClosedAt = e.Eligible ? null : e.DecidedAt,
+        },
+        CaseReopened e => state with
+        {
+            Stage = CaseStage.AwaitingDecision,
+            DecisionRound = e.DecisionRound,
+            DecisionWaitStartedAt = e.ReopenedAt,
+            Closure = null,
+            ClosedAt = null,
+        },
+        DepartureBooked e => state with
+        {
+            Stage = CaseStage.DepartureBooked,
+            Booking = e.Booking,
+            Departure = e.Departure,
+            Flight = e.Flight,
+            LatestPostArrivalRequest = e.LatestPostArrivalRequest,
+        },
+        DepartureCancelled e => state with
+        {
+            Stage = CaseStage.AwaitingDeparture,
+            Booking = e.Booking,
+            Departure = null,
+            Flight = null,
+            LatestPostArrivalRequest = null,
+        },
+        PostArrivalRequested e => state with { PostArrival = new PostArrivalPackage(e.Services, e.EstimatedValue, e.Notes, e.RequestedAt) },
+        ConsentRecorded => state with { ConsentToShareWithPartner = true },
+        DepartureRecorded e => state with { Stage = CaseStage.Departed, DepartedOn = e.DepartedOn, CashPaidAtDeparture = e.CashPaid },
+        ArrivalConfirmed e => state with { Stage = CaseStage.AwaitingPlan, ArrivedOn = e.ArrivedOn },
+        PlanSubmitted e => state with
+        {
+            Stage = CaseStage.PlanPendingApproval,
+            Plan = new ReintegrationPlan(e.Version, e.Lines, e.Total, PlanStatus.Pending, null, e.SubmittedAt),
+        },
+        PlanApproved e => state with
+        {
+            Stage = CaseStage.Monitoring,
+            Plan = state.Plan! with { Status = PlanStatus.Approved, Comment = e.Comment },
+        },
+        PlanRejected e => state with
+        {
+            Stage = CaseStage.PlanRejected,
+            Plan = state.Plan! with { Status = PlanStatus.Rejected, Comment = e.Comment },
+        },
+        MonitoringReportSubmitted e => state with { MonitoringReports = state.MonitoringReports.SetItem(e.Report.Month, e.Report) },
+        FinancialReportSubmitted e => state with { Stage = CaseStage.FinancialReported, FinancialReport = e.Lines },
+        CaseClosed e => state with { Stage = CaseStage.Closed, Closure = e.Reason, ClosedAt = e.ClosedAt },
+        ReminderSent e => state with { RemindersSent = state.RemindersSent.Add(CaseState.ReminderKey(e.Kind, e.Round)) },
+        AlertRaised => state with { Alerts = state.Alerts + 1 },
+        _ => throw new InvalidOperationException($"No evolution for {@event.GetType().Name}."),
+    };
+
+    /// <summary>The date the monitoring month <paramref name="month"/> falls due: counted from arrival, never chained.</summary>
+    public static DateOnly MonitoringDate(DateOnly arrivedOn, int month) => arrivedOn.AddMonths(month);
+
+    /// <summary>True once the programme's monitoring months have passed.</summary>
+    public static bool MonitoringOver(CaseState state, int months, DateTimeOffset at) =>
+        state.ArrivedOn is { } arrived && Deadline.DateOf(at) >= MonitoringDate(arrived, months);
+}

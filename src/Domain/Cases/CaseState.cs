@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using Reintegration.Domain.Budget;
+using Reintegration.Domain.Eligibility;
+
+namespace Reintegration.Domain.Cases;
+
+/// <summary>A case as its events left it: the snapshot the store keeps and the decider reads.</summary>
+public sealed record CaseState
+{
+    public static CaseState Empty(string caseId) => new() { CaseId = caseId };
+
+    public string CaseId { get; init; } = string.Empty;
+
+    /// <summary>The number of events applied: the stream's version.</summary>
+    public long Version { get; init; }
+
+    public CaseStage Stage { get; init; } = CaseStage.New;
+
+    public CaseFile? File { get; init; }
+
+    public PreCheckResult? PreCheck { get; init; }
+
+    /// <summary>Counts decision waits (intake, then each reopening): the guard of the decision timers.</summary>
+    public int DecisionRound { get; init; }
+
+    public DateTimeOffset? DecisionWaitStartedAt { get; init; }
+
+    public bool? Eligible { get; init; }
+
+    public string? DecisionReason { get; init; }
+
+    /// <summary>Counts bookings and cancellations: the guard of the post-arrival timers.</summary>
+    public int Booking { get; init; }
+
+    public DateOnly? Departure { get; init; }
+
+    public string? Flight { get; init; }
+
+    public DateOnly? LatestPostArrivalRequest { get; init; }
+
+    public PostArrivalPackage? PostArrival { get; init; }
+
+    public bool ConsentToShareWithPartner { get; init; }
+
+    public DateOnly? DepartedOn { get; init; }
+
+    public Money? CashPaidAtDeparture { get; init; }
+
+    public DateOnly? ArrivedOn { get; init; }
+
+    public ReintegrationPlan? Plan { get; init; }
+
+    public ImmutableSortedDictionary<int, MonitoringReport> MonitoringReports { get; init; } = ImmutableSortedDictionary<int, MonitoringReport>.Empty;
+
+    /// <summary>Reminders and escalations already sent, as "Kind:Round": each goes out once.</summary>
+    public ImmutableSortedSet<string> RemindersSent { get; init; } = ImmutableSortedSet<string>.Empty;
+
+    public IReadOnlyList<SpentLine>? FinancialReport { get; init; }
+
+    public ClosureReason? Closure { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public int Alerts { get; init; }
+
+    public bool HasPartner => File?.PartnerId is not null;
+
+    public bool WasReminded(TimerKind kind, int round) => RemindersSent.Contains(ReminderKey(kind, round));
+
+    internal static string ReminderKey(TimerKind kind, int round) => $"{kind}:{round}";
+}
+
+/// <summary>The post-arrival package as requested from the partner.</summary>
+public sealed record PostArrivalPackage(IReadOnlyList<PostArrivalService> Services, Money? EstimatedValue, string? Notes, DateTimeOffset RequestedAt);
+
+/// <summary>Whether the caseworker has decided on a plan version.</summary>
+public enum PlanStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}
+
+/// <summary>The current version of the post-return plan.</summary>
+public sealed record ReintegrationPlan(int Version, IReadOnlyList<BudgetLine> Lines, Money Total, PlanStatus Status, string? Comment, DateTimeOffset SubmittedAt);

@@ -1,0 +1,25 @@
+namespace Reintegration.Domain.Cases;
+
+/// <summary>How a person on the case relates to the applicant.</summary>
+public enum Relationship
+{
+    Applicant,
+    Spouse,
+    Child,
+    Parent,
+    Sibling,
+    Other,
+}
+
+/// <summary>The applicant or a family member returning with them.</summary>
+public sealed record Person(string Name, DateOnly DateOfBirth, Relationship Relationship, bool UnaccompaniedMinor)
+{
+    /// <summary>Full years of age on a date.</summary>
+    public int AgeOn(DateOnly date)
+    {
+        var age = date.Year - DateOfBirth.Year;
+        return DateOfBirth.AddYears(age) > date ? age - 1 : age;
+    }
+
+    public bool IsMinorOn(DateOnly date) => AgeOn(date) < 18;
+}

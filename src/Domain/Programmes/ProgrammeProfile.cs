@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Reintegration.Domain.Eligibility;
+
+namespace Reintegration.Domain.Programmes;
+
+/// <summary>Parses and validates a programme profile (JSON text; reading the file is the caller's job).</summary>
+public static class ProgrammeProfile
+{
+    public static Programme Parse(string file, string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new ProgrammeProfileException([new ProgrammeProfileError(file, "$", $"is not valid JSON: {ex.Message}")]);
+        }
+
+        using (document)
+        {
+            var read = new ProfileReader(file);
+            var programme = Read(read, document.RootElement);
+            if (read.Errors.Count > 0)
+            {
+                throw new ProgrammeProfileException(read.Errors);
+            }
+
+            return programme;
+        }
+    }
+
+    private static Programme Read(ProfileReader read, JsonElement root)
+    {
+        const string at = "$";
+        var currencyText = read.String(root, at, "currency");
+        if (!CurrencyCode.TryParse(currencyText, out var currency) && currencyText.Length > 0)
+        {
+            read.Fail("$.currency", $"'{currencyText}' is not a supported currency (DKK, EUR)");
+        }
+
+        var returnTypes = read.List(root, at, "returnTypes", (e, path) =>
+            e.ValueKind == JsonValueKind.String && Enum.TryParse<ReturnType>(e.GetString(), true, out var t) ? (object)t : Invalid(read, path, "must be voluntary or forced"))
+            .Cast<ReturnType>().ToList();
+        if (returnTypes.Count == 0)
+        {
+            read.Fail("$.returnTypes", "must name at least one return type");
+        }
+
+        var programme = new Programme(
+            Id: read.String(root, at, "id"),
+            Name: read.String(root, at, "name"),
+            Currency: currency,
+            Language: read.String(root, at, "language", "en"),
+            ReturnTypes: returnTypes,
+            AdultChildrenApplySeparately: read.Flag(root, at, "adultChildrenApplySeparately"),
+            Eligibility: ReadEligibility(read, root),
+            Caps: ReadCaps(read, root),
+            Deadlines: ReadDeadlines(read, root),
+            Partners: read.List(root, at, "partners", (e, path) => new Partner(
+                read.String(e, path, "id"), read.String(e, path, "name"), read.String(e, path, "country"), read.String(e, path, "language", "en"))));
+
+        foreach (var duplicate in programme.Partners.GroupBy(p => p.Country, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            read.Fail("$.partners", $"names more than one partner for country {duplicate.Key}");
+        }
+
+        return programme;
+    }
+
+    private static EligibilityPolicy ReadEligibility(ProfileReader read, JsonElement root)
+    {
+        var element = read.Property(root, "$", "eligibility") ?? default;
+        const string at = "$.eligibility";
+        var rules = read.Strings(element, at, "rules");
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (!EligibilityRules.Known.ContainsKey(rules[i]))
+            {
+                read.Fail($"{at}.rules[{i}]", $"'{rules[i]}' is not a known rule ({string.Join(", ", EligibilityRules.Known.Keys)})");
+            }
+        }
+
+        return new EligibilityPolicy(
+            rules,
+            read.Strings(element, at, "allowedResidenceStatuses", required: false),
+            read.Strings(element, at, "visaFreeNationalities", required: false));
+    }
+
+    private static SupportCaps ReadCaps(ProfileReader read, JsonElement root)
+    {
+        var element = read.Property(root, "$", "caps") ?? default;
+        const string at = "$.caps";
+        var postReturn = read.List(element, at, "postReturn", (e, path) => new PostReturnCap(
+            read.Enum<ReturnType>(e, path, "returnType", required: false),
+            read.OptionalString(e, path, "country"),
+            read.Amount(e, path, "perAdult"),
+            read.Amount(e, path, "perMinor"),
+            read.OptionalAmount(e, path, "cashPerPerson")));
+        if (postReturn.Count > 0 && !postReturn.Any(c => c.Country is null))
+        {
+            read.Fail($"{at}.postReturn", "needs a row without a country (the general cap)");
+        }
+
+        return new SupportCaps(
+            postReturn,
+            read.List(element, at, "postArrival", (e, path) => new PostArrivalCap(
+                read.Enum<ReturnType>(e, path, "returnType", required: false), read.Amount(e, path, "perPerson")), required: false),
+            read.Amount(element, at, "travelCashPerPerson"),
+            read.Amount(element, at, "cashAtDepartureWithoutPartnerPerPerson"));
+    }
+
+    private static ProgrammeDeadlines ReadDeadlines(ProfileReader read, JsonElement root)
+    {
+        var element = read.Property(root, "$", "deadlines") ?? default;
+        const string at = "$.deadlines";
+        var deadlines = new ProgrammeDeadlines(
+            PostArrivalRequestBeforeDeparture: Period(read, element, at, "postArrivalRequestBeforeDeparture", required: true)!,
+            PostArrivalReminderDaysBeforeDeadline: read.Days(element, at, "postArrivalReminderDaysBeforeDeadline"),
+            ApplicationBeforeDeparture: Period(read, element, at, "applicationBeforeDeparture", required: false),
+            DecisionReminderAfterDays: read.Days(element, at, "decisionReminderAfterDays", min: 1),
+            DecisionLapseAfterDays: read.Days(element, at, "decisionLapseAfterDays", min: 1),
+            PlanReminderAfterDays: read.Days(element, at, "planReminderAfterDays", min: 1),
+            PlanEscalationAfterDays: read.Days(element, at, "planEscalationAfterDays", min: 1),
+            MonitoringMonths: read.Days(element, at, "monitoringMonths", min: 1, max: 60),
+            MonitoringReportOverdueAfterDays: read.Days(element, at, "monitoringReportOverdueAfterDays", min: 1),
+            LinkValidityDays: read.Days(element, at, "linkValidityDays", min: 1, max: 90));
+        if (deadlines.DecisionReminderAfterDays >= deadlines.DecisionLapseAfterDays)
+        {
+            read.Fail($"{at}.decisionReminderAfterDays", "must come before decisionLapseAfterDays");
+        }
+
+        if (deadlines.PlanReminderAfterDays >= deadlines.PlanEscalationAfterDays)
+        {
+            read.Fail($"{at}.planReminderAfterDays", "must come before planEscalationAfterDays");
+        }
+
+        return deadlines;
+    }
+
+    private static DayPeriod? Period(ProfileReader read, JsonElement parent, string at, string name, bool required)
+    {
+        var element = read.Property(parent, at, name, required);
+        if (element is null)
+        {
+            return required ? new DayPeriod(0, DayCount.Calendar) : null;
+        }
+
+        var path = $"{at}.{name}";
+        return new DayPeriod(read.Days(element.Value, path, "days", min: 1, max: 365), read.Enum<DayCount>(element.Value, path, "count") ?? DayCount.Calendar);
+    }
+
+    private static object? Invalid(ProfileReader read, string path, string reason)
+    {
+        read.Fail(path, reason);
+        return null;
+    }
+}

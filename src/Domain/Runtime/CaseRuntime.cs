@@ -1,0 +1,59 @@
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Workflow;
+
+namespace Reintegration.Domain.Runtime;
+
+/// <summary>
+/// Handles one command: load the case, decide, commit snapshot + events + command id + outbox in one conditional write,
+/// then run the effects. A concurrent writer makes the commit fail; the command is then decided again on fresh state.
+/// </summary>
+public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDispatcher dispatcher, TimeProvider clock)
+{
+    private const int MaxAttempts = 20;
+
+    public CaseDecider Decider => decider;
+
+    public async Task<CommandResult> HandleAsync(CaseCommand command, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.LoadAsync(command.CaseId, cancellationToken);
+            var state = stored?.State ?? CaseState.Empty(command.CaseId);
+            if (stored is not null && await store.WasProcessedAsync(command.CaseId, command.CommandId, cancellationToken))
+            {
+                return new CommandResult(CommandOutcome.Duplicate, state, [], null);
+            }
+
+            var decision = decider.Decide(command, state);
+            if (decision.Rejection is { } rejection)
+            {
+                return new CommandResult(CommandOutcome.Rejected, state, [], rejection);
+            }
+
+            if (decision.Events.Count == 0)
+            {
+                return new CommandResult(CommandOutcome.Unchanged, state, [], null);
+            }
+
+            var next = state;
+            var recorded = new List<RecordedEvent>(decision.Events.Count);
+            foreach (var @event in decision.Events)
+            {
+                next = CaseEvolution.Evolve(next, @event);
+                recorded.Add(new RecordedEvent(next.Version, @event));
+            }
+
+            try
+            {
+                await store.CommitAsync(new CaseCommit(command.CaseId, stored?.ETag, next, recorded, command.CommandId, decision.Effects), clock.GetUtcNow(), cancellationToken);
+            }
+            catch (CaseConcurrencyException) when (attempt < MaxAttempts)
+            {
+                continue;
+            }
+
+            await dispatcher.DispatchAsync(command.CaseId, decision.Effects, cancellationToken);
+            return new CommandResult(CommandOutcome.Accepted, next, decision.Events, null);
+        }
+    }
+}

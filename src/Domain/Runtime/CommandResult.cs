@@ -1,0 +1,22 @@
+using Reintegration.Domain.Cases;
+
+namespace Reintegration.Domain.Runtime;
+
+/// <summary>How handling a command ended.</summary>
+public enum CommandOutcome
+{
+    /// <summary>Events were appended.</summary>
+    Accepted,
+
+    /// <summary>Accepted, nothing to change (a timer the case moved past, a repeat of the current state).</summary>
+    Unchanged,
+
+    /// <summary>This command id was handled before; nothing done again.</summary>
+    Duplicate,
+
+    /// <summary>A named business refusal.</summary>
+    Rejected,
+}
+
+/// <summary>The result of a command, with the case as it now stands.</summary>
+public sealed record CommandResult(CommandOutcome Outcome, CaseState State, IReadOnlyList<CaseEvent> Events, Rejection? Rejection);

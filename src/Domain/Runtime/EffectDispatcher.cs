@@ -1,0 +1,54 @@
+using Reintegration.Domain.Cases;
+
+namespace Reintegration.Domain.Runtime;
+
+/// <summary>
+/// Runs committed effects and marks them done in the outbox. An effect whose run fails stays in the outbox;
+/// <see cref="RecoverAsync"/> finds it later. Running twice is harmless: timers and messages are keyed by id.
+/// </summary>
+public sealed class EffectDispatcher(ICaseStore store, ITimerIndex timers, IMessageSender messages)
+{
+    /// <summary>Runs effects right after their commit; a failure leaves them for recovery instead of failing the command.</summary>
+    public async Task DispatchAsync(string caseId, IReadOnlyList<CaseEffect> effects, CancellationToken cancellationToken = default)
+    {
+        foreach (var effect in effects)
+        {
+            try
+            {
+                await RunAsync(caseId, effect, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Left in the outbox: RecoverAsync retries it. The command itself is already durable.
+            }
+        }
+    }
+
+    /// <summary>Runs what a crash or a failed send left in the outbox, oldest first. Returns how many ran.</summary>
+    public async Task<int> RecoverAsync(DateTimeOffset committedBefore, int max = 500, CancellationToken cancellationToken = default)
+    {
+        var pending = await store.PendingEffectsAsync(max, cancellationToken);
+        var ran = 0;
+        foreach (var effect in pending.Where(p => p.CommittedAt <= committedBefore).OrderBy(p => p.CommittedAt))
+        {
+            await RunAsync(effect.CaseId, effect.Effect, cancellationToken);
+            ran++;
+        }
+
+        return ran;
+    }
+
+    private async Task RunAsync(string caseId, CaseEffect effect, CancellationToken cancellationToken)
+    {
+        if (effect is CaseEffect.ScheduleTimer schedule)
+        {
+            await timers.ScheduleAsync(schedule.Timer, cancellationToken);
+        }
+        else
+        {
+            await messages.SendAsync(effect, cancellationToken);
+        }
+
+        await store.CompleteEffectAsync(caseId, effect.EffectId, cancellationToken);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Reintegration.Domain.Cases;
+
+namespace Reintegration.Domain.Runtime.InMemory;
+
+/// <summary>The case store in memory, with the same contract as the Azure store: atomic, ETag-conditional commits.</summary>
+public sealed class InMemoryCaseStore : ICaseStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Stream> streams = new(StringComparer.Ordinal);
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return streams.Count;
+            }
+        }
+    }
+
+    public Task<StoredCase?> LoadAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(streams.TryGetValue(caseId, out var stream) ? new StoredCase(stream.State, stream.ETag!) : null);
+        }
+    }
+
+    public Task<bool> WasProcessedAsync(string caseId, string commandId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(streams.TryGetValue(caseId, out var stream) && stream.Commands.Contains(commandId));
+        }
+    }
+
+    public Task CommitAsync(CaseCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            streams.TryGetValue(commit.CaseId, out var stream);
+            if (stream?.ETag != commit.ExpectedETag)
+            {
+                throw new CaseConcurrencyException($"Case {commit.CaseId} changed since it was read.");
+            }
+
+            if (stream is not null && stream.Commands.Contains(commit.CommandId))
+            {
+                throw new CaseConcurrencyException($"Command {commit.CommandId} was already processed.");
+            }
+
+            stream ??= streams[commit.CaseId] = new Stream();
+            stream.State = commit.State;
+            stream.ETag = commit.State.Version.ToString(CultureInfo.InvariantCulture);
+            stream.Events.AddRange(commit.Events);
+            stream.Commands.Add(commit.CommandId);
+            foreach (var effect in commit.Effects)
+            {
+                stream.Outbox[effect.EffectId] = new PendingEffect(commit.CaseId, effect, committedAt);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<RecordedEvent> events = streams.TryGetValue(caseId, out var stream) ? [.. stream.Events] : [];
+            return Task.FromResult(events);
+        }
+    }
+
+    public Task<IReadOnlyList<PendingEffect>> PendingEffectsAsync(int max, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<PendingEffect> pending = [.. streams.Values.SelectMany(s => s.Outbox.Values).OrderBy(p => p.CommittedAt).Take(max)];
+            return Task.FromResult(pending);
+        }
+    }
+
+    public Task CompleteEffectAsync(string caseId, string effectId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (streams.TryGetValue(caseId, out var stream))
+            {
+                stream.Outbox.Remove(effectId);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public IReadOnlyList<CaseState> AllCases()
+    {
+        lock (gate)
+        {
+            return [.. streams.Values.Select(s => s.State)];
+        }
+    }
+
+    private sealed class Stream
+    {
+        public CaseState State { get; set; } = CaseState.Empty(string.Empty);
+
+        public string? ETag { get; set; }
+
+        public List<RecordedEvent> Events { get; } = [];
+
+        public HashSet<string> Commands { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, PendingEffect> Outbox { get; } = new(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,118 @@
+using Reintegration.Domain.Calendar;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Eligibility;
+using Reintegration.Domain.Programmes;
+using static Reintegration.Domain.Cases.CaseCommand;
+
+namespace Reintegration.Domain.Workflow;
+
+/// <summary>Stages 1 to 3: intake, eligibility pre-check, the agency's decision and its wait.</summary>
+public sealed partial class CaseDecider
+{
+    private Decision Intake(SubmitApplication command, CaseState state)
+    {
+        if (programmes.Find(command.ProgrammeId) is not { } programme)
+        {
+            return Decision.Reject("unknown-programme", $"There is no programme '{command.ProgrammeId}'.", "programmeId");
+        }
+
+        var rejection = CheckIntake(command, programme);
+        if (rejection is not null)
+        {
+            return new Decision([], [], rejection);
+        }
+
+        var partner = command.PartnerId is null ? programme.PartnerIn(command.CountryOfReturn) : programme.PartnerById(command.PartnerId);
+        var file = new CaseFile(
+            programme.Id, command.Applicant, command.FamilyMembers, command.Nationality.ToUpperInvariant(), command.CountryOfReturn.ToUpperInvariant(),
+            command.ReturnType, partner?.Id, command.ConsentToShareWithPartner, command.Facts, command.Language ?? programme.Language,
+            command.CounsellingNote, Deadline.DateOf(command.At));
+        var preCheck = PreCheck.Run(new EligibilityContext(command.Facts, file.Nationality, command.ReturnType, programme));
+        var build = new DecisionBuilder(state, programme, command)
+            .Then(new CaseEvent.ApplicationSubmitted(command.CaseId, file, preCheck, command.At));
+        StartDecisionWait(build, programme, round: 1, command.At);
+        return build.Build();
+    }
+
+    private static Rejection? CheckIntake(SubmitApplication command, Programme programme)
+    {
+        if (!programme.ReturnTypes.Contains(command.ReturnType))
+        {
+            return Refuse("return-type-not-in-programme", $"{programme.Id} does not support {command.ReturnType} returns.", "returnType");
+        }
+
+        if (command.PartnerId is { } partnerId
+            && (programme.PartnerById(partnerId) is not { } named || !string.Equals(named.Country, command.CountryOfReturn, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Refuse("unknown-partner", $"{programme.Id} has no partner '{partnerId}' in {command.CountryOfReturn}.", "partnerId");
+        }
+
+        var today = Deadline.DateOf(command.At);
+        var people = command.FamilyMembers.Prepend(command.Applicant).ToList();
+        for (var i = 0; i < people.Count; i++)
+        {
+            var field = i == 0 ? "applicant.dateOfBirth" : $"familyMembers[{i - 1}].dateOfBirth";
+            if (people[i].DateOfBirth > today)
+            {
+                return Refuse("date-of-birth-in-future", $"The date of birth {people[i].DateOfBirth:yyyy-MM-dd} is in the future.", field);
+            }
+
+            if (i > 0 && programme.AdultChildrenApplySeparately && people[i].Relationship == Relationship.Child && !people[i].IsMinorOn(today))
+            {
+                return Refuse("adult-child-applies-separately", $"Family member {i} is an adult child ({people[i].AgeOn(today)}): adult children apply separately.", field);
+            }
+        }
+
+        return null;
+    }
+
+    private static void StartDecisionWait(DecisionBuilder build, Programme programme, int round, DateTimeOffset at) =>
+        build.Email(EmailTemplate.DecisionRequested, RecipientRole.Agency, build.Link(LinkAction.DecideEligibility, round))
+            .Timer(TimerKind.DecisionReminder, round, at.AddDays(programme.Deadlines.DecisionReminderAfterDays))
+            .Timer(TimerKind.DecisionLapse, round, at.AddDays(programme.Deadlines.DecisionLapseAfterDays));
+
+    private static Rejection? DecideEligibility(DecideEligibility command, DecisionBuilder build)
+    {
+        if (!command.Eligible && string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return Refuse("reason-required", "A refusal needs a reason the counsellor can explain.", "reason");
+        }
+
+        build.Then(new CaseEvent.EligibilityDecided(command.Eligible, command.Reason, command.At))
+            .Email(EmailTemplate.DecisionMade, RecipientRole.Counsellor);
+        return null;
+    }
+
+    private Rejection? Reopen(ReopenCase command, DecisionBuilder build)
+    {
+        if (build.State.Closure != ClosureReason.Lapsed)
+        {
+            return Refuse("only-lapsed-cases-reopen", $"Only a lapsed case can be reopened; this one was closed as {build.State.Closure}.");
+        }
+
+        var round = build.State.DecisionRound + 1;
+        build.Then(new CaseEvent.CaseReopened(round, command.At));
+        StartDecisionWait(build, ProgrammeOf(build.State), round, command.At);
+        return null;
+    }
+
+    private static void DecisionTimer(CaseTimer timer, DecisionBuilder build, DateTimeOffset at)
+    {
+        var state = build.State;
+        if (state.Stage != CaseStage.AwaitingDecision || timer.Round != state.DecisionRound)
+        {
+            return;
+        }
+
+        if (timer.Kind == TimerKind.DecisionReminder && !state.WasReminded(timer.Kind, timer.Round))
+        {
+            build.Then(new CaseEvent.ReminderSent(timer.Kind, timer.Round, at))
+                .Email(EmailTemplate.DecisionReminder, RecipientRole.Agency, build.Link(LinkAction.DecideEligibility, timer.Round));
+        }
+        else if (timer.Kind == TimerKind.DecisionLapse)
+        {
+            build.Then(new CaseEvent.CaseClosed(ClosureReason.Lapsed, at))
+                .Email(EmailTemplate.ApplicationLapsed, RecipientRole.Counsellor);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using Reintegration.Domain.Budget;
+using Reintegration.Domain.Calendar;
+using Reintegration.Domain.Cases;
+using static Reintegration.Domain.Cases.CaseCommand;
+
+namespace Reintegration.Domain.Workflow;
+
+/// <summary>Stages 5 and 6: arrival and the post-return plan, approved or rejected by the caseworker.</summary>
+public sealed partial class CaseDecider
+{
+    private Rejection? ConfirmArrival(ConfirmArrival command, DecisionBuilder build)
+    {
+        var state = build.State;
+        if (!state.HasPartner)
+        {
+            return Refuse("no-partner", "This case has no reintegration partner: record the departure instead.");
+        }
+
+        if (command.ArrivedOn > Deadline.DateOf(command.At))
+        {
+            return Refuse("arrival-in-future", $"The arrival {command.ArrivedOn:yyyy-MM-dd} has not happened yet.", "arrivedOn");
+        }
+
+        if (command.ArrivedOn < state.Departure)
+        {
+            return Refuse("arrival-before-departure", $"The arrival {command.ArrivedOn:yyyy-MM-dd} is before the departure {state.Departure:yyyy-MM-dd}.", "arrivedOn");
+        }
+
+        build.Then(new CaseEvent.ArrivalConfirmed(command.ArrivedOn, command.At))
+            .Email(EmailTemplate.ArrivalConfirmed, RecipientRole.Counsellor);
+        for (var month = 1; month <= ProgrammeOf(state).Deadlines.MonitoringMonths; month++)
+        {
+            build.Timer(TimerKind.MonitoringReminder, month, Deadline.StartOf(CaseEvolution.MonitoringDate(command.ArrivedOn, month)));
+        }
+
+        return null;
+    }
+
+    private Rejection? SubmitPlan(SubmitPlan command, DecisionBuilder build)
+    {
+        var state = build.State;
+        var programme = ProgrammeOf(state);
+        if (command.Lines.Count == 0)
+        {
+            return Refuse("lines-required", "A plan needs at least one budget line.", "lines");
+        }
+
+        for (var i = 0; i < command.Lines.Count; i++)
+        {
+            var line = command.Lines[i];
+            if (line.Amount.Currency != programme.Currency)
+            {
+                return Refuse("currency-mismatch", $"{programme.Id} pays in {programme.Currency}, not {line.Amount.Currency}.", $"lines[{i}].amount");
+            }
+
+            if (line.Amount.Amount <= 0)
+            {
+                return Refuse("amount-not-positive", "Each budget line needs an amount above zero.", $"lines[{i}].amount");
+            }
+        }
+
+        if (command.Lines.GroupBy(l => l.LineId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        {
+            return Refuse("duplicate-line", $"The budget line id '{duplicate.Key}' is used twice.", "lines");
+        }
+
+        var breaches = PlanCaps.For(programme, state.File!).Check(command.Lines);
+        if (breaches.Count > 0)
+        {
+            return Refuse("plan-over-cap", "The plan is over its caps: " + string.Join("; ", breaches) + ".", "lines");
+        }
+
+        var version = (state.Plan?.Version ?? 0) + 1;
+        var total = Money.Sum(command.Lines.Select(l => l.Amount), programme.Currency);
+        build.Then(new CaseEvent.PlanSubmitted(version, command.Lines, total, command.At))
+            .Email(EmailTemplate.PlanApprovalRequested, RecipientRole.Agency, build.Link(LinkAction.DecidePlan, version))
+            .Timer(TimerKind.PlanReminder, version, command.At.AddDays(programme.Deadlines.PlanReminderAfterDays))
+            .Timer(TimerKind.PlanEscalation, version, command.At.AddDays(programme.Deadlines.PlanEscalationAfterDays));
+        return null;
+    }
+
+    private static Rejection? CheckPlanVersion(int version, CaseState state) =>
+        version == state.Plan!.Version
+            ? null
+            : version < state.Plan.Version
+                ? Refuse("plan-superseded", $"Plan version {version} was superseded by version {state.Plan.Version}; nothing was changed.", "version")
+                : Refuse("unknown-plan-version", $"There is no plan version {version}.", "version");
+
+    private static Rejection? ApprovePlan(ApprovePlan command, DecisionBuilder build)
+    {
+        if (CheckPlanVersion(command.Version, build.State) is { } rejection)
+        {
+            return rejection;
+        }
+
+        build.Then(new CaseEvent.PlanApproved(command.Version, command.Comment, command.At))
+            .Email(EmailTemplate.PlanDecided, RecipientRole.Counsellor);
+        return null;
+    }
+
+    private static Rejection? RejectPlan(RejectPlan command, DecisionBuilder build)
+    {
+        if (CheckPlanVersion(command.Version, build.State) is { } rejection)
+        {
+            return rejection;
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Comment))
+        {
+            return Refuse("comment-required", "Say why the plan is rejected, so it can be revised.", "comment");
+        }
+
+        build.Then(new CaseEvent.PlanRejected(command.Version, command.Comment, command.At))
+            .Email(EmailTemplate.PlanDecided, RecipientRole.Counsellor);
+        return null;
+    }
+
+    private static void PlanTimer(CaseTimer timer, DecisionBuilder build, DateTimeOffset at)
+    {
+        var state = build.State;
+        if (state.Stage != CaseStage.PlanPendingApproval || state.Plan?.Version != timer.Round || state.WasReminded(timer.Kind, timer.Round))
+        {
+            return;
+        }
+
+        build.Then(new CaseEvent.ReminderSent(timer.Kind, timer.Round, at));
+        if (timer.Kind == TimerKind.PlanReminder)
+        {
+            build.Email(EmailTemplate.PlanApprovalReminder, RecipientRole.Agency, build.Link(LinkAction.DecidePlan, timer.Round));
+        }
+        else
+        {
+            build.Email(EmailTemplate.PlanApprovalEscalated, RecipientRole.ProgrammeOfficer);
+        }
+    }
+}

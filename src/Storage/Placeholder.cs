@@ -1,1 +1,0 @@
-namespace Reintegration.Storage; public static class Placeholder { }

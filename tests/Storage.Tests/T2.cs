@@ -1,1 +1,0 @@
-public class T2 { [Fact] public void Builds() => 1.ShouldBe(1); }
