@@ -17,11 +17,11 @@ public abstract record CaseCommand
         At = at;
     }
 
-    public string CaseId { get; }
+    public string CaseId { get; init; }
 
-    public string CommandId { get; }
+    public string CommandId { get; init; }
 
-    public DateTimeOffset At { get; }
+    public DateTimeOffset At { get; init; }
 
     /// <summary>Intake: a counsellor's application arrives from a form.</summary>
     public sealed record SubmitApplication(

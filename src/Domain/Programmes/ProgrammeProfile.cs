@@ -115,6 +115,7 @@ public static class ProgrammeProfile
     {
         var element = read.Property(root, "$", "deadlines") ?? default;
         const string at = "$.deadlines";
+        var errorsBefore = read.Errors.Count;
         var deadlines = new ProgrammeDeadlines(
             PostArrivalRequestBeforeDeparture: Period(read, element, at, "postArrivalRequestBeforeDeparture", required: true)!,
             PostArrivalReminderDaysBeforeDeadline: read.Days(element, at, "postArrivalReminderDaysBeforeDeadline"),
@@ -126,6 +127,11 @@ public static class ProgrammeProfile
             MonitoringMonths: read.Days(element, at, "monitoringMonths", min: 1, max: 60),
             MonitoringReportOverdueAfterDays: read.Days(element, at, "monitoringReportOverdueAfterDays", min: 1),
             LinkValidityDays: read.Days(element, at, "linkValidityDays", min: 1, max: 90));
+        if (read.Errors.Count > errorsBefore)
+        {
+            return deadlines;
+        }
+
         if (deadlines.DecisionReminderAfterDays >= deadlines.DecisionLapseAfterDays)
         {
             read.Fail($"{at}.decisionReminderAfterDays", "must come before decisionLapseAfterDays");

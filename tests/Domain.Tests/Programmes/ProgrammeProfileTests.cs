@@ -1,0 +1,82 @@
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Tests.Support;
+
+namespace Reintegration.Domain.Tests.Programmes;
+
+public class ProgrammeProfileTests
+{
+    private const string Valid = """
+        {
+          "id": "test", "name": "Test", "currency": "EUR", "language": "en", "returnTypes": ["voluntary"],
+          "adultChildrenApplySeparately": false,
+          "eligibility": { "rules": ["voluntary-return"] },
+          "caps": { "postReturn": [{ "perAdult": 100, "perMinor": 50 }], "travelCashPerPerson": 0, "cashAtDepartureWithoutPartnerPerPerson": 0 },
+          "deadlines": {
+            "postArrivalRequestBeforeDeparture": { "days": 5, "count": "working" }, "postArrivalReminderDaysBeforeDeadline": 2,
+            "decisionReminderAfterDays": 5, "decisionLapseAfterDays": 14, "planReminderAfterDays": 3, "planEscalationAfterDays": 7,
+            "monitoringMonths": 12, "monitoringReportOverdueAfterDays": 14, "linkValidityDays": 14
+          },
+          "partners": []
+        }
+        """;
+
+    [Fact]
+    public void Shipped_profiles_load_with_their_published_figures()
+    {
+        var drc = CaseSpec.Programmes.Get("drc-denmark");
+        drc.Currency.ShouldBe(Currency.DKK);
+        drc.Caps.PostReturnFor(ReturnType.Voluntary, "UG")!.PerAdult.ShouldBe(20000m);
+        drc.Caps.PostReturnFor(ReturnType.Voluntary, "SO")!.PerAdult.ShouldBe(30000m);
+        drc.Caps.CashAtDepartureWithoutPartnerPerPerson.ShouldBe(20000m);
+        drc.Eligibility.Rules.Count.ShouldBe(11);
+
+        var eurp = CaseSpec.Programmes.Get("eu-eurp");
+        eurp.Currency.ShouldBe(Currency.EUR);
+        eurp.Caps.PostArrivalFor(ReturnType.Voluntary)!.PerPerson.ShouldBe(615m);
+        eurp.Caps.PostArrivalFor(ReturnType.Forced)!.PerPerson.ShouldBe(205m);
+        eurp.Caps.PostReturnFor(ReturnType.Forced, "IQ")!.PerAdult.ShouldBe(1000m);
+        eurp.Deadlines.PostArrivalRequestBeforeDeparture.Days.ShouldBe(5);
+    }
+
+    [Fact]
+    public void Valid_profile_parses_with_working_days()
+    {
+        var programme = ProgrammeProfile.Parse("test.json", Valid);
+        programme.Deadlines.PostArrivalRequestBeforeDeparture.Count.ShouldBe(DayCount.Working);
+    }
+
+    [Fact]
+    public void Invalid_profile_names_the_file_every_field_and_the_reason()
+    {
+        var broken = Valid
+            .Replace("\"EUR\"", "\"USD\"", StringComparison.Ordinal)
+            .Replace("\"voluntary-return\"", "\"no-such-rule\"", StringComparison.Ordinal)
+            .Replace("\"decisionLapseAfterDays\": 14", "\"decisionLapseAfterDays\": \"soon\"", StringComparison.Ordinal)
+            .Replace("\"count\": \"working\"", "\"count\": \"lunar\"", StringComparison.Ordinal);
+
+        var error = Should.Throw<ProgrammeProfileException>(() => ProgrammeProfile.Parse("broken.json", broken));
+
+        error.Errors.ShouldAllBe(e => e.File == "broken.json");
+        error.Errors.Select(e => e.Field).ShouldBe(
+            ["$.currency", "$.eligibility.rules[0]", "$.deadlines.postArrivalRequestBeforeDeparture.count", "$.deadlines.decisionLapseAfterDays"],
+            ignoreOrder: true);
+        error.Message.ShouldContain("broken.json: $.currency 'USD' is not a supported currency");
+        error.Message.ShouldContain("'lunar' is not one of: calendar, working");
+    }
+
+    [Fact]
+    public void Missing_section_is_named()
+    {
+        var error = Should.Throw<ProgrammeProfileException>(() => ProgrammeProfile.Parse("x.json", """{ "id": "x" }"""));
+        error.Errors.Select(e => e.Field).ShouldContain("$.caps");
+        error.Errors.Select(e => e.Field).ShouldContain("$.deadlines");
+        error.Errors.Single(e => e.Field == "$.currency").Reason.ShouldBe("is required");
+    }
+
+    [Fact]
+    public void Malformed_json_names_the_file()
+    {
+        var error = Should.Throw<ProgrammeProfileException>(() => ProgrammeProfile.Parse("bad.json", "{ nope"));
+        error.Errors.Single().File.ShouldBe("bad.json");
+    }
+}
