@@ -21,18 +21,18 @@ public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDis
             var state = stored?.State ?? CaseState.Empty(command.CaseId);
             if (stored is not null && await store.WasProcessedAsync(command.CaseId, command.CommandId, cancellationToken))
             {
-                return new CommandResult(CommandOutcome.Duplicate, state, [], null);
+                return new CommandResult(CommandOutcome.Duplicate, state, [], [], null);
             }
 
             var decision = decider.Decide(command, state);
             if (decision.Rejection is { } rejection)
             {
-                return new CommandResult(CommandOutcome.Rejected, state, [], rejection);
+                return new CommandResult(CommandOutcome.Rejected, state, [], [], rejection);
             }
 
             if (decision.Events.Count == 0)
             {
-                return new CommandResult(CommandOutcome.Unchanged, state, [], null);
+                return new CommandResult(CommandOutcome.Unchanged, state, [], [], null);
             }
 
             var next = state;
@@ -53,7 +53,7 @@ public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDis
             }
 
             await dispatcher.DispatchAsync(command.CaseId, decision.Effects, cancellationToken);
-            return new CommandResult(CommandOutcome.Accepted, next, decision.Events, null);
+            return new CommandResult(CommandOutcome.Accepted, next, decision.Events, decision.Effects, null);
         }
     }
 }

@@ -19,4 +19,4 @@ public enum CommandOutcome
 }
 
 /// <summary>The result of a command, with the case as it now stands.</summary>
-public sealed record CommandResult(CommandOutcome Outcome, CaseState State, IReadOnlyList<CaseEvent> Events, Rejection? Rejection);
+public sealed record CommandResult(CommandOutcome Outcome, CaseState State, IReadOnlyList<CaseEvent> Events, IReadOnlyList<CaseEffect> Effects, Rejection? Rejection);

@@ -48,6 +48,7 @@ public static class WorkflowMap
         new(Monitoring, nameof(CaseCommand.SubmitFinancialReport), FinancialReported, "after the monitoring months"),
         new(Monitoring, nameof(CaseCommand.SubmitFinancialReport), Closed, "early closure reason"),
         new(Departed, nameof(CaseCommand.SubmitFinancialReport), FinancialReported),
+        new(Departed, nameof(CaseCommand.SubmitFinancialReport), Closed, "early closure reason"),
         new(FinancialReported, nameof(CaseCommand.CloseCase), Closed, "completed"),
     ];
 
