@@ -1,0 +1,120 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Reintegration.Storage.Blobs;
+using Reintegration.Storage.Queues;
+using Reintegration.Storage.Tables;
+using Reintegration.Storage.Tests.Azurite;
+
+namespace Reintegration.Storage.Tests.Resilience;
+
+/// <summary>Owns its Azurite, so stopping it does not disturb the tests sharing the main one.</summary>
+[CollectionDefinition(Name)]
+public sealed class AzuriteOutageCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite outage";
+}
+
+/// <summary>
+/// Azurite goes away mid-run: a call made during the outage keeps retrying (Azure.Core's retry policy, transport
+/// failures) and succeeds once Azurite is back on the same ports with the same data. The test waits for an observed
+/// failed attempt before restarting Azurite, so the order of events is fixed, not timed.
+/// </summary>
+[Collection(AzuriteOutageCollection.Name)]
+public sealed class AzuriteOutageTests(AzuriteFixture azurite)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Given_azurite_is_down_When_a_table_write_is_retrying_Then_it_succeeds_after_the_restart_and_earlier_data_survives()
+    {
+        var (options, failedAttempt) = PatientOptions();
+        var table = new TableClient(azurite.Connection, UniqueName.Table(), options);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("case-1", "before") { ["Step"] = 1 });
+
+        await azurite.StopAsync();
+        var write = table.UpsertEntityAsync(new TableEntity("case-1", "during") { ["Step"] = 2 });
+        await failedAttempt.Task.WaitAsync(Bound);
+        write.IsCompleted.ShouldBeFalse();
+        await azurite.StartAsync();
+        await write.WaitAsync(Bound);
+
+        (await table.GetEntityIfExistsAsync("case-1", "during")).ShouldNotBeNull().GetInt32("Step").ShouldBe(2);
+        (await table.GetEntityIfExistsAsync("case-1", "before")).ShouldNotBeNull().GetInt32("Step").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_azurite_is_down_When_a_message_put_and_a_blob_read_are_retrying_Then_both_succeed_after_the_restart()
+    {
+        var (options, failedAttempt) = PatientOptions();
+        var queue = new QueueClient(azurite.Connection, UniqueName.Queue(), options);
+        var container = new BlobContainerClient(azurite.Connection, UniqueName.Container(), options);
+        await queue.CreateIfNotExistsAsync();
+        await container.CreateIfNotExistsAsync();
+        await container.UploadBlobAsync("kept.txt", BinaryData.FromString("kept"));
+
+        await azurite.StopAsync();
+        var put = queue.SendMessageAsync("sent during the outage");
+        var read = container.DownloadIfExistsAsync("kept.txt");
+        await failedAttempt.Task.WaitAsync(Bound);
+        await azurite.StartAsync();
+        await Task.WhenAll(put, read).WaitAsync(Bound);
+
+        (await read).ShouldNotBeNull().Content.ToString().ShouldBe("kept");
+        (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1))).ShouldHaveSingleItem().MessageText.ShouldBe("sent during the outage");
+    }
+
+    [Fact]
+    public async Task Given_a_running_azurite_When_restarted_Then_clients_made_before_keep_working_on_the_same_ports()
+    {
+        var table = new TableClient(azurite.Connection, UniqueName.Table());
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("p", "r"));
+
+        await azurite.RestartAsync();
+
+        (await table.GetEntityIfExistsAsync("p", "r")).ShouldNotBeNull();
+    }
+
+    /// <summary>Options that retry for well over a restart, and a signal raised by the first attempt that fails in transport.</summary>
+    private static (StorageClientOptions Options, TaskCompletionSource FailedAttempt) PatientOptions()
+    {
+        var failedAttempt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new StorageClientOptions();
+        options.Retry.MaxRetries = 30;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        options.AddPolicy(new TransportFailureSignal(failedAttempt), HttpPipelinePosition.PerRetry);
+        return (options, failedAttempt);
+    }
+
+    private sealed class TransportFailureSignal(TaskCompletionSource signal) : HttpPipelinePolicy
+    {
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            try
+            {
+                ProcessNext(message, pipeline);
+            }
+            catch (Exception)
+            {
+                signal.TrySetResult();
+                throw;
+            }
+        }
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            try
+            {
+                await ProcessNextAsync(message, pipeline);
+            }
+            catch (Exception)
+            {
+                signal.TrySetResult();
+                throw;
+            }
+        }
+    }
+}
