@@ -1,20 +1,7 @@
-using Reintegration.Functions.Demo;
+using Reintegration.Functions.Hosting;
 
-var demos = await DemoScript.RunAsync();
-foreach (var demo in demos)
-{
-    Console.WriteLine(await DemoEndpoints.TimelineTextAsync(demo));
-}
-
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapDemo(demos);
-app.MapGet("/", () => Results.Redirect("/demo"));
-app.Lifetime.ApplicationStarted.Register(() =>
-{
-    foreach (var url in app.Urls)
-    {
-        Console.WriteLine($"Demo timelines: {url}/demo");
-    }
-});
+var app = ReintegrationApp.Build(args);
 await app.RunAsync();
+
+/// <summary>The entry point, visible to the HTTP tests.</summary>
+public partial class Program;

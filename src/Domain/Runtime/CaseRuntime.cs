@@ -7,11 +7,30 @@ namespace Reintegration.Domain.Runtime;
 /// Handles one command: load the case, decide, commit snapshot + events + command id + outbox in one conditional write,
 /// then run the effects. A concurrent writer makes the commit fail; the command is then decided again on fresh state.
 /// </summary>
-public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDispatcher dispatcher, TimeProvider clock)
+public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDispatcher dispatcher, TimeProvider clock, ICaseIndex? index = null)
 {
     private const int MaxAttempts = 20;
 
     public CaseDecider Decider => decider;
+
+    /// <summary>Best effort: the list is a projection; a failed update is corrected by the case's next step or a rebuild.</summary>
+    public async Task UpdateIndexAsync(CaseState state, CancellationToken cancellationToken = default)
+    {
+        if (index is null || state.File is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var next = NextDeadline.Of(state, decider.Programmes.Get(state.File.ProgrammeId));
+            await index.UpsertAsync(CaseSummary.Of(state, next, clock.GetUtcNow()), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The snapshot is the truth; the index catches up on the case's next commit.
+        }
+    }
 
     public async Task<CommandResult> HandleAsync(CaseCommand command, CancellationToken cancellationToken = default)
     {
@@ -53,6 +72,7 @@ public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDis
             }
 
             await dispatcher.DispatchAsync(command.CaseId, decision.Effects, cancellationToken);
+            await UpdateIndexAsync(next, cancellationToken);
             return new CommandResult(CommandOutcome.Accepted, next, decision.Events, decision.Effects, null);
         }
     }

@@ -11,7 +11,7 @@ public sealed class InMemoryCaseSystem
     {
         Clock = new ManualClock(start);
         Dispatcher = new EffectDispatcher(Store, Timers, Messages);
-        Runtime = new CaseRuntime(new CaseDecider(programmes ?? ProgrammeCatalog.Shipped()), Store, Dispatcher, Clock);
+        Runtime = new CaseRuntime(new CaseDecider(programmes ?? ProgrammeCatalog.Shipped()), Store, Dispatcher, Clock, Index);
         Sweep = new TimerSweep(Timers, Runtime, Clock);
     }
 
@@ -22,6 +22,8 @@ public sealed class InMemoryCaseSystem
     public InMemoryTimerIndex Timers { get; } = new();
 
     public EffectLog Messages { get; } = new();
+
+    public InMemoryCaseIndex Index { get; } = new();
 
     public EffectDispatcher Dispatcher { get; }
 

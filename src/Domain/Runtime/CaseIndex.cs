@@ -1,0 +1,36 @@
+using Reintegration.Domain.Cases;
+
+namespace Reintegration.Domain.Runtime;
+
+/// <summary>A case's row in the case list: what the list filters and shows, nothing personal.</summary>
+public sealed record CaseSummary(
+    string CaseId,
+    string ProgrammeId,
+    string Country,
+    string? PartnerId,
+    bool SharedWithPartner,
+    CaseStage Stage,
+    ClosureReason? Closure,
+    DateOnly? NextDeadline,
+    string? NextDeadlineWhat,
+    DateTimeOffset UpdatedAt,
+    long Version)
+{
+    public static CaseSummary Of(CaseState state, DueItem? next, DateTimeOffset updatedAt) => new(
+        state.CaseId, state.File!.ProgrammeId, state.File.CountryOfReturn, state.File.PartnerId, state.ConsentToShareWithPartner, state.Stage, state.Closure,
+        next?.Date, next?.What, updatedAt, state.Version);
+}
+
+/// <summary>Filters of the case list; null means any.</summary>
+public sealed record CaseFilter(string? ProgrammeId = null, string? Country = null, string? PartnerId = null, CaseStage? Stage = null, bool SharedWithPartnerOnly = false);
+
+/// <summary>One page of the case list, with the token for the next page (null at the end).</summary>
+public sealed record CasePage(IReadOnlyList<CaseSummary> Cases, string? Next);
+
+/// <summary>Lists cases by status, country, partner and programme. Updated after each commit; rebuilt from snapshots if lost.</summary>
+public interface ICaseIndex
+{
+    Task UpsertAsync(CaseSummary summary, CancellationToken cancellationToken = default);
+
+    Task<CasePage> QueryAsync(CaseFilter filter, int pageSize, string? continuation, CancellationToken cancellationToken = default);
+}
