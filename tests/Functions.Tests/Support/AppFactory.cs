@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Eligibility;
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Runtime.InMemory;
+
+namespace Reintegration.Functions.Tests.Support;
+
+/// <summary>The app in-process with a manual clock; settings can be added per test class.</summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public ManualClock Clock { get; } = new(Start);
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Storage:Mode"] = "InMemory" };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public HttpClient As(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    public HttpClient Counsellor => As("dev-counsellor-key");
+
+    public HttpClient Agency => As("dev-agency-key");
+
+    public HttpClient PartnerUganda => As("dev-partner-ug-key");
+
+    public HttpClient PartnerSenegal => As("dev-partner-sn-key");
+
+    public HttpClient Officer => As("dev-officer-key");
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Creates a case the way an intake webhook would, straight through the runtime.</summary>
+    public async Task<string> NewCaseAsync(string caseId, string programme = "drc-denmark", string country = "UG", bool consent = true)
+    {
+        var result = await Get<CaseRuntime>().HandleAsync(new CaseCommand.SubmitApplication(
+            caseId, $"{caseId}-intake", Clock.GetUtcNow(), programme, new Person("Amina", new DateOnly(1990, 3, 14), Relationship.Applicant, false), [],
+            country, country, ReturnType.Voluntary, null, consent, EligibilityFacts.Clean(), null, "Confidential: counselling note"));
+        result.Rejection.ShouldBeNull();
+        return caseId;
+    }
+
+    public async Task<long> VersionAsync(string caseId) => (await Get<ICaseStore>().LoadAsync(caseId))?.State.Version ?? 0;
+
+    public static StringContent Json(string json) => new(json, new MediaTypeHeaderValue("application/json"));
+}
