@@ -1,0 +1,85 @@
+using System.Text;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Runtime;
+using Reintegration.Storage.Tables;
+
+namespace Reintegration.Storage.Cases;
+
+/// <summary>
+/// The case list on Azure Tables: one row per case, partitioned by programme, filtered server-side by stage,
+/// country and partner. The continuation is the service's own, made opaque.
+/// </summary>
+public sealed class TableCaseIndex(TableClient table) : ICaseIndex
+{
+    public TableClient Table => table;
+
+    public Task UpsertAsync(CaseSummary summary, CancellationToken cancellationToken = default) =>
+        table.UpsertEntityAsync(new TableEntity(summary.ProgrammeId, summary.CaseId)
+        {
+            ["Country"] = summary.Country,
+            ["PartnerId"] = summary.PartnerId ?? string.Empty,
+            ["Shared"] = summary.SharedWithPartner,
+            ["Stage"] = summary.Stage.ToString(),
+            ["Closure"] = summary.Closure?.ToString() ?? string.Empty,
+            ["NextDeadline"] = summary.NextDeadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            ["NextDeadlineWhat"] = summary.NextDeadlineWhat ?? string.Empty,
+            ["UpdatedAt"] = summary.UpdatedAt,
+            ["Version"] = summary.Version,
+        }, cancellationToken: cancellationToken);
+
+    public async Task<CasePage> QueryAsync(CaseFilter filter, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    {
+        var clauses = new List<string>();
+        if (filter.ProgrammeId is { } programme)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey eq {programme}"));
+        }
+
+        if (filter.Country is { } country)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Country eq {country.ToUpperInvariant()}"));
+        }
+
+        if (filter.PartnerId is { } partner)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"PartnerId eq {partner}"));
+        }
+
+        if (filter.Stage is { } stage)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage.ToString()}"));
+        }
+
+        if (filter.SharedWithPartnerOnly)
+        {
+            clauses.Add("Shared eq true");
+        }
+
+        var token = continuation is null ? null : Encoding.UTF8.GetString(Convert.FromBase64String(FromUrl(continuation)));
+        var page = await table.QueryPageAsync(clauses.Count == 0 ? null : string.Join(" and ", clauses), pageSize, null, token, cancellationToken);
+        var cases = page.Values.Select(Summary).ToList();
+        var next = page.ContinuationToken is { } nextToken ? ToUrl(Convert.ToBase64String(Encoding.UTF8.GetBytes(nextToken))) : null;
+        return new CasePage(cases, next);
+    }
+
+    private static CaseSummary Summary(TableEntity row) => new(
+        row.RowKey,
+        row.PartitionKey,
+        row.GetString("Country")!,
+        row.GetString("PartnerId") is { Length: > 0 } partner ? partner : null,
+        row.GetBoolean("Shared") ?? false,
+        Enum.Parse<CaseStage>(row.GetString("Stage")!),
+        row.GetString("Closure") is { Length: > 0 } closure ? Enum.Parse<ClosureReason>(closure) : null,
+        row.GetString("NextDeadline") is { Length: > 0 } date ? DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) : null,
+        row.GetString("NextDeadlineWhat") is { Length: > 0 } what ? what : null,
+        row.GetDateTimeOffset("UpdatedAt")!.Value,
+        row.GetInt64("Version")!.Value);
+
+    private static string ToUrl(string base64) => base64.TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string FromUrl(string token)
+    {
+        var base64 = token.Replace('-', '+').Replace('_', '/');
+        return base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+    }
+}

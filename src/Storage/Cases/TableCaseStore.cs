@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Runtime;
+using Reintegration.Storage.Pipeline;
+using Reintegration.Storage.Tables;
+
+namespace Reintegration.Storage.Cases;
+
+/// <summary>
+/// The case store on Azure Tables. Each case is one partition: row <c>snapshot</c>, rows <c>e-{version}</c> (events),
+/// <c>c-{hash(commandId)}</c> (processed commands) and <c>o-{effectId}</c> (outbox). A commit is one entity group
+/// transaction conditional on the snapshot's ETag, so commands are exactly-once.
+/// </summary>
+public sealed class TableCaseStore(TableClient table) : ICaseStore
+{
+    private const string Snapshot = "snapshot";
+
+    public TableClient Table => table;
+
+    public async Task<StoredCase?> LoadAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var row = await table.GetEntityIfExistsAsync(caseId, Snapshot, cancellationToken: cancellationToken);
+        return row is null ? null : new StoredCase(CaseJson.Deserialize<CaseState>(EntityPayload.Read(row)), row.ETag.ToString());
+    }
+
+    public async Task<bool> WasProcessedAsync(string caseId, string commandId, CancellationToken cancellationToken = default) =>
+        await table.GetEntityIfExistsAsync(caseId, CommandRow(commandId), ["PartitionKey"], cancellationToken) is not null;
+
+    public async Task CommitAsync(CaseCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken = default)
+    {
+        var actions = new List<TableTransactionAction>
+        {
+            commit.ExpectedETag is null
+                ? new(TableTransactionActionType.Add, SnapshotRow(commit))
+                : new(TableTransactionActionType.UpdateReplace, SnapshotRow(commit), new ETag(commit.ExpectedETag)),
+            new(TableTransactionActionType.Add, new TableEntity(commit.CaseId, CommandRow(commit.CommandId)) { ["At"] = committedAt }),
+        };
+        actions.AddRange(commit.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventRow(commit.CaseId, e))));
+        actions.AddRange(commit.Effects.Select(effect => new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace,
+            EntityPayload.Write(new TableEntity(commit.CaseId, OutboxRow(effect.EffectId)) { ["CommittedAt"] = committedAt }, CaseJson.Serialize(effect)))));
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (StorageRequestException ex) when (ex.IsConflict)
+        {
+            throw new CaseConcurrencyException($"Case {commit.CaseId} changed since it was read ({ex.Status} {ex.ErrorCode}).", ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var events = new List<RecordedEvent>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey ge 'e-' and RowKey lt 'e.'");
+        await foreach (var row in table.QueryAsync(filter, 1000, cancellationToken: cancellationToken))
+        {
+            events.Add(new RecordedEvent(row.GetInt64("Version")!.Value, CaseJson.Deserialize<CaseEvent>(EntityPayload.Read(row))));
+        }
+
+        return events;
+    }
+
+    /// <summary>A scan across partitions: run rarely (the recovery sweep), it finds what a crash left in any outbox.</summary>
+    public async Task<IReadOnlyList<PendingEffect>> PendingEffectsAsync(int max, CancellationToken cancellationToken = default)
+    {
+        var pending = new List<PendingEffect>();
+        await foreach (var row in table.QueryAsync("RowKey ge 'o-' and RowKey lt 'o.'", Math.Min(max, 1000), cancellationToken: cancellationToken))
+        {
+            pending.Add(new PendingEffect(row.PartitionKey, CaseJson.Deserialize<CaseEffect>(EntityPayload.Read(row)), row.GetDateTimeOffset("CommittedAt")!.Value));
+            if (pending.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return pending;
+    }
+
+    public Task CompleteEffectAsync(string caseId, string effectId, CancellationToken cancellationToken = default) =>
+        table.DeleteEntityAsync(caseId, OutboxRow(effectId), cancellationToken: cancellationToken);
+
+    private static TableEntity SnapshotRow(CaseCommit commit) =>
+        EntityPayload.Write(new TableEntity(commit.CaseId, Snapshot) { ["Version"] = commit.State.Version, ["Stage"] = commit.State.Stage.ToString() }, CaseJson.Serialize(commit.State));
+
+    private static TableEntity EventRow(string caseId, RecordedEvent recorded) =>
+        EntityPayload.Write(
+            new TableEntity(caseId, "e-" + recorded.Version.ToString("D10", CultureInfo.InvariantCulture)) { ["Version"] = recorded.Version, ["Type"] = recorded.Event.GetType().Name },
+            CaseJson.Serialize(recorded.Event));
+
+    // Command ids come from outside (headers, webhooks): hashed, they are always valid row keys.
+    private static string CommandRow(string commandId) =>
+        "c-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(commandId))).ToLowerInvariant();
+
+    private static string OutboxRow(string effectId) => "o-" + effectId.Replace('/', '_').Replace('#', '_').Replace('?', '_').Replace('\\', '_');
+}
