@@ -29,7 +29,7 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
     public async Task<bool> WasProcessedAsync(string caseId, string commandId, CancellationToken cancellationToken = default) =>
         await table.GetEntityIfExistsAsync(caseId, CommandRow(commandId), ["PartitionKey"], cancellationToken) is not null;
 
-    public async Task CommitAsync(CaseCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken = default)
+    public async Task<string> CommitAsync(CaseCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken = default)
     {
         var actions = new List<TableTransactionAction>
         {
@@ -44,7 +44,8 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
             EntityPayload.Write(new TableEntity(commit.CaseId, OutboxRow(effect.EffectId)) { ["CommittedAt"] = committedAt }, CaseJson.Serialize(effect)))));
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
+            var results = await table.SubmitTransactionAsync(actions, cancellationToken);
+            return results[0].ETag?.ToString() ?? throw new InvalidOperationException("The service returned no ETag for the snapshot.");
         }
         catch (StorageRequestException ex) when (ex.IsConflict)
         {

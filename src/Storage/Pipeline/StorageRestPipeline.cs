@@ -38,11 +38,30 @@ internal sealed class StorageRestPipeline
         return message;
     }
 
+    /// <summary>
+    /// Sends with retries. When every attempt failed in transport (refused, reset, timed out), throws a
+    /// <see cref="StorageRequestException"/> with status 0 instead of Azure.Core's AggregateException.
+    /// </summary>
     public async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken)
     {
-        await _pipeline.SendAsync(message, cancellationToken);
+        try
+        {
+            await _pipeline.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is (RequestFailedException or AggregateException) and not StorageRequestException
+                                  && !cancellationToken.IsCancellationRequested)
+        {
+            var uri = message.Request.Uri.ToUri();
+            throw new StorageRequestException(
+                $"{message.Request.Method} to {uri.Scheme}://{uri.Authority} failed in transport after retries: {FirstCause(e).Message}", e);
+        }
+
         return message.Response;
     }
+
+    private static Exception FirstCause(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } all
+        ? FirstCause(all.InnerExceptions[0])
+        : e.InnerException is HttpRequestException or IOException ? e.InnerException : e;
 }
 
 /// <summary>Turns an unexpected answer into a <see cref="StorageRequestException"/>.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace Reintegration.Storage.Tests.Azurite;
@@ -8,7 +6,7 @@ namespace Reintegration.Storage.Tests.Azurite;
 /// <summary>
 /// A real Azurite (the pinned one in tools/azurite, installed by <c>bash scripts/install-azurite.sh</c>) on free
 /// loopback ports with a temporary data folder. Tests FAIL when it cannot start: nothing is skipped.
-/// Reusable by other test projects: link this file together with <see cref="AzuriteProcessOutput"/>.
+/// Reusable by other test projects: link this folder (AzuriteFixture, AzuriteProcessOutput, LoopbackPorts).
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -21,19 +19,25 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private AzuriteProcessOutput? _output;
 
     public AzuriteFixture()
+        : this(Path.Combine(FindRepositoryRoot(), "tools", "azurite", "node_modules", ".bin", "azurite"))
     {
-        RepositoryRoot = FindRepositoryRoot();
-        DataFolder = Path.Combine(Path.GetTempPath(), "azurite-tests-" + Guid.NewGuid().ToString("N"));
-        (BlobPort, QueuePort, TablePort) = PickFreePorts();
     }
 
-    public string RepositoryRoot { get; }
-    public string DataFolder { get; }
-    public int BlobPort { get; }
-    public int QueuePort { get; }
-    public int TablePort { get; }
+    /// <summary>For testing the fixture itself with another executable.</summary>
+    internal AzuriteFixture(string executablePath)
+    {
+        ExecutablePath = executablePath;
+        DataFolder = Path.Combine(Path.GetTempPath(), "azurite-tests-" + Guid.NewGuid().ToString("N"));
+        (BlobPort, QueuePort, TablePort) = LoopbackPorts.PickThreeFree();
+    }
 
-    public string ExecutablePath => Path.Combine(RepositoryRoot, "tools", "azurite", "node_modules", ".bin", "azurite");
+    public string DataFolder { get; }
+    public int BlobPort { get; private set; }
+    public int QueuePort { get; private set; }
+    public int TablePort { get; private set; }
+
+    /// <summary>tools/azurite/node_modules/.bin/azurite under the repository root.</summary>
+    public string ExecutablePath { get; }
 
     /// <summary>A connection string with explicit path-style endpoints and the development account key.</summary>
     public string ConnectionString =>
@@ -47,7 +51,26 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public bool IsRunning => _process is { HasExited: false };
 
-    public Task InitializeAsync() => StartAsync();
+    /// <summary>
+    /// Starts Azurite. If another process took one of the picked ports in the meantime (EADDRINUSE), picks new ports
+    /// and tries again, up to three times.
+    /// </summary>
+    public async Task InitializeAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && (_output?.Text.Contains("EADDRINUSE", StringComparison.Ordinal) ?? false))
+            {
+                await StopAsync();
+                (BlobPort, QueuePort, TablePort) = LoopbackPorts.PickThreeFree();
+            }
+        }
+    }
 
     public async Task DisposeAsync()
     {
@@ -180,11 +203,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             if (process.HasExited)
             {
+                await process.WaitForExitAsync(); // lets the output readers reach the end
                 throw new InvalidOperationException(
                     $"Azurite exited with code {process.ExitCode} while starting. {InstallHint}\n{output.Text}");
             }
 
-            if (await AcceptsAsync(BlobPort) && await AcceptsAsync(QueuePort) && await AcceptsAsync(TablePort))
+            if (await LoopbackPorts.AcceptsAsync(BlobPort) && await LoopbackPorts.AcceptsAsync(QueuePort) && await LoopbackPorts.AcceptsAsync(TablePort))
             {
                 return;
             }
@@ -195,45 +219,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         process.Kill(entireProcessTree: true);
         throw new InvalidOperationException(
             $"Azurite did not listen on ports {BlobPort}/{QueuePort}/{TablePort} within {StartTimeout.TotalSeconds} s. {InstallHint}\n{output.Text}");
-    }
-
-    private static async Task<bool> AcceptsAsync(int port)
-    {
-        using var client = new TcpClient();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static (int Blob, int Queue, int Table) PickFreePorts()
-    {
-        // Hold all three listeners at once so the ports differ; release them just before Azurite binds them.
-        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        try
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Start();
-            }
-
-            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-            return (ports[0], ports[1], ports[2]);
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Stop();
-                listener.Dispose();
-            }
-        }
     }
 
     private static int SignalTerminate(int processId) => NativeMethods.Kill(processId, NativeMethods.SignalTerminate);

@@ -52,6 +52,26 @@ public sealed class RetryPolicyTests
     }
 
     [Fact]
+    public async Task Given_a_service_that_stays_unreachable_When_retries_run_out_Then_the_typed_error_has_status_0()
+    {
+        var handler = new RecordingHandler();
+        for (var i = 0; i < 4; i++)
+        {
+            handler.ThenConnectionRefused();
+        }
+
+        var queue = new QueueClient(StorageConnection.DevelopmentStorage, "q-test", handler.Options());
+
+        var error = await Should.ThrowAsync<StorageRequestException>(() => queue.SendMessageAsync("secret payload"));
+
+        handler.Requests.Count.ShouldBe(4);
+        error.Status.ShouldBe(0);
+        error.Message.ShouldContain("Connection refused");
+        error.Message.ShouldNotContain("secret payload");
+        error.InnerException.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Given_a_service_that_stays_busy_When_retries_run_out_Then_the_last_status_and_code_are_thrown()
     {
         var handler = new RecordingHandler { DefaultStatus = HttpStatusCode.ServiceUnavailable };
