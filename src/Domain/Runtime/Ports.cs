@@ -42,8 +42,8 @@ public interface ICaseStore
 
     Task<bool> WasProcessedAsync(string caseId, string commandId, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the commit atomically, or throws <see cref="CaseConcurrencyException"/> and writes nothing.</summary>
-    Task CommitAsync(CaseCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken = default);
+    /// <summary>Writes the commit atomically and returns the snapshot's new ETag, or throws <see cref="CaseConcurrencyException"/> and writes nothing.</summary>
+    Task<string> CommitAsync(CaseCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string caseId, CancellationToken cancellationToken = default);
 

@@ -36,7 +36,7 @@ public sealed class InMemoryCaseStore : ICaseStore
         }
     }
 
-    public Task CommitAsync(CaseCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken = default)
+    public Task<string> CommitAsync(CaseCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
@@ -61,7 +61,7 @@ public sealed class InMemoryCaseStore : ICaseStore
                 stream.Outbox[effect.EffectId] = new PendingEffect(commit.CaseId, effect, committedAt);
             }
 
-            return Task.CompletedTask;
+            return Task.FromResult(stream.ETag);
         }
     }
 
