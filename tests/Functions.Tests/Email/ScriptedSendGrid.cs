@@ -1,0 +1,47 @@
+using System.Net;
+
+namespace Reintegration.Functions.Tests.Email;
+
+/// <summary>A fake SendGrid: answers from a script, one answer per request, and records what it was sent.</summary>
+public sealed class ScriptedSendGrid : HttpMessageHandler
+{
+    private readonly Queue<Func<HttpResponseMessage>> answers = new();
+
+    public List<SentRequest> Requests { get; } = [];
+
+    public ScriptedSendGrid Then(HttpStatusCode status, Action<HttpResponseMessage>? shape = null, string? body = null)
+    {
+        answers.Enqueue(() =>
+        {
+            var response = new HttpResponseMessage(status) { Content = new StringContent(body ?? string.Empty) };
+            shape?.Invoke(response);
+            return response;
+        });
+        return this;
+    }
+
+    public ScriptedSendGrid ThenNetworkFailure()
+    {
+        answers.Enqueue(() => throw new HttpRequestException("connection refused"));
+        return this;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Requests.Add(new SentRequest(
+            request.Method,
+            request.RequestUri!,
+            request.Headers.Authorization?.ToString(),
+            request.Content?.Headers.ContentType?.ToString(),
+            request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken)));
+        return answers.Count > 0 ? answers.Dequeue()() : throw new InvalidOperationException("The script has no more answers.");
+    }
+}
+
+public sealed record SentRequest(HttpMethod Method, Uri Uri, string? Authorization, string? ContentType, string Body);
+
+/// <summary>A clock that stands still at a given time.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
