@@ -5,16 +5,23 @@ using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Domain.Workflow;
 using Reintegration.Functions.Api;
+using Reintegration.Functions.Pages;
 using Reintegration.Functions.Security;
+using Reintegration.Functions.Work;
 
 namespace Reintegration.Functions.Hosting;
 
-/// <summary>Builds the one executable: configuration, storage, security, endpoints.</summary>
+/// <summary>Builds the one executable: configuration, storage, messaging, security, endpoints, background work.</summary>
 public static class ReintegrationApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (CustomHandler.IsUnderFunctionsHost(builder.Configuration))
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]}");
+        }
+
         configure?.Invoke(builder);
         var services = builder.Services;
         var config = builder.Configuration;
@@ -29,16 +36,26 @@ public static class ReintegrationApp
 
         services.AddSingleton(_ => ProgrammeCatalog.Shipped());
         services.AddSingleton<CaseDecider>();
+        services.AddSingleton<TimeProvider>(_ => config.GetValue<bool>("Dev:ManualClock") && builder.Environment.IsDevelopment()
+            ? new ManualClock(DateTimeOffset.UtcNow)
+            : TimeProvider.System);
         services.AddSingleton<ApiKeyRegistry>(_ => new ApiKeyRegistry(ApiKeys.From(config, builder.Environment)));
         services.AddSingleton<AuditLog>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
 
-        AddStorage(services, config);
+        services.AddCaseStorage(config);
+        services.AddCaseMessaging(config, builder.Environment);
         services.AddSingleton<EffectDispatcher>();
         services.AddSingleton<CaseRuntime>();
-        services.AddSingleton<TimerSweep>();
+        services.AddSingleton<CaseWorkProcessor>();
+        services.AddSingleton<DueTimerSweep>();
+        services.AddHostedService<StorageStartup>();
+        if (!CustomHandler.IsUnderFunctionsHost(config) && config.GetValue("Work:Background", true))
+        {
+            services.AddHostedService<BackgroundWork>();
+        }
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -50,22 +67,14 @@ public static class ReintegrationApp
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).WithTags("Health");
         app.MapCaseCommandsApi();
         app.MapCaseQueriesApi();
-        return app;
-    }
-
-    private static void AddStorage(IServiceCollection services, IConfiguration config)
-    {
-        var mode = config["Storage:Mode"] ?? "InMemory";
-        if (!string.Equals(mode, "InMemory", StringComparison.OrdinalIgnoreCase))
+        app.MapLinkPages();
+        app.MapCustomHandler();
+        if (app.Environment.IsDevelopment())
         {
-            throw new InvalidOperationException($"Storage:Mode '{mode}' is not supported (InMemory).");
+            app.MapOutboxPage();
+            app.MapDevClock();
         }
 
-        services.AddSingleton<TimeProvider>(sp => TimeProvider.System);
-        services.AddSingleton<InMemoryCaseStore>();
-        services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
-        services.AddSingleton<ITimerIndex, InMemoryTimerIndex>();
-        services.AddSingleton<ICaseIndex, InMemoryCaseIndex>();
-        services.AddSingleton<IMessageSender, EffectLog>();
+        return app;
     }
 }

@@ -18,7 +18,17 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public ManualClock Clock { get; } = new(Start);
 
-    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Storage:Mode"] = "InMemory" };
+    /// <summary>A test-only signing key (random per run, never a secret of any deployment).</summary>
+    public static readonly string LinkKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Storage:Mode"] = "InMemory",
+        ["Work:Background"] = "false",
+        ["Links:BaseUrl"] = "http://localhost",
+        ["Links:KeyId"] = "test",
+        ["Links:Key"] = LinkKey,
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

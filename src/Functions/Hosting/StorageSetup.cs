@@ -1,0 +1,112 @@
+using Azure.Identity;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Runtime.InMemory;
+using Reintegration.Functions.Outbox;
+using Reintegration.Functions.Work;
+using Reintegration.Storage;
+using Reintegration.Storage.Blobs;
+using Reintegration.Storage.Cases;
+using Reintegration.Storage.Documents;
+using Reintegration.Storage.Queues;
+using Reintegration.Storage.Tables;
+
+namespace Reintegration.Functions.Hosting;
+
+/// <summary>
+/// Storage by configuration. <c>Storage:Mode</c> = <c>Azure</c> (default): Tables, Queues and Blobs through
+/// <c>Storage:ConnectionString</c> (Azurite locally) or <c>Storage:AccountName</c> with the app's managed identity.
+/// <c>InMemory</c>: everything in memory, for fast tests.
+/// </summary>
+public static class StorageSetup
+{
+    public static void AddCaseStorage(this IServiceCollection services, IConfiguration config)
+    {
+        var mode = config["Storage:Mode"] ?? "Azure";
+        if (string.Equals(mode, "InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<InMemoryCaseStore>();
+            services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
+            services.AddSingleton<ITimerIndex, InMemoryTimerIndex>();
+            services.AddSingleton<ICaseIndex, InMemoryCaseIndex>();
+            services.AddSingleton<ICaseWorkQueue, ImmediateCaseWorkQueue>();
+            services.AddSingleton<IDevOutbox, InMemoryDevOutbox>();
+            services.AddSingleton<IStorageInitializer, NothingToInitialize>();
+            return;
+        }
+
+        if (!string.Equals(mode, "Azure", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Storage:Mode must be Azure or InMemory, not '{mode}'.");
+        }
+
+        var prefix = config["Storage:Prefix"] ?? string.Empty;
+        services.AddSingleton(_ => Connect(config));
+        services.AddSingleton(sp => new TableCaseStore(new TableClient(sp.GetRequiredService<StorageConnection>(), prefix + "cases")));
+        services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
+        services.AddSingleton(sp => new TableTimerIndex(new TableClient(sp.GetRequiredService<StorageConnection>(), prefix + "timers"), config.GetValue("Storage:TimerShards", 4)));
+        services.AddSingleton<ITimerIndex>(sp => sp.GetRequiredService<TableTimerIndex>());
+        services.AddSingleton(sp => new TableCaseIndex(new TableClient(sp.GetRequiredService<StorageConnection>(), prefix + "caseindex")));
+        services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<TableCaseIndex>());
+        services.AddSingleton(sp => new QueueClient(sp.GetRequiredService<StorageConnection>(), prefix + "casework"));
+        services.AddSingleton<ICaseWorkQueue>(sp => new StorageCaseWorkQueue(sp.GetRequiredService<QueueClient>()));
+        services.AddSingleton<QueueWorker>();
+        services.AddSingleton<IDevOutbox>(sp => new BlobDevOutbox(
+            new BlobContainerClient(sp.GetRequiredService<StorageConnection>(), prefix + "devoutbox"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new BlobContainerClient(sp.GetRequiredService<StorageConnection>(), prefix + "documents"));
+        services.AddSingleton<IStorageInitializer, AzureStorageInitializer>();
+    }
+
+    private static StorageConnection Connect(IConfiguration config)
+    {
+        if (config["Storage:ConnectionString"] is { Length: > 0 } connectionString)
+        {
+            return StorageConnection.Parse(connectionString);
+        }
+
+        if (config["Storage:AccountName"] is { Length: > 0 } account)
+        {
+            // On Azure: the app's managed identity with data-plane roles; no account key anywhere.
+            var clientId = config["Storage:ManagedIdentityClientId"];
+            return StorageConnection.ForAccount(account, clientId is { Length: > 0 } ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)) : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned));
+        }
+
+        throw new InvalidOperationException("Storage: set Storage:ConnectionString (Azurite or an account key) or Storage:AccountName (managed identity).");
+    }
+}
+
+/// <summary>Creates what storage needs before the first request.</summary>
+public interface IStorageInitializer
+{
+    Task InitializeAsync(CancellationToken cancellationToken);
+}
+
+public sealed class NothingToInitialize : IStorageInitializer
+{
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public sealed class AzureStorageInitializer(IServiceProvider services, TimeProvider clock) : IStorageInitializer
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<TableCaseStore>().Table.CreateIfNotExistsAsync(cancellationToken);
+        await services.GetRequiredService<TableCaseIndex>().Table.CreateIfNotExistsAsync(cancellationToken);
+        await services.GetRequiredService<TableTimerIndex>().InitializeAsync(clock.GetUtcNow(), cancellationToken);
+        await services.GetRequiredService<QueueClient>().CreateIfNotExistsAsync(cancellationToken);
+        await services.GetRequiredService<BlobContainerClient>().CreateIfNotExistsAsync(cancellationToken);
+        if (services.GetRequiredService<IDevOutbox>() is BlobDevOutbox)
+        {
+            var connection = services.GetRequiredService<StorageConnection>();
+            var prefix = services.GetRequiredService<IConfiguration>()["Storage:Prefix"] ?? string.Empty;
+            await new BlobContainerClient(connection, prefix + "devoutbox").CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>Runs the storage initializer when the host starts.</summary>
+public sealed class StorageStartup(IStorageInitializer initializer) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => initializer.InitializeAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,51 @@
+using Reintegration.Storage.Queues;
+
+namespace Reintegration.Functions.Work;
+
+/// <summary>
+/// Drains the work queue in-process (without the Functions host): receive, handle, delete; a message that failed
+/// <see cref="MaxDequeueCount"/> times goes to the poison queue and raises an alert on its case.
+/// </summary>
+public sealed class QueueWorker(QueueClient queue, CaseWorkProcessor processor)
+{
+    public const int MaxDequeueCount = 5;
+    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(60);
+
+    /// <summary>Handles what is visible now; returns how many messages were handled.</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken = default)
+    {
+        var handled = 0;
+        while (true)
+        {
+            var received = await queue.ReceiveMessagesAsync(32, Visibility, cancellationToken);
+            if (received.Count == 0)
+            {
+                return handled;
+            }
+
+            foreach (var message in received)
+            {
+                if (message.DequeueCount > MaxDequeueCount)
+                {
+                    await queue.MoveToPoisonAsync(message, cancellationToken);
+                    await processor.PoisonedAsync(message.MessageText, cancellationToken);
+                    continue;
+                }
+
+                try
+                {
+                    await processor.HandleAsync(message.MessageText, cancellationToken);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                    handled++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Visible again after the timeout, retried until MaxDequeueCount.
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, RetryDelay(message.DequeueCount), cancellationToken: cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static TimeSpan RetryDelay(long dequeueCount) => TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, dequeueCount)));
+}
