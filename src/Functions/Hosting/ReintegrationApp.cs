@@ -52,6 +52,7 @@ public static class ReintegrationApp
         services.AddSingleton<CaseWorkProcessor>();
         services.AddSingleton<DueTimerSweep>();
         services.AddHostedService<StorageStartup>();
+        services.AddHostedService<DemoSeed>();
         if (!CustomHandler.IsUnderFunctionsHost(config) && config.GetValue("Work:Background", true))
         {
             services.AddHostedService<BackgroundWork>();
@@ -73,8 +74,10 @@ public static class ReintegrationApp
         {
             app.MapOutboxPage();
             app.MapDevClock();
+            app.MapGet("/", () => Results.Redirect("/dev/outbox")).ExcludeFromDescription();
         }
 
+        StartupBanner.PrintWhenStarted(app);
         return app;
     }
 }

@@ -1,0 +1,60 @@
+using Reintegration.Domain;
+using Reintegration.Domain.Budget;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Eligibility;
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Runtime;
+
+namespace Reintegration.Functions.Hosting;
+
+/// <summary>
+/// Development (<c>Demo:Seed=true</c>): two demo cases a newcomer can click through from the dev outbox — one waiting
+/// for the agency's decision, one whose reintegration plan waits for approval.
+/// </summary>
+public sealed class DemoSeed(CaseRuntime runtime, TimeProvider clock, IConfiguration config) : IHostedService
+{
+    public const string WaitingForDecision = "DEMO-DRC-UGANDA";
+    public const string WaitingForPlanApproval = "DEMO-EURP-SENEGAL";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!config.GetValue<bool>("Demo:Seed"))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await Do(new CaseCommand.SubmitApplication(WaitingForDecision, "demo-1", now, "drc-denmark",
+            new Person("Amina Demo", new DateOnly(1990, 3, 14), Relationship.Applicant, false),
+            [new Person("Joseph Demo", new DateOnly(1986, 4, 2), Relationship.Spouse, false), new Person("Grace Demo", new DateOnly(2016, 9, 9), Relationship.Child, false)],
+            "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean() with { Conviction = Conviction.Minor }, "en", "Demo counselling note (counsellor only)."));
+
+        // The second case's story started three weeks ago: commands carry their own time.
+        const string id = WaitingForPlanApproval;
+        var departure = today.AddDays(-5);
+        await Do(new CaseCommand.SubmitApplication(id, "demo-2", now.AddDays(-21), "eu-eurp",
+            new Person("Moussa Demo", new DateOnly(1988, 1, 20), Relationship.Applicant, false),
+            [new Person("Awa Demo", new DateOnly(2015, 5, 5), Relationship.Child, false)], "SN", "SN", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), "en", null));
+        await Do(new CaseCommand.DecideEligibility(id, "demo-3", now.AddDays(-20), true, null));
+        await Do(new CaseCommand.BookDeparture(id, "demo-4", now.AddDays(-20), departure, "AF 718"));
+        await Do(new CaseCommand.RequestPostArrival(id, "demo-5", now.AddDays(-19), [PostArrivalService.AirportPickup, PostArrivalService.OnwardTransport], new Money(1200m, Currency.EUR), null));
+        await Do(new CaseCommand.ConfirmArrival(id, "demo-6", now.AddDays(-4), departure));
+        await Do(new CaseCommand.SubmitPlan(id, "demo-7", now,
+        [
+            new BudgetLine("school", ServiceCategory.Education, "School fees for Awa", new Money(1200m, Currency.EUR)),
+            new BudgetLine("shop", ServiceCategory.SmallBusiness, "Market stall", new Money(1600m, Currency.EUR)),
+        ]));
+
+        async Task Do(CaseCommand command)
+        {
+            var result = await runtime.HandleAsync(command, cancellationToken);
+            if (result.Rejection is { } rejection)
+            {
+                throw new InvalidOperationException($"Demo seed {command.GetType().Name} refused: {rejection.Message}");
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
