@@ -61,8 +61,14 @@ public sealed partial class CaseDecider(ProgrammeCatalog programmes)
 
     private static Rejection? RaiseAlert(RaiseAlert command, DecisionBuilder build)
     {
-        build.Then(new CaseEvent.AlertRaised(command.Kind, command.Detail, command.At))
-            .Email(EmailTemplate.CaseAlert, RecipientRole.Counsellor);
+        build.Then(new CaseEvent.AlertRaised(command.Kind, command.Detail, command.At));
+
+        // A bounced alert e-mail must not raise another e-mail: delivery alerts show on the case and in the list only.
+        if (command.Kind == AlertKind.ProcessingFailed)
+        {
+            build.Email(EmailTemplate.CaseAlert, RecipientRole.Counsellor);
+        }
+
         return null;
     }
 }

@@ -5,6 +5,7 @@ using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Domain.Workflow;
 using Reintegration.Functions.Api;
+using Reintegration.Functions.Intake;
 using Reintegration.Functions.Pages;
 using Reintegration.Functions.Security;
 using Reintegration.Functions.Work;
@@ -45,6 +46,13 @@ public static class ReintegrationApp
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
 
+        services.AddSingleton(_ =>
+        {
+            var intake = config.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
+            var problems = intake.Problems();
+            return problems.Count == 0 ? intake : throw new InvalidOperationException("Intake configuration: " + string.Join("; ", problems));
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<IntakeOptions>().Native.Verifier());
         services.AddCaseStorage(config);
         services.AddCaseMessaging(config, builder.Environment);
         services.AddSingleton<EffectDispatcher>();
@@ -68,6 +76,7 @@ public static class ReintegrationApp
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).WithTags("Health");
         app.MapCaseCommandsApi();
         app.MapCaseQueriesApi();
+        app.MapWebhooksApi();
         app.MapLinkPages();
         app.MapCustomHandler();
         if (app.Environment.IsDevelopment())

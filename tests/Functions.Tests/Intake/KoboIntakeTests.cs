@@ -34,36 +34,40 @@ public class KoboIntakeTests
     public void Kobo_sample_for_another_form_than_the_configured_one_is_refused_by_form_id() =>
         KoboIntake.Read(Sample, DrcKoboForm.Mapping()).Result.Errors.ShouldContain(e => e.Field == "_xform_id_string");
 
+    /// <summary>A mapping configured for the n8n sample's own form: its name field, constants for the rest.</summary>
+    internal static KoboMapping SampleFormMapping() =>
+        new KoboMapping
+            {
+                FormId = "ajXVJpBkTD5tB4Nu9QXpgm",
+                Fields =
+                {
+                    ["applicant.name"] = new() { Key = "Field_Details/Field_Name" },
+                    ["externalReference"] = new() { Key = "_id" },
+                    ["counsellingNote"] = new() { Key = "Field_Details/Crops_Grown" },
+                    ["programmeId"] = new() { Constant = "eu-eurp" },
+                    ["applicant.dateOfBirth"] = new() { Constant = "1985-01-01" },
+                    ["nationality"] = new() { Constant = "RW" },
+                    ["countryOfReturn"] = new() { Constant = "RW" },
+                    ["returnType"] = new() { Constant = "voluntary" },
+                    ["consentToShareWithPartner"] = new() { Constant = "true" },
+                    ["eligibilityFacts.residenceStatus"] = new() { Constant = "asylum-finally-refused" },
+                    ["eligibilityFacts.wishesToReturnVoluntarily"] = new() { Constant = "true" },
+                    ["eligibilityFacts.conviction"] = new() { Constant = "none" },
+                    ["eligibilityFacts.openResidencePermitCase"] = new() { Constant = "false" },
+                    ["eligibilityFacts.repatriationSupportReceived"] = new() { Constant = "false" },
+                    ["eligibilityFacts.returnedBeforeThroughProgramme"] = new() { Constant = "false" },
+                    ["eligibilityFacts.manifestlyUnfoundedProcedure"] = new() { Constant = "false" },
+                    ["eligibilityFacts.toleratedStay"] = new() { Constant = "false" },
+                    ["eligibilityFacts.enteredToObtainSupport"] = new() { Constant = "false" },
+                    ["eligibilityFacts.dublinTransferWithoutRegistration"] = new() { Constant = "false" },
+                    ["eligibilityFacts.hasReturnDecision"] = new() { Constant = "true" },
+                },
+            };
+
     [Fact]
     public void Kobo_sample_with_a_mapping_for_its_own_form_parses_and_its_uuid_is_the_delivery_id()
     {
-        var mapping = new KoboMapping
-        {
-            FormId = "ajXVJpBkTD5tB4Nu9QXpgm",
-            Fields =
-            {
-                ["applicant.name"] = new() { Key = "Field_Details/Field_Name" },
-                ["externalReference"] = new() { Key = "_id" },
-                ["counsellingNote"] = new() { Key = "Field_Details/Crops_Grown" },
-                ["programmeId"] = new() { Constant = "eu-eurp" },
-                ["applicant.dateOfBirth"] = new() { Constant = "1985-01-01" },
-                ["nationality"] = new() { Constant = "RW" },
-                ["countryOfReturn"] = new() { Constant = "RW" },
-                ["returnType"] = new() { Constant = "voluntary" },
-                ["consentToShareWithPartner"] = new() { Constant = "true" },
-                ["eligibilityFacts.residenceStatus"] = new() { Constant = "asylum-finally-refused" },
-                ["eligibilityFacts.wishesToReturnVoluntarily"] = new() { Constant = "true" },
-                ["eligibilityFacts.conviction"] = new() { Constant = "none" },
-                ["eligibilityFacts.openResidencePermitCase"] = new() { Constant = "false" },
-                ["eligibilityFacts.repatriationSupportReceived"] = new() { Constant = "false" },
-                ["eligibilityFacts.returnedBeforeThroughProgramme"] = new() { Constant = "false" },
-                ["eligibilityFacts.manifestlyUnfoundedProcedure"] = new() { Constant = "false" },
-                ["eligibilityFacts.toleratedStay"] = new() { Constant = "false" },
-                ["eligibilityFacts.enteredToObtainSupport"] = new() { Constant = "false" },
-                ["eligibilityFacts.dublinTransferWithoutRegistration"] = new() { Constant = "false" },
-                ["eligibilityFacts.hasReturnDecision"] = new() { Constant = "true" },
-            },
-        };
+        var mapping = SampleFormMapping();
         mapping.Problems("sample").ShouldBeEmpty();
 
         var delivery = KoboIntake.Read(Sample, mapping);

@@ -12,7 +12,7 @@ public class TypeformIntakeTests
     private static readonly byte[] Sample = Samples.Bytes("typeform_form_response_example.json");
 
     /// <summary>The sample's own questions where they fit; the refs it lacks are our form's.</summary>
-    private static TypeformMapping MappingBySampleRefs() => new()
+    internal static TypeformMapping MappingBySampleRefs() => new()
     {
         FormId = "lT4Z3j",
         Fields =
@@ -40,7 +40,7 @@ public class TypeformIntakeTests
         },
     };
 
-    private static TypeformMapping MappingWithConstantsForTheRest()
+    internal static TypeformMapping MappingWithConstantsForTheRest()
     {
         var mapping = MappingBySampleRefs();
         string[] answered = ["applicant.name", "applicant.dateOfBirth", "consentToShareWithPartner", "eligibilityFacts.wishesToReturnVoluntarily", "counsellingNote", "externalReference"];

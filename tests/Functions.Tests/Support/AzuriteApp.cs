@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reintegration.Functions.Intake;
 using Reintegration.Functions.Outbox;
+using Reintegration.Functions.Tests.Intake;
 using Reintegration.Storage.Tests.Azurite;
 
 namespace Reintegration.Functions.Tests.Support;
@@ -35,8 +39,26 @@ public sealed class AzuriteApp : IAsyncLifetime
         return email.Message.Text[start..(end < 0 ? email.Message.Text.Length : end)];
     }
 
+    public const string NativeSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    public const string KoboHeaderValue = "kobo-shared-secret-for-tests";
+    public const string TypeformSecret = "typeform-webhook-secret-of-ours";
+
     private sealed class AzureAppFactory(string connectionString) : AppFactory
     {
+        protected override void ConfigureTestServices(IServiceCollection services)
+        {
+            var intake = new IntakeOptions { Native = { Secrets = [NativeSecret] } };
+            intake.Kobo["drc-intake"] = new KoboForm { Authentication = new() { HeaderName = "X-Intake-Secret", HeaderValue = KoboHeaderValue }, Mapping = DrcKoboForm.Mapping() };
+            intake.Kobo["n8n-sample"] = new KoboForm { Authentication = new() { Username = "kobo", Password = KoboHeaderValue }, Mapping = KoboIntakeTests.SampleFormMapping() };
+            intake.Kobo["drc-form-for-sample"] = new KoboForm { Authentication = new() { Username = "kobo", Password = KoboHeaderValue }, Mapping = DrcKoboForm.Mapping() };
+            intake.Typeform["sample"] = new TypeformForm { Secret = TypeformSecret, Mapping = TypeformIntakeTests.MappingWithConstantsForTheRest() };
+            intake.Problems().ShouldBeEmpty();
+            services.RemoveAll<IntakeOptions>();
+            services.AddSingleton(intake);
+            services.RemoveAll<StandardWebhookVerifier>();
+            services.AddSingleton(intake.Native.Verifier());
+        }
+
         protected override IDictionary<string, string?> Settings
         {
             get
@@ -45,6 +67,7 @@ public sealed class AzuriteApp : IAsyncLifetime
                 settings["Storage:Mode"] = "Azure";
                 settings["Storage:ConnectionString"] = connectionString;
                 settings["Storage:Prefix"] = "t" + Guid.NewGuid().ToString("N")[..8];
+                settings["Email:SendGrid:EventWebhookPublicKey"] = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==";
                 return settings;
             }
         }
