@@ -14,12 +14,20 @@ public static class CustomHandler
     public const string TimerFunction = "TimerSweep";
     public const int MaxDequeueCount = 5;
 
+    /// <summary>The host reads <c>Outputs</c>, <c>Logs</c>, <c>ReturnValue</c> as written in its documentation.</summary>
+    private static readonly JsonSerializerOptions PascalCase = new() { PropertyNamingPolicy = null };
+
     public static bool IsUnderFunctionsHost(IConfiguration config) => !string.IsNullOrEmpty(config["FUNCTIONS_CUSTOMHANDLER_PORT"]);
 
     public static IEndpointRouteBuilder MapCustomHandler(this IEndpointRouteBuilder app)
     {
         app.MapPost($"/{QueueFunction}", async (HttpContext http, CaseWorkProcessor processor) =>
         {
+            if (FromOutside(http))
+            {
+                return Results.NotFound();
+            }
+
             using var invocation = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
             var data = invocation.RootElement.GetProperty("Data");
             var message = data.TryGetProperty("message", out var item) ? item : data.EnumerateObject().First().Value;
@@ -29,23 +37,35 @@ public static class CustomHandler
             try
             {
                 await processor.HandleAsync(text, http.RequestAborted);
-                return Results.Json(Invocation("handled"));
+                return Results.Json(Invocation("handled"), PascalCase);
             }
             catch (Exception ex) when (ex is not OperationCanceledException && dequeueCount >= MaxDequeueCount)
             {
                 // Last try: the host moves the message to the poison queue after this failure; tell the case first.
                 await processor.PoisonedAsync(text, http.RequestAborted);
-                return Results.Json(Invocation($"failed for good: {ex.GetType().Name}"), statusCode: 500);
+                return Results.Json(Invocation($"failed for good: {ex.GetType().Name}"), PascalCase, statusCode: 500);
             }
         }).ExcludeFromDescription();
 
         app.MapPost($"/{TimerFunction}", async (HttpContext http, DueTimerSweep sweep) =>
         {
+            if (FromOutside(http))
+            {
+                return Results.NotFound();
+            }
+
             var report = await sweep.RunAsync(cancellationToken: http.RequestAborted);
-            return Results.Json(Invocation($"queued {report.TimersQueued} timer(s), recovered {report.EffectsRecovered} effect(s)"));
+            return Results.Json(Invocation($"queued {report.TimersQueued} timer(s), recovered {report.EffectsRecovered} effect(s)"), PascalCase);
         }).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// A public request forwarded by the host carries the /api path base; the host's own trigger invocations do not.
+    /// Without the host, these endpoints are not reachable from outside the machine's loopback either.
+    /// </summary>
+    private static bool FromOutside(HttpContext http) =>
+        http.Request.PathBase.HasValue || !IsUnderFunctionsHost(http.RequestServices.GetRequiredService<IConfiguration>());
 
     private static object Invocation(string log) => new { Outputs = new { }, Logs = new[] { log }, ReturnValue = (object?)null };
 }

@@ -67,6 +67,12 @@ public static class ReintegrationApp
         }
 
         var app = builder.Build();
+        if (CustomHandler.IsUnderFunctionsHost(config))
+        {
+            // The host forwards public requests under its route prefix /api; its own invocations come without it.
+            app.UsePathBase("/api");
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
