@@ -6,7 +6,7 @@ namespace Reintegration.Functions.Work;
 /// Drains the work queue in-process (without the Functions host): receive, handle, delete; a message that failed
 /// <see cref="MaxDequeueCount"/> times goes to the poison queue and raises an alert on its case.
 /// </summary>
-public sealed class QueueWorker(QueueClient queue, CaseWorkProcessor processor)
+public sealed class QueueWorker(QueueClient queue, CaseWorkProcessor processor, Func<long, TimeSpan>? retryDelay = null)
 {
     public const int MaxDequeueCount = 5;
     private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(60);
@@ -41,7 +41,7 @@ public sealed class QueueWorker(QueueClient queue, CaseWorkProcessor processor)
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // Visible again after the timeout, retried until MaxDequeueCount.
-                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, RetryDelay(message.DequeueCount), cancellationToken: cancellationToken);
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, (retryDelay ?? RetryDelay)(message.DequeueCount), cancellationToken: cancellationToken);
                 }
             }
         }
