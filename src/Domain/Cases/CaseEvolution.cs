@@ -6,7 +6,11 @@ namespace Reintegration.Domain.Cases;
 /// <summary><c>Evolve(state, event) → state</c>: how each fact changes the case. Total and pure.</summary>
 public static class CaseEvolution
 {
-    public static CaseState Evolve(CaseState state, CaseEvent @event) => Apply(state, @event) with { Version = state.Version + 1 };
+    public static CaseState Evolve(CaseState state, CaseEvent @event)
+    {
+        var next = Apply(state, @event) with { Version = state.Version + 1 };
+        return next.Stage == state.Stage ? next : next with { StageHistory = state.StageHistory.Add(new StageEntry(next.Stage, @event.At)) };
+    }
 
     public static CaseState Replay(string caseId, IEnumerable<CaseEvent> events) => events.Aggregate(CaseState.Empty(caseId), Evolve);
 
@@ -72,7 +76,11 @@ public static class CaseEvolution
             Stage = CaseStage.PlanRejected,
             Plan = state.Plan! with { Status = PlanStatus.Rejected, Comment = e.Comment },
         },
-        MonitoringReportSubmitted e => state with { MonitoringReports = state.MonitoringReports.SetItem(e.Report.Month, e.Report) },
+        MonitoringReportSubmitted e => state with
+        {
+            MonitoringReports = state.MonitoringReports.SetItem(e.Report.Month, e.Report),
+            MonitoringReportedAt = state.MonitoringReportedAt.SetItem(e.Report.Month, e.SubmittedAt),
+        },
         FinancialReportSubmitted e => state with { Stage = CaseStage.FinancialReported, FinancialReport = e.Lines },
         CaseClosed e => state with { Stage = CaseStage.Closed, Closure = e.Reason, ClosedAt = e.ClosedAt },
         ReminderSent e => state with { RemindersSent = state.RemindersSent.Add(CaseState.ReminderKey(e.Kind, e.Round)) },

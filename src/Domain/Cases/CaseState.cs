@@ -63,12 +63,21 @@ public sealed record CaseState
 
     public int Alerts { get; init; }
 
+    /// <summary>When the case entered each stage it has been in, in order: the ground of the "days per stage" figures.</summary>
+    public ImmutableList<StageEntry> StageHistory { get; init; } = ImmutableList<StageEntry>.Empty;
+
+    /// <summary>When each month's monitoring report arrived: the ground of the "reports on time" figures.</summary>
+    public ImmutableSortedDictionary<int, DateTimeOffset> MonitoringReportedAt { get; init; } = ImmutableSortedDictionary<int, DateTimeOffset>.Empty;
+
     public bool HasPartner => File?.PartnerId is not null;
 
     public bool WasReminded(TimerKind kind, int round) => RemindersSent.Contains(ReminderKey(kind, round));
 
     internal static string ReminderKey(TimerKind kind, int round) => $"{kind}:{round}";
 }
+
+/// <summary>A stage the case entered, and when.</summary>
+public sealed record StageEntry(CaseStage Stage, DateTimeOffset EnteredAt);
 
 /// <summary>The post-arrival package as requested from the partner.</summary>
 public sealed record PostArrivalPackage(IReadOnlyList<PostArrivalService> Services, Money? EstimatedValue, string? Notes, DateTimeOffset RequestedAt);

@@ -82,6 +82,7 @@ public static class ReintegrationApp
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).WithTags("Health");
         app.MapCaseCommandsApi();
         app.MapCaseQueriesApi();
+        app.MapStatisticsApi();
         app.MapWebhooksApi();
         app.MapLinkPages();
         app.MapCustomHandler();

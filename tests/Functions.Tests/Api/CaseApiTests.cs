@@ -139,3 +139,22 @@ public class CaseApiTests : IClassFixture<AppFactory>
         date.GetProperty("field").GetString().ShouldBe("departure");
     }
 }
+
+public class StatisticsApiTests : IClassFixture<AppFactory>
+{
+    private readonly AppFactory app;
+
+    public StatisticsApiTests(AppFactory app) => this.app = app;
+
+    [Fact]
+    public async Task Statistics_group_cases_and_a_partner_sees_only_its_own()
+    {
+        await app.NewCaseAsync("stats-ug");
+        await app.NewCaseAsync("stats-so", country: "SO");
+        var all = await app.Officer.GetFromJsonAsync<JsonElement>("/api/statistics?groupBy=country");
+        all.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("group").GetString()).ShouldBe(["SO", "UG"]);
+        var partner = await app.PartnerUganda.GetFromJsonAsync<JsonElement>("/api/statistics?groupBy=partner");
+        partner.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("group").GetString()).ShouldBe(["ug-reach-out"]);
+        (await app.Officer.GetAsync("/api/statistics?groupBy=planet")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+}

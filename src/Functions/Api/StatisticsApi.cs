@@ -1,0 +1,62 @@
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Statistics;
+using Reintegration.Functions.Cases;
+
+namespace Reintegration.Functions.Api;
+
+/// <summary>
+/// Anonymous figures by programme, country or partner. Computed from the snapshots of the cases the caller may see
+/// (a partner: its own); a read per case, fine for thousands of cases — a statistics projection updated per commit is
+/// the step beyond that.
+/// </summary>
+public static class StatisticsApi
+{
+    public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/statistics", async (HttpContext http, string? groupBy, ICaseIndex index, ICaseStore store, ProgrammeCatalog programmes, TimeProvider clock) =>
+        {
+            var grouping = StatisticsGrouping.Programme;
+            if (groupBy is not null && !Choices.TryParse(groupBy, out grouping))
+            {
+                return Problems.Invalid([new FieldProblem("groupBy", "must be programme, country or partner")]);
+            }
+
+            var cases = new List<CaseState>();
+            string? next = null;
+            do
+            {
+                var page = await index.QueryAsync(new CaseFilter(), 200, next, http.RequestAborted);
+                foreach (var summary in page.Cases)
+                {
+                    if (await store.LoadAsync(summary.CaseId, http.RequestAborted) is { } stored && CaseAccess.CanSee(http.User, stored.State))
+                    {
+                        cases.Add(stored.State);
+                    }
+                }
+
+                next = page.Next;
+            }
+            while (next is not null);
+
+            var figures = CaseStatistics.Compute(cases, programmes, grouping, clock.GetUtcNow());
+            return Results.Ok(new
+            {
+                groupBy = Choices.Kebab(grouping),
+                asOf = clock.GetUtcNow(),
+                groups = figures.Select(f => new
+                {
+                    group = f.Group,
+                    cases = f.Cases,
+                    casesPerStage = f.CasesPerStage.ToDictionary(s => Choices.Kebab(s.Key), s => s.Value),
+                    medianDaysPerStage = f.MedianDaysPerStage.ToDictionary(s => Choices.Kebab(s.Key), s => s.Value),
+                    budgetPlanned = f.BudgetPlanned,
+                    budgetSpent = f.BudgetSpent,
+                    monitoringReports = new { due = f.MonitoringReportsDue, onTime = f.MonitoringReportsOnTime, late = f.MonitoringReportsLate, missing = f.MonitoringReportsMissing },
+                }),
+            });
+        }).RequireAuthorization().WithTags("Statistics");
+        return app;
+    }
+}
