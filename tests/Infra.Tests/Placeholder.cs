@@ -1,0 +1,1 @@
+public class Placeholder { [Fact] public void Builds() => 1.ShouldBe(1); }
