@@ -14,7 +14,7 @@ public static class CaseCommandsApi
 
     public static IEndpointRouteBuilder MapCaseCommandsApi(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/cases/{caseId}").RequireAuthorization().WithTags("Case commands");
+        var cases = app.MapGroup("/cases/{caseId}").RequireAuthorization().WithTags("Case commands");
 
         cases.MapPost("/decision", (HttpContext http, string caseId) => CommandHandling.RunAsync(http, caseId, Agency, true, (f, c) =>
         {

@@ -11,7 +11,7 @@ public static class CaseQueriesApi
 {
     public static IEndpointRouteBuilder MapCaseQueriesApi(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/cases").RequireAuthorization().WithTags("Case queries");
+        var cases = app.MapGroup("/cases").RequireAuthorization().WithTags("Case queries");
         cases.MapGet("/{caseId}", GetCaseAsync);
         cases.MapGet("/", ListCasesAsync);
         return app;

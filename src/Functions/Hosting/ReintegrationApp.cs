@@ -67,11 +67,10 @@ public static class ReintegrationApp
         }
 
         var app = builder.Build();
-        if (CustomHandler.IsUnderFunctionsHost(config))
-        {
-            // The host forwards public requests under its route prefix /api; its own invocations come without it.
-            app.UsePathBase("/api");
-        }
+        // Public routes answer under /api as well: the Functions host forwards public requests under its route prefix
+        // /api, while its own trigger invocations (/CaseWork, /TimerSweep) come without it.
+        app.UsePathBase("/api");
+        app.UseRouting();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
