@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+
+namespace Reintegration.Infra.Tests;
+
+/// <summary>The template's app settings against the configuration keys the code reads (both found at test time).</summary>
+public sealed partial class SettingsTests
+{
+    /// <summary>
+    /// Keys the code reads that the template legitimately does not set. <c>**</c> covers everything below a key.
+    /// Each entry must still be read by the code (a stale entry fails), so this list shrinks with the code.
+    /// </summary>
+    private static readonly Dictionary<string, string> NotFromTemplate = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "set by the Functions host when it starts the custom handler",
+        ["Dev:**"] = "development clock: Development environment only",
+        ["Demo:**"] = "demo seed: local runs only",
+        ["Work:**"] = "in-process queue and timer loops: off under the Functions host, which triggers CaseWork and TimerSweep",
+        ["Storage:ConnectionString"] = "Azurite only; on Azure Storage:AccountName with the managed identity, no account key",
+        ["Storage:ManagedIdentityClientId"] = "only for a user-assigned identity; the template gives the app a system-assigned one",
+        ["Storage:Mode"] = "defaults to Azure",
+        ["Storage:Prefix"] = "must stay empty: functions/CaseWork/function.json listens on the queue 'casework' itself",
+        ["Storage:TimerShards"] = "defaults to 4",
+        ["Email:SendGrid:BaseUrl"] = "defaults to https://api.sendgrid.com",
+        ["Email:SendGrid:MaxAttempts"] = "defaults to 4",
+        ["Email:SendGrid:MaxRetryWait"] = "defaults to 30 s",
+        ["Intake:Native:ToleranceSeconds"] = "defaults to 300 (Standard Webhooks' five minutes)",
+        ["Email:Partners:*"] = "partner ids contain '-', which Azure app setting names cannot (letters, digits, '.', '_' only): needs a code change, see docs/DEPLOY.md",
+        ["Intake:Kobo:**"] = "a Kobo form is a nested mapping document, not app settings: needs a mappings file the code loads, see docs/DEPLOY.md",
+        ["Intake:Typeform:**"] = "a Typeform form is a nested mapping document, not app settings: needs a mappings file the code loads, see docs/DEPLOY.md",
+    };
+
+    /// <summary>
+    /// Keys of work in progress elsewhere in the code, not settled enough for the template; not checked for staleness,
+    /// since they may come and go while that work lands.
+    /// </summary>
+    private static readonly Dictionary<string, string> InProgress = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Auth:EntraId:**"] = "Entra ID sign-in, an alternative to API keys; the template authenticates callers with API keys until its settings settle",
+    };
+
+    /// <summary>Settings the template sets for the Functions host and the platform, not for our code.</summary>
+    private static readonly Dictionary<string, string> ForTheHost = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AzureWebJobsStorage:accountName"] = "host storage (leases, timers) through the managed identity",
+        ["AzureWebJobsStorage:credential"] = "host storage through the managed identity",
+        ["Storage:queueServiceUri"] = "the CaseWork queue trigger's connection 'Storage', identity-based",
+        ["Storage:credential"] = "the CaseWork queue trigger's connection 'Storage', identity-based",
+        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "the host's telemetry",
+        ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Entra ID ingestion: the Application Insights resource refuses local (key) auth",
+    };
+
+    /// <summary>Set ahead of the code: the vault holds the secret and the app gets it, the code does not read it yet.</summary>
+    private static readonly Dictionary<string, string> AheadOfCode = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Documents:Key"] = "DocumentVault's AES-256 key (base64 of 32 bytes); src/Functions does not wire DocumentVault to configuration yet",
+    };
+
+    /// <summary>App settings Flex Consumption refuses or ignores (its runtime and deployment live in functionAppConfig).</summary>
+    private static readonly string[] FlexForbidden =
+    [
+        "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_WORKER_RUNTIME_VERSION", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE",
+        "WEBSITE_CONTENTSHARE", "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", "SCM_DO_BUILD_DURING_DEPLOYMENT", "WEBSITE_NODE_DEFAULT_VERSION",
+        "AzureWebJobsStorage",
+    ];
+
+    private static IReadOnlyDictionary<string, string?> TemplateNames => TemplateSettings.Names(Repo.Template);
+
+    private static HashSet<string> TemplateKeys => new(TemplateNames.Keys.Select(TemplateSettings.ToConfigKey), StringComparer.OrdinalIgnoreCase);
+
+    private static bool Covers(string entry, string key) =>
+        entry.EndsWith(":**", StringComparison.Ordinal)
+            ? key.StartsWith(entry[..^2], StringComparison.OrdinalIgnoreCase)
+            : string.Equals(entry, key, StringComparison.OrdinalIgnoreCase);
+
+    [Fact]
+    public void The_code_scan_finds_the_keys_we_know_it_reads()
+    {
+        // Guards the scanner itself: if these go missing, the regexes no longer match the code.
+        string[] known =
+        [
+            "Storage:AccountName", "Storage:Prefix", "FUNCTIONS_CUSTOMHANDLER_PORT", "Email:Delivery", "Email:SendGrid:ApiKey",
+            "Email:SendGrid:EventWebhookPublicKey", "Email:Recipients:Counsellor", "Email:Partners:*", "Links:Key", "Links:PreviousKey",
+            "Intake:Native:Secrets:*", "Intake:Kobo:*:Authentication:HeaderValue", "Auth:ApiKeys:*:Key", "Auth:ApiKeys:*:PartnerId", "Work:SweepSeconds",
+        ];
+        known.Where(k => !CodeSettings.Keys.Contains(k)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Every_app_setting_the_template_sets_is_read_by_the_code_or_by_the_host()
+    {
+        var unread = TemplateKeys
+            .Where(k => !CodeSettings.Keys.Contains(k) && !ForTheHost.ContainsKey(k) && !AheadOfCode.ContainsKey(k))
+            .Order(StringComparer.Ordinal).ToList();
+        unread.ShouldBeEmpty("the template sets settings nothing reads (a typo, or a key the code dropped)");
+    }
+
+    [Fact]
+    public void Every_key_the_code_reads_is_set_by_the_template_or_explained()
+    {
+        var missing = CodeSettings.Keys
+            .Where(k => !TemplateKeys.Contains(k) && !NotFromTemplate.Keys.Concat(InProgress.Keys).Any(e => Covers(e, k)))
+            .Order(StringComparer.Ordinal).ToList();
+        missing.ShouldBeEmpty("the code reads keys the template neither sets nor explains in NotFromTemplate");
+    }
+
+    [Fact]
+    public void The_explanations_are_not_stale()
+    {
+        NotFromTemplate.Keys.Where(e => !CodeSettings.Keys.Any(k => Covers(e, k))).ShouldBeEmpty("NotFromTemplate lists keys the code no longer reads");
+        NotFromTemplate.Keys.Where(e => TemplateKeys.Any(k => Covers(e, k))).ShouldBeEmpty("NotFromTemplate lists keys the template does set");
+    }
+
+    [Fact]
+    public void Setting_names_are_valid_app_setting_names_and_none_is_refused_by_Flex_Consumption()
+    {
+        foreach (var name in TemplateNames.Keys)
+        {
+            AppSettingName().IsMatch(name.Replace("{0}", "0", StringComparison.Ordinal)).ShouldBeTrue($"'{name}': app setting names allow letters, digits, '.' and '_' only");
+            FlexForbidden.ShouldNotContain(name);
+        }
+    }
+
+    [Fact]
+    public void Secrets_come_from_Key_Vault_references_never_from_values()
+    {
+        var names = TemplateNames;
+        foreach (var (name, value) in names.Where(n => SecretSetting().IsMatch(TemplateSettings.ToConfigKey(n.Key))))
+        {
+            if (value is not null)
+            {
+                value.ShouldContain("variables('secretRefs')", Case.Sensitive, $"{name} must be a Key Vault reference");
+            }
+        }
+
+        var apiKeys = Repo.Template["variables"]!["apiKeySettings"]!.GetValue<string>();
+        apiKeys.ShouldContain("'Auth__ApiKeys__{0}__Key', lambdaVariables('i')), format(variables('secretUriFormat')");
+        Repo.Template["variables"]!["secretUriFormat"]!.GetValue<string>().ShouldStartWith("[format('@Microsoft.KeyVault(SecretUri=https://");
+    }
+
+    [Fact]
+    public void Production_essentials_are_set()
+    {
+        var keys = TemplateKeys;
+        string[] essentials =
+        [
+            "Storage:AccountName", "Links:BaseUrl", "Links:KeyId", "Links:Key", "Email:Delivery", "Email:SendGrid:ApiKey", "Email:SendGrid:FromAddress",
+            "Email:Recipients:Counsellor", "Email:Recipients:Agency", "Email:Recipients:ProgrammeOfficer", "Intake:Native:Secrets:*", "Auth:ApiKeys:*:Key",
+        ];
+        essentials.Where(e => !keys.Contains(e)).ShouldBeEmpty();
+        TemplateNames["Email__Delivery"].ShouldBe("SendGrid");
+    }
+
+    [Fact]
+    public void The_queue_trigger_connection_matches_the_template_and_the_code()
+    {
+        var binding = Repo.Json("functions/CaseWork/function.json")["bindings"]!.AsArray().Single()!.AsObject();
+        var connection = (string)binding["connection"]!;
+        var queueName = (string)binding["queueName"]!;
+
+        TemplateNames.Keys.ShouldContain($"{connection}__queueServiceUri");
+        TemplateNames[$"{connection}__queueServiceUri"]!.ShouldContain("environment().suffixes.storage");
+        ((string)Repo.Template["variables"]!["queueName"]!).ShouldBe(queueName);
+        Repo.Text("src/Functions/Hosting/StorageSetup.cs").ShouldContain($"prefix + \"{queueName}\"");
+        TemplateKeys.ShouldNotContain("Storage:Prefix");
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.]+$")]
+    private static partial Regex AppSettingName();
+
+    [GeneratedRegex(@"(?:(?<!Public)Key|Secret|Secrets:\*|Password|HeaderValue)$")]
+    private static partial Regex SecretSetting();
+}
