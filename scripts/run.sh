@@ -21,5 +21,6 @@ key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 export ASPNETCORE_ENVIRONMENT=Development
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 export Links__BaseUrl="http://127.0.0.1:$port" Links__KeyId="local" Links__Key="$(head -c 32 /dev/urandom | base64)"
+export Documents__Key="$(head -c 32 /dev/urandom | base64)"
 export Dev__ManualClock=true Demo__Seed=true
 dotnet run --project src/Functions --configuration Release --no-build -- --urls "http://127.0.0.1:$port"

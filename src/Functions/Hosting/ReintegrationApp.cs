@@ -45,6 +45,7 @@ public static class ReintegrationApp
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddPageSignIn();
 
         services.AddSingleton(_ =>
         {
@@ -84,6 +85,7 @@ public static class ReintegrationApp
         app.MapStatisticsApi();
         app.MapWebhooksApi();
         app.MapLinkPages();
+        app.MapPeoplePages();
         app.MapCustomHandler();
         if (app.Environment.IsDevelopment())
         {

@@ -53,6 +53,7 @@ public static class StorageSetup
         services.AddSingleton<IDevOutbox>(sp => new BlobDevOutbox(
             new BlobContainerClient(sp.GetRequiredService<StorageConnection>(), prefix + "devoutbox"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new BlobContainerClient(sp.GetRequiredService<StorageConnection>(), prefix + "documents"));
+        services.AddSingleton(sp => new DocumentVault(sp.GetRequiredService<BlobContainerClient>(), Functions.Pages.DocumentKey.From(config, sp.GetRequiredService<IHostEnvironment>())));
         services.AddSingleton<IStorageInitializer, AzureStorageInitializer>();
     }
 

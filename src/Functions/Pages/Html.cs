@@ -1,48 +1,62 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http.Extensions;
+using Reintegration.Functions.Localization;
 
 namespace Reintegration.Functions.Pages;
 
-/// <summary>Server-rendered pages: one small layout, everything inserted is HTML-encoded.</summary>
+/// <summary>Server-rendered pages: one small layout, everything inserted is HTML-encoded, no script.</summary>
 public static class Html
 {
+    private static readonly Dictionary<string, string> LanguageNames = new() { ["en"] = "English", ["da"] = "Dansk", ["fr"] = "Français", ["ar"] = "العربية" };
+
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
-    public static IResult Page(string title, string body, int status = StatusCodes.Status200OK, string lang = "en", string dir = "ltr") =>
-        Results.Content(Layout(title, body, lang, dir), "text/html; charset=utf-8", Encoding.UTF8, status);
+    /// <summary>A page in the words' language and direction, with a language switch and the given navigation.</summary>
+    public static IResult Page(HttpContext http, Words words, string title, string body, int status = StatusCodes.Status200OK, string nav = "")
+    {
+        var headers = http.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        return Results.Content(Layout(title, body, words, nav + LanguageSwitch(http, words)), "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
 
-    public static string Layout(string title, string body, string lang = "en", string dir = "ltr") => $$"""
+    /// <summary>Links to this same page in each language it is offered in.</summary>
+    public static string LanguageSwitch(HttpContext http, Words words)
+    {
+        if (words.Languages.Count < 2)
+        {
+            return string.Empty;
+        }
+
+        var links = words.Languages.Select(language =>
+        {
+            var query = new QueryBuilder(http.Request.Query.Where(q => q.Key != "lang").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? string.Empty))))
+            {
+                { "lang", language },
+            };
+            var current = language == words.Language ? " aria-current=\"true\"" : string.Empty;
+            return $"<li><a href=\"{E(http.Request.PathBase + http.Request.Path + query.ToQueryString())}\" lang=\"{language}\" hreflang=\"{language}\"{current}>{E(LanguageNames.GetValueOrDefault(language, language))}</a></li>";
+        });
+        return $"<nav class=\"languages\" aria-label=\"{E(words["language"])}\"><ul>{string.Concat(links)}</ul></nav>";
+    }
+
+    public static string Layout(string title, string body, Words words, string nav) => $$"""
         <!doctype html>
-        <html lang="{{E(lang)}}" dir="{{E(dir)}}">
+        <html lang="{{E(words.Language)}}" dir="{{E(words.Direction)}}">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
         <title>{{E(title)}} · Reintegration</title>
-        <style>
-        :root { color-scheme: light; font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; background: #fafafa; }
-        body { max-width: 48rem; margin: 0 auto; padding: 1rem; }
-        header { border-bottom: 2px solid #0b5394; margin-bottom: 1rem; }
-        header a { color: #0b5394; font-weight: 600; text-decoration: none; }
-        h1 { font-size: 1.4rem; }
-        table { border-collapse: collapse; width: 100%; }
-        th, td { text-align: start; padding: .35rem .5rem; border-bottom: 1px solid #ccc; vertical-align: top; }
-        label { display: block; margin-top: .75rem; font-weight: 600; }
-        input, select, textarea, button { font: inherit; padding: .5rem; max-width: 100%; box-sizing: border-box; }
-        textarea, input[type=text], input[type=date], select { width: 100%; }
-        button { margin-top: 1rem; margin-inline-end: .5rem; border: 0; border-radius: 4px; background: #0b5394; color: #fff; cursor: pointer; min-height: 44px; }
-        button.secondary { background: #6b6b6b; }
-        button:focus, a:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #f1c232; outline-offset: 2px; }
-        .note { background: #fff3cd; padding: .75rem; border-radius: 4px; }
-        .ok { background: #d9ead3; padding: .75rem; border-radius: 4px; }
-        .error { background: #f4cccc; padding: .75rem; border-radius: 4px; }
-        .mail { background: #fff; border: 1px solid #ccc; border-radius: 4px; padding: .75rem; margin-bottom: 1rem; }
-        .muted { color: #555; font-size: .9rem; }
-        </style>
+        <style>{{PageStyle.Css}}</style>
         </head>
         <body>
-        <header><p><a href="/">Reintegration</a></p></header>
-        <main>
+        <a class="skip" href="#main">{{(words.Language switch { "da" => "Gå til indhold", "fr" => "Aller au contenu", "ar" => "انتقل إلى المحتوى", _ => "Skip to content" })}}</a>
+        <header><p class="brand">Reintegration</p>{{nav}}</header>
+        <main id="main" tabindex="-1">
         {{body}}
         </main>
         </body>

@@ -5,9 +5,11 @@ using Reintegration.Functions.Links;
 
 namespace Reintegration.Functions.Pages;
 
-/// <summary>Turns a link's claims and its form into the command it stands for.</summary>
+/// <summary>Turns a link's claims and its form into the command it stands for, or the key of the problem to show.</summary>
 public static class LinkCommands
 {
+    public const int MaxNotes = 4000;
+
     public static (CaseCommand? Command, string? Problem) Build(LinkClaims claims, IFormCollection form, string commandId, DateTimeOffset now)
     {
         var caseId = claims.CaseId;
@@ -19,33 +21,33 @@ public static class LinkCommands
                 {
                     "eligible" => (new CaseCommand.DecideEligibility(caseId, commandId, now, true, Text("reason", 2000)), null),
                     "not-eligible" when Text("reason", 2000) is { } reason => (new CaseCommand.DecideEligibility(caseId, commandId, now, false, reason), null),
-                    "not-eligible" => (null, "Give a reason when the applicant is not eligible."),
-                    _ => (null, "Choose eligible or not eligible."),
+                    "not-eligible" => (null, "problem.reason-required"),
+                    _ => (null, "problem.choose-eligibility"),
                 };
             case LinkAction.DecidePlan:
                 return form["decision"].ToString() switch
                 {
                     "approve" => (new CaseCommand.ApprovePlan(caseId, commandId, now, claims.Round, Text("comment", 2000)), null),
                     "reject" when Text("comment", 2000) is { } comment => (new CaseCommand.RejectPlan(caseId, commandId, now, claims.Round, comment), null),
-                    "reject" => (null, "Say why the plan is rejected, so it can be revised."),
-                    _ => (null, "Choose approve or reject."),
+                    "reject" => (null, "problem.comment-required"),
+                    _ => (null, "problem.choose-plan"),
                 };
             case LinkAction.ConfirmArrival:
                 return DateOnly.TryParseExact(form["arrivedOn"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var arrived)
                     ? (new CaseCommand.ConfirmArrival(caseId, commandId, now, arrived), null)
-                    : (null, "Give the arrival date as yyyy-MM-dd.");
+                    : (null, "problem.arrival-date");
             default:
                 if (!Choices.TryParse<Situation>(form["economic"].ToString(), out var economic)
                     || !Choices.TryParse<Situation>(form["social"].ToString(), out var social)
                     || !Choices.TryParse<Situation>(form["psychosocial"].ToString(), out var psychosocial))
                 {
-                    return (null, "Choose the economic, social and psychosocial situation.");
+                    return (null, "problem.situations");
                 }
 
                 var notes = form["notes"].ToString();
-                if (notes.Length > 4000)
+                if (notes.Length > MaxNotes)
                 {
-                    return (null, "The notes may hold at most 4000 characters.");
+                    return (null, "problem.notes-long");
                 }
 
                 return (new CaseCommand.SubmitMonitoringReport(caseId, commandId, now, new MonitoringReport(claims.Round, economic, social, psychosocial, notes.Length > 0 ? notes : null, [])), null);

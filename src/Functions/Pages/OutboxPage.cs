@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Reintegration.Functions.Localization;
 using Reintegration.Functions.Outbox;
 using static Reintegration.Functions.Pages.Html;
 
 namespace Reintegration.Functions.Pages;
 
-/// <summary>Development: the e-mails the product sent, newest first, with their links clickable.</summary>
+/// <summary>Development: the e-mails the product sent, newest first, with their links clickable, and the dev clock.</summary>
 public static partial class OutboxPage
 {
     [GeneratedRegex(@"https?://[^\s<>""]+")]
@@ -16,23 +17,28 @@ public static partial class OutboxPage
     {
         app.MapGet("/dev/outbox", async (IDevOutbox outbox, string? caseId, HttpContext http) =>
         {
+            var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
             var emails = await outbox.ListAsync(caseId, http.RequestAborted);
-            var html = new StringBuilder("<h1>Dev outbox</h1><p class=\"muted\">Every e-mail the product sent, newest first. In production these go through SendGrid.</p>");
+            var html = new StringBuilder($"<h1>{E(w["outbox.title"])}</h1><p class=\"muted\">{E(w["outbox.intro"])}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{E(http.Request.PathBase)}/dev/clock/advance\" class=\"card\"><input type=\"hidden\" name=\"back\" value=\"/dev/outbox\">")
+                .Append(CultureInfo.InvariantCulture, $"<label for=\"days\">{E(w["clock.advance"])}</label><input type=\"number\" id=\"days\" name=\"days\" min=\"1\" max=\"400\" value=\"1\" required>")
+                .Append(CultureInfo.InvariantCulture, $"<button>{E(w["clock.button"])}</button></form>");
             if (emails.Count == 0)
             {
-                html.Append("<p>No e-mails yet.</p>");
+                html.Append(CultureInfo.InvariantCulture, $"<p>{E(w["outbox.empty"])}</p>");
             }
 
             foreach (var email in emails)
             {
                 var message = email.Message;
                 var text = Url().Replace(E(message.Text), m => $"<a href=\"{m.Value}\">{m.Value}</a>");
+                var sent = email.DeliveredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
                 html.Append(CultureInfo.InvariantCulture, $"<article class=\"mail\"><h2>{E(message.Subject)}</h2>")
-                    .Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">To {E(message.To)} · {email.DeliveredAt:yyyy-MM-dd HH:mm} UTC · case <a href=\"/cases/{E(message.CaseId)}\">{E(message.CaseId)}</a></p>")
-                    .Append(CultureInfo.InvariantCulture, $"<pre style=\"white-space:pre-wrap\">{text}</pre></article>");
+                    .Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(w.Format("outbox.to", message.To, sent))} <a href=\"{E(http.Request.PathBase)}/cases/{E(message.CaseId)}\">{E(message.CaseId)}</a></p>")
+                    .Append(CultureInfo.InvariantCulture, $"<pre>{text}</pre></article>");
             }
 
-            return Page("Dev outbox", html.ToString());
+            return Page(http, w, w["outbox.title"], html.ToString(), nav: OfficeNavigation.Of(http, w));
         }).ExcludeFromDescription();
         return app;
     }

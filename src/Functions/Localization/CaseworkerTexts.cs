@@ -1,0 +1,47 @@
+namespace Reintegration.Functions.Localization;
+
+/// <summary>The agency caseworker's link pages: the eligibility decision and the plan approval (English, Danish).</summary>
+public static class CaseworkerTexts
+{
+    public static readonly PageTexts Texts = new(new Dictionary<string, IReadOnlyDictionary<string, string>>
+    {
+        ["en"] = new Dictionary<string, string>
+        {
+            ["eligibility.title"] = "Eligibility decision", ["precheck.passed"] = "Pre-check: passed.", ["precheck.failed"] = "Pre-check: failed.",
+            ["rule.failed"] = "Failed", ["rule.flagged"] = "Flagged", ["people"] = "{0} person(s); return type {1}.",
+            ["reason"] = "Reason (required when not eligible)", ["eligible"] = "Eligible", ["not-eligible"] = "Not eligible",
+            ["plan.title"] = "Reintegration plan approval", ["returnee"] = "Returnee", ["born"] = "born {0}",
+            ["unaccompanied"] = "unaccompanied minor", ["plan.summary"] = "Plan version {0}: total {1}.",
+            ["cap"] = "The programme's cap: {0} ({1}).", ["cap.cash"] = "Cash part cap: {0}.", ["within"] = "The plan is within the caps.",
+            ["over"] = "Over a cap", ["budget"] = "Budget lines", ["col.service"] = "Service", ["col.description"] = "Description",
+            ["col.amount"] = "Amount", ["col.total"] = "Total", ["use"] = "{0} of the cap used",
+            ["comment"] = "Comment (required to reject)", ["approve"] = "Approve", ["reject"] = "Reject",
+            ["type.voluntary"] = "voluntary", ["type.forced"] = "forced",
+            ["problem.reason-required"] = "Give a reason when the applicant is not eligible.", ["problem.choose-eligibility"] = "Choose eligible or not eligible.",
+            ["problem.comment-required"] = "Say why the plan is rejected, so it can be revised.", ["problem.choose-plan"] = "Choose approve or reject.",
+            ["service.cash"] = "Cash", ["service.long-term-housing"] = "Long-term housing", ["service.medical-care"] = "Medical care",
+            ["service.education"] = "Education", ["service.job-counselling"] = "Job counselling", ["service.small-business"] = "Small business",
+            ["service.family-reunification-monitoring"] = "Family reunification monitoring", ["service.legal-counselling"] = "Legal counselling",
+            ["service.psychosocial-support"] = "Psychosocial support", ["service.travel-cash"] = "Travel cash",
+        },
+        ["da"] = new Dictionary<string, string>
+        {
+            ["eligibility.title"] = "Afgørelse om berettigelse", ["precheck.passed"] = "Forhåndstjek: bestået.", ["precheck.failed"] = "Forhåndstjek: ikke bestået.",
+            ["rule.failed"] = "Ikke opfyldt", ["rule.flagged"] = "Markeret", ["people"] = "{0} person(er); hjemrejsetype {1}.",
+            ["reason"] = "Begrundelse (skal udfyldes ved afslag)", ["eligible"] = "Berettiget", ["not-eligible"] = "Ikke berettiget",
+            ["plan.title"] = "Godkendelse af reintegrationsplan", ["returnee"] = "Hjemvendt person", ["born"] = "født {0}",
+            ["unaccompanied"] = "uledsaget mindreårig", ["plan.summary"] = "Planversion {0}: i alt {1}.",
+            ["cap"] = "Programmets loft: {0} ({1}).", ["cap.cash"] = "Loft for kontantdelen: {0}.", ["within"] = "Planen holder sig inden for lofterne.",
+            ["over"] = "Over et loft", ["budget"] = "Budgetlinjer", ["col.service"] = "Ydelse", ["col.description"] = "Beskrivelse",
+            ["col.amount"] = "Beløb", ["col.total"] = "I alt", ["use"] = "{0} af loftet brugt",
+            ["comment"] = "Kommentar (skal udfyldes ved afvisning)", ["approve"] = "Godkend", ["reject"] = "Afvis",
+            ["type.voluntary"] = "frivillig", ["type.forced"] = "tvungen",
+            ["problem.reason-required"] = "Giv en begrundelse, når ansøgeren ikke er berettiget.", ["problem.choose-eligibility"] = "Vælg berettiget eller ikke berettiget.",
+            ["problem.comment-required"] = "Skriv, hvorfor planen afvises, så den kan revideres.", ["problem.choose-plan"] = "Vælg godkend eller afvis.",
+            ["service.cash"] = "Kontanter", ["service.long-term-housing"] = "Langsigtet bolig", ["service.medical-care"] = "Lægehjælp",
+            ["service.education"] = "Uddannelse", ["service.job-counselling"] = "Jobrådgivning", ["service.small-business"] = "Lille virksomhed",
+            ["service.family-reunification-monitoring"] = "Opfølgning på familiesammenføring", ["service.legal-counselling"] = "Juridisk rådgivning",
+            ["service.psychosocial-support"] = "Psykosocial støtte", ["service.travel-cash"] = "Rejsepenge",
+        },
+    });
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Reintegration.Functions.Localization;
+
+/// <summary>
+/// The words of one group of pages in each of its languages. English is complete; a key missing in another language
+/// falls back to English (a test checks that none is missing).
+/// </summary>
+public sealed class PageTexts(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> byLanguage)
+{
+    public IReadOnlyCollection<string> Languages => byLanguage.Keys.ToList();
+
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ByLanguage => byLanguage;
+
+    /// <summary>These texts with another group's words added (this group's words win), in this group's languages only.</summary>
+    public PageTexts With(PageTexts shared) => new(byLanguage.ToDictionary(
+        l => l.Key,
+        l => (IReadOnlyDictionary<string, string>)(shared.ByLanguage.GetValueOrDefault(l.Key) ?? shared.ByLanguage[PageLanguage.Fallback])
+            .Concat(l.Value).GroupBy(w => w.Key).ToDictionary(g => g.Key, g => g.Last().Value)));
+
+    public Words In(string language) => new(
+        byLanguage.ContainsKey(language) ? language : PageLanguage.Fallback,
+        byLanguage.GetValueOrDefault(language) ?? byLanguage[PageLanguage.Fallback],
+        byLanguage[PageLanguage.Fallback],
+        Languages);
+}
+
+/// <summary>The words of one page in one language, with its direction.</summary>
+public sealed class Words(string language, IReadOnlyDictionary<string, string> words, IReadOnlyDictionary<string, string> english, IReadOnlyCollection<string> languages)
+{
+    public string Language => language;
+
+    public string Direction => language == "ar" ? "rtl" : "ltr";
+
+    /// <summary>The languages this page is offered in (for the language switch).</summary>
+    public IReadOnlyCollection<string> Languages => languages;
+
+    public string this[string key] => words.GetValueOrDefault(key) ?? english.GetValueOrDefault(key) ?? key;
+
+    public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
+
+    /// <summary>A kebab-case choice (a stage, a situation, a service) by its key under a prefix, e.g. <c>stage.monitoring</c>.</summary>
+    public string Choice(string prefix, string kebab) => words.GetValueOrDefault($"{prefix}.{kebab}") ?? english.GetValueOrDefault($"{prefix}.{kebab}") ?? kebab;
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Runtime;
+using Reintegration.Functions.Api;
+using Reintegration.Functions.Cases;
+using Reintegration.Functions.Localization;
+using Reintegration.Functions.Security;
+using Reintegration.Storage.Documents;
+using static Reintegration.Functions.Pages.Html;
+
+namespace Reintegration.Functions.Pages;
+
+/// <summary>
+/// One case as the signed-in person's role may see it (the same <see cref="CaseView"/> as the API): summary, the
+/// timeline picture, the events, and the monitoring attachments to download.
+/// </summary>
+public static class CasePage
+{
+    public static IEndpointRouteBuilder MapCasePage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/cases/{caseId}", ShowAsync).RequireAuthorization(SignInPages.Policy).ExcludeFromDescription();
+        app.MapGet("/cases/{caseId}/documents/{documentId}", DownloadAsync).RequireAuthorization(SignInPages.Policy).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ShowAsync(HttpContext http, string caseId, ICaseStore store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)
+    {
+        var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
+        if (!CaseIds.IsValid(caseId) || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored.State))
+        {
+            return Page(http, w, w.Format("case.title", caseId), $"<p class=\"error\">{E(w.Format("case.title", caseId))}: 404</p>", StatusCodes.Status404NotFound, OfficeNavigation.Of(http, w));
+        }
+
+        audit.Read(http.User, caseId);
+        var state = stored.State;
+        var programme = programmes.Get(state.File!.ProgrammeId);
+        var next = NextDeadline.Of(state, programme);
+        var view = CaseView.Of(state, await store.ReadEventsAsync(caseId, http.RequestAborted), next, Caller.RoleOf(http.User)!.Value);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var html = new StringBuilder($"<h1>{E(w.Format("case.title", view.CaseId))}</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.summary"])}</h2><dl>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.stage"])}</dt><dd data-stage=\"{E(view.Stage)}\">{E(w.Choice("stage", view.Stage))}{(view.Closure is null ? string.Empty : $" ({E(view.Closure)})")}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.programme"])}</dt><dd>{E(programme.Name)}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.country"])}</dt><dd>{E(view.CountryOfReturn)}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.partner"])}</dt><dd>{E(view.PartnerId ?? "–")}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["case.consent"])}</dt><dd>{E(view.ConsentToShareWithPartner ? w["yes"] : w["no"])}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["case.next"])}</dt><dd>{E(view.NextDeadline is { } due ? $"{due.Date} · {due.What}" : w["case.none"])}</dd>");
+        if (view.Plan is { } plan)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<dt>{E(w["plan"])}</dt><dd>{E(w.Format("case.plan", plan.Version, plan.Status, plan.Total))}</dd>");
+        }
+
+        html.Append("</dl>");
+        if (view.People is { } people)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.people"])}</h2><ul>")
+                .AppendJoin(string.Empty, people.Persons.Select(p => $"<li>{E(p.Name)} · {E(p.DateOfBirth)} · {E(p.Relationship)}</li>"))
+                .Append("</ul>");
+        }
+
+        if (view.CounsellingNote is { } note)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.note"])}</h2><p class=\"note\">{E(note)}</p>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["timeline"])}</h2><figure class=\"card\">{TimelinePicture.Render(state, programme, next, today, w)}</figure>");
+        var attachments = state.MonitoringReports.Values.SelectMany(r => r.AttachmentIds.Select(id => (r.Month, id))).ToList();
+        if (attachments.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.attachments"])}</h2><ul>")
+                .AppendJoin(string.Empty, attachments.Select(a => $"<li><a href=\"{E(http.Request.PathBase)}/cases/{E(caseId)}/documents/{E(a.id)}\">{E(w.Format("month.label", a.Month, w["month.done"], a.id))}</a></li>"))
+                .Append("</ul>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.events"])}</h2><ol class=\"events\">")
+            .AppendJoin(string.Empty, view.Timeline.Select(t => $"<li><time datetime=\"{t.At:O}\">{t.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</time> <strong>{E(t.What)}</strong> {E(t.Detail)}</li>"))
+            .Append("</ol>");
+        return Page(http, w, w.Format("case.title", view.CaseId), html.ToString(), nav: OfficeNavigation.Of(http, w));
+    }
+
+    private static async Task<IResult> DownloadAsync(HttpContext http, string caseId, string documentId, ICaseStore store, AuditLog audit)
+    {
+        if (!CaseIds.IsValid(caseId) || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored.State)
+            || !stored.State.MonitoringReports.Values.Any(r => r.AttachmentIds.Contains(documentId))
+            || http.RequestServices.GetService<DocumentVault>() is not { } vault
+            || await vault.GetAsync(caseId, documentId, http.RequestAborted) is not { } document)
+        {
+            return Results.NotFound();
+        }
+
+        audit.Read(http.User, caseId);
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        var extension = document.Document.ContentType switch { "application/pdf" => ".pdf", "image/png" => ".png", _ => ".jpg" };
+        return Results.File(document.Content, document.Document.ContentType, documentId + extension);
+    }
+}

@@ -1,0 +1,43 @@
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Programmes;
+using Reintegration.Functions.Links;
+using Reintegration.Functions.Localization;
+
+namespace Reintegration.Functions.Pages;
+
+/// <summary>
+/// Which words an e-mail link page speaks: the caseworker's pages in English or Danish (the programme's language by
+/// default), the partner's also in French and Arabic (the partner's language by default).
+/// </summary>
+public static class LinkPageWords
+{
+    private static readonly PageTexts Caseworker = CaseworkerTexts.Texts.With(LinkOutcomeTexts.Texts);
+    private static readonly PageTexts Partner = PartnerTexts.Texts.With(LinkOutcomeTexts.Texts);
+
+    public static bool IsPartnerAction(LinkAction action) => action is LinkAction.ConfirmArrival or LinkAction.ReportMonitoring;
+
+    /// <summary>Before the link is known to be valid: the outcome words in any of the four languages.</summary>
+    public static Words Outcome(HttpContext http) => LinkOutcomeTexts.Texts.In(PageLanguage.Choose(http, LinkOutcomeTexts.Texts.Languages));
+
+    public static Words For(HttpContext http, LinkAction action, CaseState state, Programme programme)
+    {
+        if (IsPartnerAction(action))
+        {
+            var partner = state.File?.PartnerId is { } id ? programme.PartnerById(id) : null;
+            return Partner.In(PageLanguage.Choose(http, Partner.Languages, partner?.Language ?? programme.Language));
+        }
+
+        return Caseworker.In(PageLanguage.Choose(http, Caseworker.Languages, programme.Language));
+    }
+
+    /// <summary>Why a link no longer applies to the case as it stands, or null when it does.</summary>
+    public static string? Stale(LinkClaims claims, CaseState state, Words w) => claims.Action switch
+    {
+        LinkAction.DecideEligibility when state.Stage != CaseStage.AwaitingDecision || state.DecisionRound != claims.Round => w["stale.eligibility"],
+        LinkAction.DecidePlan when state.Plan is { } plan && plan.Version > claims.Round => w.Format("stale.plan-superseded", claims.Round, plan.Version),
+        LinkAction.DecidePlan when state.Stage != CaseStage.PlanPendingApproval => w["stale.plan-decided"],
+        LinkAction.ConfirmArrival when state.Stage != CaseStage.DepartureBooked || state.Booking != claims.Round => w["stale.arrival"],
+        LinkAction.ReportMonitoring when state.MonitoringReports.ContainsKey(claims.Round) => w.Format("stale.monitoring", claims.Round),
+        _ => null,
+    };
+}

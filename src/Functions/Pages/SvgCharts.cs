@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using static Reintegration.Functions.Pages.Html;
+
+namespace Reintegration.Functions.Pages;
+
+/// <summary>One bar of a chart: its label, its segments (value and colour), and the figure written next to it.</summary>
+public sealed record ChartBar(string Label, IReadOnlyList<(double Value, string Colour)> Segments, string Figure);
+
+/// <summary>
+/// Small server-rendered SVG bar charts, 360 units wide so they fit a phone: labels above the bars, figures written
+/// out, a title and a description that says the figures in words for screen readers.
+/// </summary>
+public static class SvgCharts
+{
+    private const int Width = 360;
+
+    public static string Bars(string id, string title, IReadOnlyList<ChartBar> bars, IReadOnlyList<(string Name, string Colour)>? legend = null)
+    {
+        var max = Math.Max(1, bars.Select(b => b.Segments.Sum(s => s.Value)).DefaultIfEmpty(0).Max());
+        var legendHeight = legend is null ? 0 : 24;
+        var height = 8 + legendHeight + bars.Count * 40;
+        var svg = new StringBuilder();
+        var description = string.Join("; ", bars.Select(b => $"{b.Label}: {b.Figure}"));
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" data-chart=\"{E(id)}\">")
+            .Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
+        if (legend is not null)
+        {
+            var x = 0;
+            foreach (var (name, colour) in legend)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"4\" width=\"14\" height=\"14\" fill=\"{colour}\"/><text x=\"{x + 18}\" y=\"16\" font-size=\"12\">{E(name)}</text>");
+                x += 26 + (name.Length * 7);
+            }
+        }
+
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var bar = bars[i];
+            var y = 8 + legendHeight + (i * 40);
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 10}\" font-size=\"12\">{E(bar.Label)}</text>");
+            double offset = 0;
+            foreach (var (value, colour) in bar.Segments.Where(s => s.Value > 0))
+            {
+                var length = value / max * 260;
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{offset:0.#}\" y=\"{y + 14}\" width=\"{Math.Max(2, length):0.#}\" height=\"16\" fill=\"{colour}\"/>");
+                offset += length;
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{offset + 6:0.#}\" y=\"{y + 27}\" font-size=\"12\" font-weight=\"700\">{E(bar.Figure)}</text>");
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+}

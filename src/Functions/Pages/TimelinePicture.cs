@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Programmes;
+using Reintegration.Functions.Api;
+using Reintegration.Functions.Localization;
+using static Reintegration.Functions.Pages.Html;
+
+namespace Reintegration.Functions.Pages;
+
+/// <summary>Where one monitoring month stands on a given day.</summary>
+public enum MonthStatus
+{
+    Upcoming,
+    Due,
+    Missed,
+    Done,
+}
+
+/// <summary>
+/// The case's timeline as a picture (SVG, server-rendered): the stages with the day each began, the next deadline and
+/// the reminders sent, and the monitoring months done, due, missed or upcoming. Its title and description say the same in words.
+/// </summary>
+public static class TimelinePicture
+{
+    private const int Width = 360;
+
+    public static IReadOnlyList<(int Month, DateOnly Due, MonthStatus Status)> Months(CaseState state, Programme programme, DateOnly today)
+    {
+        if (state.ArrivedOn is not { } arrived)
+        {
+            return [];
+        }
+
+        var deadlines = programme.Deadlines;
+        return Enumerable.Range(1, deadlines.MonitoringMonths).Select(month =>
+        {
+            var due = CaseEvolution.MonitoringDate(arrived, month);
+            var status = state.MonitoringReports.ContainsKey(month) ? MonthStatus.Done
+                : today > due.AddDays(deadlines.MonitoringReportOverdueAfterDays) ? MonthStatus.Missed
+                : today >= due ? MonthStatus.Due
+                : MonthStatus.Upcoming;
+            return (month, due, status);
+        }).ToList();
+    }
+
+    public static string Render(CaseState state, Programme programme, DueItem? next, DateOnly today, Words w)
+    {
+        var months = Months(state, programme, today);
+        var stageRows = state.StageHistory.Count;
+        var monthTop = 30 + stageRows * 26 + 74;
+        var height = monthTop + (months.Count == 0 ? 0 : 40 + ((months.Count + 5) / 6) * 62);
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" role=\"img\" aria-labelledby=\"tl-title tl-desc\" class=\"timeline\">")
+            .Append(CultureInfo.InvariantCulture, $"<title id=\"tl-title\">{E(w["timeline"])}</title><desc id=\"tl-desc\">{E(Describe(state, next, months, w))}</desc>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"700\">{E(w["timeline.stages"])}</text>");
+        for (var i = 0; i < stageRows; i++)
+        {
+            var entry = state.StageHistory[i];
+            var y = 36 + i * 26;
+            var current = i == stageRows - 1;
+            if (i > 0)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"10\" y1=\"{y - 26}\" x2=\"10\" y2=\"{y}\" stroke=\"#0b5394\" stroke-width=\"2\"/>");
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"10\" cy=\"{y}\" r=\"{(current ? 8 : 6)}\" fill=\"{(current ? "#fff" : "#0b5394")}\" stroke=\"#0b5394\" stroke-width=\"3\"/>")
+                .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{y + 5}\" font-size=\"13\"{(current ? " font-weight=\"700\"" : string.Empty)}>{E(Day(entry.EnteredAt))} · {E(w.Choice("stage", Choices.Kebab(entry.Stage)))}</text>");
+        }
+
+        var deadlineY = 36 + stageRows * 26 + 8;
+        svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M10 {deadlineY - 8} l8 8 l-8 8 l-8 -8 z\" fill=\"#b45f06\"/>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 5}\" font-size=\"13\">{E(w["case.next"])}: {E(next is null ? w["case.none"] : Day(next.Date))}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 23}\" font-size=\"12\">{E(next?.What)}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 41}\" font-size=\"12\" fill=\"#4a4a4a\">{E(w.Format("timeline.reminders", state.RemindersSent.Count))}</text>");
+        if (months.Count > 0)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{monthTop + 16}\" font-size=\"14\" font-weight=\"700\">{E(w["timeline.months"])}</text>");
+            foreach (var (month, due, status) in months)
+            {
+                var x = 30 + ((month - 1) % 6) * 58;
+                var y = monthTop + 46 + ((month - 1) / 6) * 62;
+                var (fill, stroke, ink) = Colours(status);
+                var statusText = w["month." + Choices.Kebab(status)];
+                svg.Append(CultureInfo.InvariantCulture, $"<g class=\"month\" data-month=\"{month}\" data-status=\"{Choices.Kebab(status)}\"><title>{E(w.Format("month.label", month, statusText, Day(due)))}</title>")
+                    .Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x}\" cy=\"{y}\" r=\"17\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"2\"{(status == MonthStatus.Missed ? " stroke-dasharray=\"4 2\"" : string.Empty)}/>")
+                    .Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y + 5}\" font-size=\"14\" font-weight=\"700\" text-anchor=\"middle\" fill=\"{ink}\">{month}</text>")
+                    .Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y + 32}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1b1b\">{E(statusText)}</text></g>");
+            }
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
+    private static (string Fill, string Stroke, string Ink) Colours(MonthStatus status) => status switch
+    {
+        MonthStatus.Done => ("#38761d", "#274e13", "#fff"),
+        MonthStatus.Due => ("#b45f06", "#7f3f00", "#fff"),
+        MonthStatus.Missed => ("#990000", "#660000", "#fff"),
+        _ => ("#fff", "#6b6b6b", "#1b1b1b"),
+    };
+
+    private static string Describe(CaseState state, DueItem? next, IReadOnlyList<(int Month, DateOnly Due, MonthStatus Status)> months, Words w)
+    {
+        var stages = string.Join("; ", state.StageHistory.Select(s => $"{w.Choice("stage", Choices.Kebab(s.Stage))} {Day(s.EnteredAt)}"));
+        var byStatus = Enum.GetValues<MonthStatus>()
+            .Select(status => (status, list: months.Where(m => m.Status == status).Select(m => m.Month.ToString(CultureInfo.InvariantCulture)).ToList()))
+            .Where(s => s.list.Count > 0)
+            .Select(s => $"{w["month." + Choices.Kebab(s.status)]}: {string.Join(", ", s.list)}");
+        return $"{stages}. {w["case.next"]}: {(next is null ? w["case.none"] : $"{Day(next.Date)} {next.What}")}. {w["timeline.months"]}: {string.Join("; ", byStatus)}.";
+    }
+
+    private static string Day(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,1 +1,0 @@
-public class Placeholder { [Fact] public void Builds() => 1.ShouldBe(1); }
