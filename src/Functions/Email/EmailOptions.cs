@@ -27,8 +27,9 @@ public sealed class EmailOptions
         return Checked(address, $"Email:Recipients:{role}");
     }
 
+    /// <summary>App setting names on Azure allow no '-': a partner id's dashes may be written as underscores there.</summary>
     public string AddressForPartner(string partnerId) =>
-        Checked(Partners.GetValueOrDefault(partnerId), $"Email:Partners:{partnerId}");
+        Checked(Partners.GetValueOrDefault(partnerId) ?? Partners.GetValueOrDefault(partnerId.Replace('-', '_')), $"Email:Partners:{partnerId.Replace('-', '_')}");
 
     /// <summary>Names the configuration key, never the address, so the message is safe to log.</summary>
     private static string Checked(string? address, string key) =>

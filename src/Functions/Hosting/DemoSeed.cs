@@ -11,7 +11,7 @@ namespace Reintegration.Functions.Hosting;
 /// Development (<c>Demo:Seed=true</c>): two demo cases a newcomer can click through from the dev outbox — one waiting
 /// for the agency's decision, one whose reintegration plan waits for approval.
 /// </summary>
-public sealed class DemoSeed(CaseRuntime runtime, TimeProvider clock, IConfiguration config) : IHostedService
+public sealed class DemoSeed(IServiceProvider services, IConfiguration config) : IHostedService
 {
     public const string WaitingForDecision = "DEMO-DRC-UGANDA";
     public const string WaitingForPlanApproval = "DEMO-EURP-SENEGAL";
@@ -23,7 +23,9 @@ public sealed class DemoSeed(CaseRuntime runtime, TimeProvider clock, IConfigura
             return;
         }
 
-        var now = clock.GetUtcNow();
+        // Resolved only now: the configuration check runs first and names every missing setting.
+        var runtime = services.GetRequiredService<CaseRuntime>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         await Do(new CaseCommand.SubmitApplication(WaitingForDecision, "demo-1", now, "drc-denmark",
             new Person("Amina Demo", new DateOnly(1990, 3, 14), Relationship.Applicant, false),

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication;
 using Reintegration.Domain.Programmes;
 using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Runtime.InMemory;
@@ -42,8 +41,7 @@ public static class ReintegrationApp
             : TimeProvider.System);
         services.AddSingleton<ApiKeyRegistry>(_ => new ApiKeyRegistry(ApiKeys.From(config, builder.Environment)));
         services.AddSingleton<AuditLog>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddCallerAuthentication(config);
         services.AddAuthorization();
         services.AddPageSignIn();
 
@@ -60,6 +58,7 @@ public static class ReintegrationApp
         services.AddSingleton<CaseRuntime>();
         services.AddSingleton<CaseWorkProcessor>();
         services.AddSingleton<DueTimerSweep>();
+        services.AddHostedService<ConfigurationCheck>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<DemoSeed>();
         if (!CustomHandler.IsUnderFunctionsHost(config) && config.GetValue("Work:Background", true))

@@ -138,7 +138,7 @@ public class EmailComposerTests
         var composer = new EmailComposer(new EmailOptions(), Tokens);
 
         Should.Throw<InvalidOperationException>(() => composer.Compose(Notice(PartnerNotice.DepartureBooked, "fr")))
-            .Message.ShouldContain("Email:Partners:sn-eurp-partner");
+            .Message.ShouldContain("Email:Partners:sn_eurp_partner");
         Should.Throw<InvalidOperationException>(() => composer.Compose(Email(EmailTemplate.DecisionMade, RecipientRole.Counsellor)))
             .Message.ShouldContain("Email:Recipients:Counsellor");
     }

@@ -70,6 +70,23 @@ public sealed class PublishPackageTests(PublishedPackage package) : IClassFixtur
         start.Environment["Links__BaseUrl"] = "https://example.invalid/api";
         start.Environment["Links__KeyId"] = "k1";
         start.Environment["Links__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        start.Environment["Documents__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        start.Environment["Email__Delivery"] = "SendGrid";
+        start.Environment["Email__SendGrid__ApiKey"] = "not-used-by-this-test";
+        start.Environment["Email__SendGrid__FromAddress"] = "noreply@example.invalid";
+        foreach (var role in new[] { "Counsellor", "Agency", "ProgrammeOfficer" })
+        {
+            start.Environment[$"Email__Recipients__{role}"] = $"{role.ToLowerInvariant()}@example.invalid";
+        }
+
+        foreach (var partner in Reintegration.Domain.Programmes.ProgrammeCatalog.Shipped().All.SelectMany(p => p.Partners))
+        {
+            start.Environment[$"Email__Partners__{partner.Id.Replace('-', '_')}"] = $"{partner.Id}@example.invalid";
+        }
+
+        start.Environment["Auth__ApiKeys__0__Name"] = "ops";
+        start.Environment["Auth__ApiKeys__0__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        start.Environment["Auth__ApiKeys__0__Role"] = "ProgrammeOfficer";
         using var app = Process.Start(start)!;
         try
         {
