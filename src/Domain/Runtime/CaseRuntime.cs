@@ -7,7 +7,7 @@ namespace Reintegration.Domain.Runtime;
 /// Handles one command: load the case, decide, commit snapshot + events + command id + outbox in one conditional write,
 /// then run the effects. A concurrent writer makes the commit fail; the command is then decided again on fresh state.
 /// </summary>
-public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDispatcher dispatcher, TimeProvider clock, ICaseIndex? index = null)
+public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDispatcher dispatcher, TimeProvider clock, ICaseIndex? index = null, ICommandObserver? observer = null)
 {
     private const int MaxAttempts = 20;
 
@@ -33,6 +33,14 @@ public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDis
     }
 
     public async Task<CommandResult> HandleAsync(CaseCommand command, CancellationToken cancellationToken = default)
+    {
+        var started = clock.GetTimestamp();
+        var result = await DecideAndCommitAsync(command, cancellationToken);
+        observer?.Handled(command, result, clock.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<CommandResult> DecideAndCommitAsync(CaseCommand command, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -55,6 +55,8 @@ public static class ReintegrationApp
         services.AddCaseStorage(config);
         services.AddCaseMessaging(config, builder.Environment);
         services.AddSingleton<EffectDispatcher>();
+        services.AddSingleton<Telemetry>();
+        services.AddSingleton<ICommandObserver>(sp => sp.GetRequiredService<Telemetry>());
         services.AddSingleton<CaseRuntime>();
         services.AddSingleton<CaseWorkProcessor>();
         services.AddSingleton<DueTimerSweep>();
@@ -67,6 +69,7 @@ public static class ReintegrationApp
         }
 
         var app = builder.Build();
+        app.Services.GetRequiredService<Telemetry>().Start(config);
         // Public routes answer under /api as well: the Functions host forwards public requests under its route prefix
         // /api, while its own trigger invocations (/CaseWork, /TimerSweep) come without it.
         app.UsePathBase("/api");

@@ -84,5 +84,10 @@ public sealed class KoboCaseToClosureTests(AzuriteApp azurite)
         var reminders = (await App.Get<IDevOutbox>().ListAsync(id)).Count(e => e.Message.To.StartsWith("ug-reach-out@", StringComparison.Ordinal) && e.Message.Text.Contains("/links/", StringComparison.Ordinal) && !e.Message.Subject.Contains("post-arrival", StringComparison.OrdinalIgnoreCase));
         reminders.ShouldBe(12);
         closed.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("what").GetString()).ShouldContain("Financial report");
+
+        // Logs carry case ids, never the person: names, dates of birth, the counselling note, addresses.
+        App.Logs.Lines.ShouldContain(line => line.Contains(id, StringComparison.Ordinal));
+        string[] personal = ["Amina", "Nakato", "Okello", "1990-03-14", "2015-06-01", "school enrolment", "@reintegration.localhost", "Tailoring"];
+        App.Logs.Lines.Where(line => personal.Any(p => line.Contains(p, StringComparison.OrdinalIgnoreCase))).ShouldBeEmpty();
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reintegration.Domain.Cases;
@@ -17,6 +18,8 @@ public class AppFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     public ManualClock Clock { get; } = new(Start);
+
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>A test-only signing key (random per run, never a secret of any deployment).</summary>
     public static readonly string LinkKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -38,6 +41,7 @@ public class AppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

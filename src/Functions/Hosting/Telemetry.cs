@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Runtime;
+
+namespace Reintegration.Functions.Hosting;
+
+/// <summary>
+/// Traces and metrics over OTLP (OpenTelemetry 1.20.1, wired by hand: the hosting package is not served). On when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the standard OTEL_* variables). Every handled command
+/// adds its case id, command and outcome to the current trace, counts in <c>reintegration.commands</c>, and logs one
+/// line carrying the case id — ids only, never personal data.
+/// </summary>
+public sealed partial class Telemetry(ILogger<Telemetry> logger) : ICommandObserver, IDisposable
+{
+    public const string Name = "Reintegration";
+    private static readonly Meter Meter = new(Name);
+    private static readonly Counter<long> Commands = Meter.CreateCounter<long>("reintegration.commands", description: "Case commands handled, by command and outcome");
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("reintegration.command.duration", "ms", "Time to handle a case command");
+    private TracerProvider? tracer;
+    private MeterProvider? meter;
+
+    public void Start(IConfiguration config)
+    {
+        if (string.IsNullOrEmpty(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return;
+        }
+
+        tracer = Sdk.CreateTracerProviderBuilder().AddSource(Name, "Microsoft.AspNetCore").AddOtlpExporter().Build();
+        meter = Sdk.CreateMeterProviderBuilder().AddMeter(Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel").AddOtlpExporter().Build();
+    }
+
+    public void Handled(CaseCommand command, CommandResult result, TimeSpan elapsed)
+    {
+        var kind = command.GetType().Name;
+        var outcome = result.Rejection?.Code ?? result.Outcome.ToString();
+        Activity.Current?.SetTag("case.id", command.CaseId).SetTag("case.command", kind).SetTag("case.outcome", outcome);
+        Commands.Add(1, new KeyValuePair<string, object?>("command", kind), new KeyValuePair<string, object?>("outcome", outcome));
+        Duration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("command", kind));
+        Logged(logger, kind, command.CaseId, outcome, result.State.Version);
+    }
+
+    public void Dispose()
+    {
+        tracer?.Dispose();
+        meter?.Dispose();
+    }
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "{Command} on case {CaseId}: {Outcome} (version {Version})")]
+    private static partial void Logged(ILogger logger, string command, string caseId, string outcome, long version);
+}
