@@ -15,7 +15,7 @@ public static class CaseListPage
 {
     public static IEndpointRouteBuilder MapCaseListPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/cases", ListAsync).RequireAuthorization(SignInPages.Policy).ExcludeFromDescription();
+        app.MapGet("/pages/cases", ListAsync).RequireAuthorization(SignInPages.Policy).ExcludeFromDescription();
         return app;
     }
 
@@ -29,7 +29,7 @@ public static class CaseListPage
         var page = await index.QueryAsync(filter, 50, next is { Length: <= 64 } && CaseIds.IsValid(next) ? next : null, http.RequestAborted);
 
         var html = new StringBuilder($"<h1>{E(w["list.title"])}</h1>");
-        html.Append(CultureInfo.InvariantCulture, $"<form method=\"get\" action=\"{E(http.Request.PathBase)}/cases\" class=\"card\"><input type=\"hidden\" name=\"lang\" value=\"{w.Language}\"><fieldset><legend>{E(w["filters"])}</legend><div class=\"filters\">")
+        html.Append(CultureInfo.InvariantCulture, $"<form method=\"get\" action=\"{E(http.Request.PathBase)}/pages/cases\" class=\"card\"><input type=\"hidden\" name=\"lang\" value=\"{w.Language}\"><fieldset><legend>{E(w["filters"])}</legend><div class=\"filters\">")
             .Append(Select("programme", w["filter.programme"], programmes.All.Select(p => (p.Id, p.Name)), filter.ProgrammeId, w))
             .Append(CultureInfo.InvariantCulture, $"<div><label for=\"country\">{E(w["filter.country"])}</label><input type=\"text\" id=\"country\" name=\"country\" maxlength=\"2\" autocomplete=\"off\" value=\"{E(filter.Country)}\"></div>");
         if (!isPartner)
@@ -48,7 +48,7 @@ public static class CaseListPage
             html.Append(CultureInfo.InvariantCulture, $"<table class=\"stack\"><thead><tr><th scope=\"col\">{E(w["col.case"])}</th><th scope=\"col\">{E(w["col.programme"])}</th><th scope=\"col\">{E(w["col.country"])}</th><th scope=\"col\">{E(w["col.partner"])}</th><th scope=\"col\">{E(w["col.stage"])}</th><th scope=\"col\">{E(w["col.next"])}</th></tr></thead><tbody>");
             foreach (var c in page.Cases)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td data-label=\"{E(w["col.case"])}\"><a href=\"{E(http.Request.PathBase)}/cases/{E(c.CaseId)}?lang={w.Language}\">{E(c.CaseId)}</a></td>")
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td data-label=\"{E(w["col.case"])}\"><a href=\"{E(http.Request.PathBase)}/pages/cases/{E(c.CaseId)}?lang={w.Language}\">{E(c.CaseId)}</a></td>")
                     .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(w["col.programme"])}\">{E(c.ProgrammeId)}</td><td data-label=\"{E(w["col.country"])}\">{E(c.Country)}</td><td data-label=\"{E(w["col.partner"])}\">{E(c.PartnerId ?? "–")}</td>")
                     .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(w["col.stage"])}\">{E(w.Choice("stage", Choices.Kebab(c.Stage)))}</td>")
                     .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(w["col.next"])}\">{E(c.NextDeadline is { } d ? $"{d:yyyy-MM-dd} · {c.NextDeadlineWhat}" : "–")}</td></tr>");
@@ -61,7 +61,7 @@ public static class CaseListPage
         {
             var query = http.Request.Query.Where(q => q.Key != "next").ToDictionary(q => q.Key, q => q.Value.ToString());
             query["next"] = more;
-            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(http.Request.PathBase + "/cases" + QueryString.Create(query!))}\">{E(w["list.more"])}</a></p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(http.Request.PathBase + "/pages/cases" + QueryString.Create(query!))}\">{E(w["list.more"])}</a></p>");
         }
 
         return Page(http, w, w["list.title"], html.ToString(), nav: OfficeNavigation.Of(http, w));

@@ -20,8 +20,8 @@ public static class CasePage
 {
     public static IEndpointRouteBuilder MapCasePage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/cases/{caseId}", ShowAsync).RequireAuthorization(SignInPages.Policy).ExcludeFromDescription();
-        app.MapGet("/cases/{caseId}/documents/{documentId}", DownloadAsync).RequireAuthorization(SignInPages.Policy).ExcludeFromDescription();
+        app.MapGet("/pages/cases/{caseId}", ShowAsync).RequireAuthorization(SignInPages.Policy).ExcludeFromDescription();
+        app.MapGet("/pages/cases/{caseId}/documents/{documentId}", DownloadAsync).RequireAuthorization(SignInPages.Policy).ExcludeFromDescription();
         return app;
     }
 
@@ -70,7 +70,7 @@ public static class CasePage
         if (attachments.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.attachments"])}</h2><ul>")
-                .AppendJoin(string.Empty, attachments.Select(a => $"<li><a href=\"{E(http.Request.PathBase)}/cases/{E(caseId)}/documents/{E(a.id)}\">{E(w.Format("month.label", a.Month, w["month.done"], a.id))}</a></li>"))
+                .AppendJoin(string.Empty, attachments.Select(a => $"<li><a href=\"{E(http.Request.PathBase)}/pages/cases/{E(caseId)}/documents/{E(a.id)}\">{E(w.Format("month.label", a.Month, w["month.done"], a.id))}</a></li>"))
                 .Append("</ul>");
         }
 

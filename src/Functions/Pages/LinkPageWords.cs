@@ -6,8 +6,8 @@ using Reintegration.Functions.Localization;
 namespace Reintegration.Functions.Pages;
 
 /// <summary>
-/// Which words an e-mail link page speaks: the caseworker's pages in English or Danish (the programme's language by
-/// default), the partner's also in French and Arabic (the partner's language by default).
+/// Which words an e-mail link page speaks: the caseworker's pages in English or Danish, the partner's also in French
+/// and Arabic (the partner's language when the browser states no preference).
 /// </summary>
 public static class LinkPageWords
 {
@@ -27,7 +27,9 @@ public static class LinkPageWords
             return Partner.In(PageLanguage.Choose(http, Partner.Languages, partner?.Language ?? programme.Language));
         }
 
-        return Caseworker.In(PageLanguage.Choose(http, Caseworker.Languages, programme.Language));
+        // No programme default here: a caseworker's client without Accept-Language gets English (the API's language);
+        // the page links to Danish in one click.
+        return Caseworker.In(PageLanguage.Choose(http, Caseworker.Languages));
     }
 
     /// <summary>Why a link no longer applies to the case as it stands, or null when it does.</summary>

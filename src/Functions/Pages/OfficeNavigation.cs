@@ -18,6 +18,6 @@ public static class OfficeNavigation
         var signOut = signedIn
             ? $"<li><form method=\"post\" action=\"{E(root)}/sign-out\">{SignInPages.Antiforgery(http)}<button title=\"{E(w.Format("signed-in-as", Caller.IdOf(http.User), Caller.RoleOf(http.User)))}\">{E(w["nav.sign-out"])}</button></form></li>"
             : string.Empty;
-        return $"<nav aria-label=\"{E(w["nav.label"])}\"><ul>{Link("/cases", "nav.cases")}{Link("/dashboard", "nav.dashboard")}{outbox}{signOut}</ul></nav>";
+        return $"<nav aria-label=\"{E(w["nav.label"])}\"><ul>{Link("/pages/cases", "nav.cases")}{Link("/pages/dashboard", "nav.dashboard")}{outbox}{signOut}</ul></nav>";
     }
 }

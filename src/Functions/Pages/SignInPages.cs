@@ -86,7 +86,7 @@ public static class SignInPages
         }
 
         await http.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)));
-        return Results.Redirect(IsLocal(returnUrl) ? http.Request.PathBase + returnUrl : $"{http.Request.PathBase}/cases");
+        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : $"{http.Request.PathBase}/pages/cases");
     }
 
     private static IResult Form(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? problem)
@@ -96,7 +96,7 @@ public static class SignInPages
         var error = problem is null ? string.Empty : $"<p class=\"error\" role=\"alert\" id=\"key-error\">{E(w[problem])}</p>";
         var body = $"<h1>{E(w["signin.title"])}</h1>{error}<form method=\"post\" action=\"{E(http.Request.PathBase)}/sign-in?lang={w.Language}\">" +
             $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">" +
-            $"<input type=\"hidden\" name=\"returnUrl\" value=\"{E(IsLocal(returnUrl) ? returnUrl : "/cases")}\">" +
+            $"<input type=\"hidden\" name=\"returnUrl\" value=\"{E(IsLocal(returnUrl) ? returnUrl : "/pages/cases")}\">" +
             $"<label for=\"key\">{E(w["signin.key"])}<span class=\"hint\" id=\"key-hint\">{E(w["signin.help"])}</span></label>" +
             $"<input type=\"password\" id=\"key\" name=\"key\" required autocomplete=\"current-password\" aria-describedby=\"key-hint\"{(problem is null ? string.Empty : " aria-invalid=\"true\"")}>" +
             $"<button>{E(w["signin.button"])}</button></form>";

@@ -19,7 +19,7 @@ public static class SvgCharts
     {
         var max = Math.Max(1, bars.Select(b => b.Segments.Sum(s => s.Value)).DefaultIfEmpty(0).Max());
         var legendHeight = legend is null ? 0 : 24;
-        var height = 8 + legendHeight + bars.Count * 40;
+        var height = 8 + legendHeight + (bars.Count * 58);
         var svg = new StringBuilder();
         var description = string.Join("; ", bars.Select(b => $"{b.Label}: {b.Figure}"));
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" data-chart=\"{E(id)}\">")
@@ -29,7 +29,7 @@ public static class SvgCharts
             var x = 0;
             foreach (var (name, colour) in legend)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"4\" width=\"14\" height=\"14\" fill=\"{colour}\"/><text x=\"{x + 18}\" y=\"16\" font-size=\"12\">{E(name)}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"4\" width=\"14\" height=\"14\" fill=\"{colour}\"/><text x=\"{x + 18}\" y=\"16\" font-size=\"13\">{E(name)}</text>");
                 x += 26 + (name.Length * 7);
             }
         }
@@ -37,17 +37,18 @@ public static class SvgCharts
         for (var i = 0; i < bars.Count; i++)
         {
             var bar = bars[i];
-            var y = 8 + legendHeight + (i * 40);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 10}\" font-size=\"12\">{E(bar.Label)}</text>");
+            var y = 8 + legendHeight + (i * 58);
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 12}\" font-size=\"14\" font-weight=\"700\">{E(bar.Label)}</text>");
             double offset = 0;
             foreach (var (value, colour) in bar.Segments.Where(s => s.Value > 0))
             {
-                var length = value / max * 260;
-                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{offset:0.#}\" y=\"{y + 14}\" width=\"{Math.Max(2, length):0.#}\" height=\"16\" fill=\"{colour}\"/>");
+                var length = value / max * (Width - 4);
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{offset:0.#}\" y=\"{y + 18}\" width=\"{Math.Max(2, length):0.#}\" height=\"14\" fill=\"{colour}\"/>");
                 offset += length;
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{offset + 6:0.#}\" y=\"{y + 27}\" font-size=\"12\" font-weight=\"700\">{E(bar.Figure)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y + 18}\" width=\"{Width - 4}\" height=\"14\" fill=\"none\" stroke=\"#999\"/>")
+                .Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 48}\" font-size=\"13\">{E(bar.Figure)}</text>");
         }
 
         return svg.Append("</svg>").ToString();

@@ -41,3 +41,16 @@ public static class CaseStories
 
     public static async Task<CaseState> StateAsync(this LiveApp app, string caseId) => (await app.Get<ICaseStore>().LoadAsync(caseId))!.State;
 }
+
+/// <summary>Moves the app's dev clock the way a person would: POST /dev/clock/advance, which runs the sweep and the queue.</summary>
+public static class DevClockSteps
+{
+    public static async Task AdvanceToAsync(this LiveApp app, Microsoft.Playwright.IPage page, DateOnly day)
+    {
+        var days = day.DayNumber - DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).DayNumber;
+        if (days > 0)
+        {
+            (await page.Context.APIRequest.PostAsync($"/dev/clock/advance?days={days}")).Status.ShouldBe(200);
+        }
+    }
+}
