@@ -37,6 +37,7 @@ public static class PageStyle
         .muted { color: #4a4a4a; font-size: .9rem; }
         .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0 1rem; }
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+        figure { margin: 0; }
         svg { max-width: 100%; height: auto; display: block; }
         svg text { font-family: inherit; }
         meter { width: 100%; height: 1.2rem; }

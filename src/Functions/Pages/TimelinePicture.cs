@@ -85,7 +85,8 @@ public static class TimelinePicture
                 svg.Append(CultureInfo.InvariantCulture, $"<g class=\"month\" data-month=\"{month}\" data-status=\"{Choices.Kebab(status)}\"><title>{E(w.Format("month.label", month, statusText, Day(due)))}</title>")
                     .Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x}\" cy=\"{y}\" r=\"17\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"2\"{(status == MonthStatus.Missed ? " stroke-dasharray=\"4 2\"" : string.Empty)}/>")
                     .Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y + 5}\" font-size=\"14\" font-weight=\"700\" text-anchor=\"middle\" fill=\"{ink}\">{month}</text>")
-                    .Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y + 32}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1b1b\">{E(statusText)}</text></g>");
+                    .Append(status == MonthStatus.Upcoming ? string.Empty : $"<text x=\"{x}\" y=\"{y + 32}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1b1b\">{E(statusText)}</text>")
+                    .Append("</g>");
             }
         }
 
