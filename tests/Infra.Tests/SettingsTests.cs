@@ -24,7 +24,8 @@ public sealed partial class SettingsTests
         ["Email:SendGrid:MaxAttempts"] = "defaults to 4",
         ["Email:SendGrid:MaxRetryWait"] = "defaults to 30 s",
         ["Intake:Native:ToleranceSeconds"] = "defaults to 300 (Standard Webhooks' five minutes)",
-        ["Email:Partners:*"] = "partner ids contain '-', which Azure app setting names cannot (letters, digits, '.', '_' only): needs a code change, see docs/DEPLOY.md",
+        ["Email:Partners:*"] = "one address per partner, deployment data: set as Email__Partners__<partner id with '_' for '-'> (the code accepts either), see docs/DEPLOY.md",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "optional: an OTLP collector's endpoint; telemetry export is off without it and the template deploys no collector",
         ["Intake:Kobo:**"] = "a Kobo form is a nested mapping document, not app settings: needs a mappings file the code loads, see docs/DEPLOY.md",
         ["Intake:Typeform:**"] = "a Typeform form is a nested mapping document, not app settings: needs a mappings file the code loads, see docs/DEPLOY.md",
     };
