@@ -69,7 +69,9 @@ public static class ReintegrationApp
         }
 
         var app = builder.Build();
-        app.Services.GetRequiredService<Telemetry>().Start(config);
+        var telemetry = app.Services.GetRequiredService<Telemetry>();
+        telemetry.Start(config);
+        app.Lifetime.ApplicationStopping.Register(() => telemetry.Flush());
         // Public routes answer under /api as well: the Functions host forwards public requests under its route prefix
         // /api, while its own trigger invocations (/CaseWork, /TimerSweep) come without it.
         app.UsePathBase("/api");

@@ -25,13 +25,19 @@ public sealed partial class Telemetry(ILogger<Telemetry> logger) : ICommandObser
 
     public void Start(IConfiguration config)
     {
-        if (string.IsNullOrEmpty(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (config["OTEL_EXPORTER_OTLP_ENDPOINT"] is not { Length: > 0 } endpoint)
         {
             return;
         }
 
-        tracer = Sdk.CreateTracerProviderBuilder().AddSource(Name, "Microsoft.AspNetCore").AddOtlpExporter().Build();
-        meter = Sdk.CreateMeterProviderBuilder().AddMeter(Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel").AddOtlpExporter().Build();
+        // OTLP over HTTP/protobuf to {endpoint}/v1/traces and /v1/metrics (what collectors and Azure Monitor's OTLP intake take).
+        var root = endpoint.TrimEnd('/');
+        tracer = Sdk.CreateTracerProviderBuilder().AddSource(Name, "Microsoft.AspNetCore")
+            .AddOtlpExporter(o => (o.Protocol, o.Endpoint) = (OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(root + "/v1/traces")))
+            .Build();
+        meter = Sdk.CreateMeterProviderBuilder().AddMeter(Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddOtlpExporter(o => (o.Protocol, o.Endpoint) = (OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(root + "/v1/metrics")))
+            .Build();
     }
 
     public void Handled(CaseCommand command, CommandResult result, TimeSpan elapsed)
@@ -43,6 +49,9 @@ public sealed partial class Telemetry(ILogger<Telemetry> logger) : ICommandObser
         Duration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("command", kind));
         Logged(logger, kind, command.CaseId, outcome, result.State.Version);
     }
+
+    /// <summary>Sends what is buffered now (shutdown does the same).</summary>
+    public bool Flush() => (tracer?.ForceFlush() ?? true) & (meter?.ForceFlush() ?? true);
 
     public void Dispose()
     {
