@@ -23,22 +23,7 @@ public static class StatisticsApi
                 return Problems.Invalid([new FieldProblem("groupBy", "must be programme, country or partner")]);
             }
 
-            var cases = new List<CaseState>();
-            string? next = null;
-            do
-            {
-                var page = await index.QueryAsync(new CaseFilter(), 200, next, http.RequestAborted);
-                foreach (var summary in page.Cases)
-                {
-                    if (await store.LoadAsync(summary.CaseId, http.RequestAborted) is { } stored && CaseAccess.CanSee(http.User, stored.State))
-                    {
-                        cases.Add(stored.State);
-                    }
-                }
-
-                next = page.Next;
-            }
-            while (next is not null);
+            var cases = await VisibleCases.LoadAsync(http.User, index, store, http.RequestAborted);
 
             var figures = CaseStatistics.Compute(cases, programmes, grouping, clock.GetUtcNow());
             return Results.Ok(new

@@ -34,22 +34,7 @@ public static class DashboardPage
         var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var cases = new List<CaseState>();
-        string? next = null;
-        do
-        {
-            var page = await index.QueryAsync(new CaseFilter(), 200, next, http.RequestAborted);
-            foreach (var summary in page.Cases)
-            {
-                if (await store.LoadAsync(summary.CaseId, http.RequestAborted) is { } stored && CaseAccess.CanSee(http.User, stored.State))
-                {
-                    cases.Add(stored.State);
-                }
-            }
-
-            next = page.Next;
-        }
-        while (next is not null);
+        var cases = await VisibleCases.LoadAsync(http.User, index, store, http.RequestAborted);
 
         var groups = CaseStatistics.Compute(cases, programmes, StatisticsGrouping.Programme, now);
         var html = new StringBuilder($"<h1>{E(w["dash.title"])}</h1><p class=\"muted\">{E(w.Format("dash.as-of", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cases.Count))}</p><div class=\"charts\">");
