@@ -10,6 +10,13 @@ using Reintegration.Storage.Cases;
 using Reintegration.Storage.Tables;
 
 // Usage: Bench <connection string> [seconds per measurement] [concurrent clients]
+//        Bench intake <connection string> [senders] [intakes per sender]
+if (args.Length > 0 && args[0] == "intake")
+{
+    await IntakeLatency.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
 var connection = args.Length > 0 ? args[0] : throw new ArgumentException("Pass the storage connection string.");
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var clients = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
