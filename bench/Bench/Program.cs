@@ -13,7 +13,10 @@ using Reintegration.Storage.Tables;
 //        Bench intake <connection string> [senders] [intakes per sender]
 if (args.Length > 0 && args[0] == "intake")
 {
-    await IntakeLatency.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 50);
+    var senders = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+    var perSender = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 50;
+    await IntakeLatency.RunAsync(args[1], senders, perSender, effectsAfterAnswer: false);
+    await IntakeLatency.RunAsync(args[1], senders, perSender, effectsAfterAnswer: true);
     return;
 }
 

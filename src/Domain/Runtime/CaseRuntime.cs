@@ -9,9 +9,22 @@ namespace Reintegration.Domain.Runtime;
 /// </summary>
 public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDispatcher dispatcher, TimeProvider clock, ICaseIndex? index = null, ICommandObserver? observer = null)
 {
+    /// <summary>
+    /// Off (default): effects and the index update run before the command answers, which tests and the demo rely on.
+    /// On: the command answers right after its commit and the rest runs in the background; the outbox makes that safe,
+    /// since what a stopped instance leaves undone is found by the next sweep's recovery.
+    /// </summary>
+    public bool RunEffectsInBackground { get; init; }
+
     private const int MaxAttempts = 20;
 
     public CaseDecider Decider => decider;
+
+    private async Task AfterCommitAsync(string caseId, IReadOnlyList<CaseEffect> effects, CaseState state, CancellationToken cancellationToken)
+    {
+        await dispatcher.DispatchAsync(caseId, effects, cancellationToken);
+        await UpdateIndexAsync(state, cancellationToken);
+    }
 
     /// <summary>Best effort: the list is a projection; a failed update is corrected by the case's next step or a rebuild.</summary>
     public async Task UpdateIndexAsync(CaseState state, CancellationToken cancellationToken = default)
@@ -79,8 +92,15 @@ public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDis
                 continue;
             }
 
-            await dispatcher.DispatchAsync(command.CaseId, decision.Effects, cancellationToken);
-            await UpdateIndexAsync(next, cancellationToken);
+            if (RunEffectsInBackground)
+            {
+                _ = Task.Run(() => AfterCommitAsync(command.CaseId, decision.Effects, next, CancellationToken.None), CancellationToken.None);
+            }
+            else
+            {
+                await AfterCommitAsync(command.CaseId, decision.Effects, next, cancellationToken);
+            }
+
             return new CommandResult(CommandOutcome.Accepted, next, decision.Events, decision.Effects, null);
         }
     }

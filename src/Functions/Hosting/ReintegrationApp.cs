@@ -57,7 +57,13 @@ public static class ReintegrationApp
         services.AddSingleton<EffectDispatcher>();
         services.AddSingleton<Telemetry>();
         services.AddSingleton<ICommandObserver>(sp => sp.GetRequiredService<Telemetry>());
-        services.AddSingleton<CaseRuntime>();
+        services.AddSingleton(sp => new CaseRuntime(
+            sp.GetRequiredService<CaseDecider>(), sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<EffectDispatcher>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICaseIndex>(), sp.GetRequiredService<ICommandObserver>())
+        {
+            // Outside Development the answer does not wait for e-mails and timers (the outbox keeps them safe).
+            RunEffectsInBackground = config.GetValue<bool?>("Work:EffectsAfterAnswer") ?? !builder.Environment.IsDevelopment(),
+        });
         services.AddSingleton<CaseWorkProcessor>();
         services.AddSingleton<DueTimerSweep>();
         services.AddHostedService<ConfigurationCheck>();
