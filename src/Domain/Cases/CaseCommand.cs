@@ -84,6 +84,10 @@ public abstract record CaseCommand
     public sealed record CloseCase(string CaseId, string CommandId, DateTimeOffset At, ClosureReason Reason)
         : CaseCommand(CaseId, CommandId, At);
 
+    /// <summary>Erases the person's data from a closed case (on request, or after the retention period).</summary>
+    public sealed record ErasePersonalData(string CaseId, string CommandId, DateTimeOffset At)
+        : CaseCommand(CaseId, CommandId, At);
+
     /// <summary>Something outside the workflow went wrong for this case (a bounced e-mail, a poison message).</summary>
     public sealed record RaiseAlert(string CaseId, string CommandId, DateTimeOffset At, AlertKind Kind, string Detail)
         : CaseCommand(CaseId, CommandId, At);

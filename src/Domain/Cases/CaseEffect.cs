@@ -19,6 +19,10 @@ public abstract record CaseEffect
 
     public sealed record ScheduleTimer(string EffectId, CaseTimer Timer)
         : CaseEffect(EffectId);
+
+    /// <summary>Rewrites the case's stored history with <see cref="PersonalData.Redact(CaseEvent)"/> and deletes its documents.</summary>
+    public sealed record ErasePersonalHistory(string EffectId, string CaseId)
+        : CaseEffect(EffectId);
 }
 
 /// <summary>Who an e-mail is for. The address comes from configuration or the case's contacts, not from the domain.</summary>

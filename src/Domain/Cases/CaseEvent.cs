@@ -60,6 +60,10 @@ public abstract record CaseEvent
     public sealed record ReminderSent(TimerKind Kind, int Round, DateTimeOffset SentAt)
         : CaseEvent(SentAt);
 
+    /// <summary>The person's data was erased from the case and from every event before this one.</summary>
+    public sealed record PersonalDataErased(DateTimeOffset ErasedAt)
+        : CaseEvent(ErasedAt);
+
     public sealed record AlertRaised(AlertKind Kind, string Detail, DateTimeOffset RaisedAt)
         : CaseEvent(RaisedAt);
 }

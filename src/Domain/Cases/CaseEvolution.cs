@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Reintegration.Domain.Calendar;
 using static Reintegration.Domain.Cases.CaseEvent;
 
@@ -85,7 +86,24 @@ public static class CaseEvolution
         CaseClosed e => state with { Stage = CaseStage.Closed, Closure = e.Reason, ClosedAt = e.ClosedAt },
         ReminderSent e => state with { RemindersSent = state.RemindersSent.Add(CaseState.ReminderKey(e.Kind, e.Round)) },
         AlertRaised => state with { Alerts = state.Alerts + 1 },
+        PersonalDataErased e => Replay(state, e),
         _ => throw new InvalidOperationException($"No evolution for {@event.GetType().Name}."),
+    };
+
+    /// <summary>The state as the redacted history leaves it, marked erased.</summary>
+    private static CaseState Replay(CaseState state, PersonalDataErased erased) => state with
+    {
+        File = state.File is null ? null : ((ApplicationSubmitted)PersonalData.Redact(new ApplicationSubmitted(state.CaseId, state.File, state.PreCheck!, erased.ErasedAt))).File,
+        Flight = null,
+        PostArrival = state.PostArrival is null ? null : state.PostArrival with { Notes = null },
+        Plan = state.Plan is null ? null : state.Plan with
+        {
+            Lines = [.. state.Plan.Lines.Select(l => l with { Description = PersonalData.Erased })],
+            Comment = state.Plan.Comment is null ? null : PersonalData.Erased,
+        },
+        DecisionReason = state.DecisionReason is null ? null : PersonalData.Erased,
+        MonitoringReports = state.MonitoringReports.ToImmutableSortedDictionary(r => r.Key, r => r.Value with { Notes = null, AttachmentIds = [] }),
+        PersonalDataErasedAt = erased.ErasedAt,
     };
 
     /// <summary>The date the monitoring month <paramref name="month"/> falls due: counted from arrival, never chained.</summary>

@@ -63,6 +63,8 @@ public sealed record CaseState
 
     public int Alerts { get; init; }
 
+    public DateTimeOffset? PersonalDataErasedAt { get; init; }
+
     /// <summary>When the case entered each stage it has been in, in order: the ground of the "days per stage" figures.</summary>
     public ImmutableList<StageEntry> StageHistory { get; init; } = ImmutableList<StageEntry>.Empty;
 

@@ -11,6 +11,9 @@ public enum TimerKind
     PlanEscalation,
     MonitoringReminder,
     MonitoringOverdue,
+
+    /// <summary>The retention period after closure ended: the person's data is erased.</summary>
+    RetentionErasure,
 }
 
 /// <summary>

@@ -60,4 +60,5 @@ public sealed record ProgrammeDeadlines(
     int PlanEscalationAfterDays,
     int MonitoringMonths,
     int MonitoringReportOverdueAfterDays,
-    int LinkValidityDays);
+    int LinkValidityDays,
+    int RetentionMonthsAfterClosure = 24);

@@ -126,7 +126,10 @@ public static class ProgrammeProfile
             PlanEscalationAfterDays: read.Days(element, at, "planEscalationAfterDays", min: 1),
             MonitoringMonths: read.Days(element, at, "monitoringMonths", min: 1, max: 60),
             MonitoringReportOverdueAfterDays: read.Days(element, at, "monitoringReportOverdueAfterDays", min: 1),
-            LinkValidityDays: read.Days(element, at, "linkValidityDays", min: 1, max: 90));
+            LinkValidityDays: read.Days(element, at, "linkValidityDays", min: 1, max: 90),
+            RetentionMonthsAfterClosure: read.Property(element, at, "retentionMonthsAfterClosure", required: false) is null
+                ? 24
+                : read.Days(element, at, "retentionMonthsAfterClosure", min: 1, max: 240));
         if (read.Errors.Count > errorsBefore)
         {
             return deadlines;

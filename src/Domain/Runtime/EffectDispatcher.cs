@@ -6,7 +6,7 @@ namespace Reintegration.Domain.Runtime;
 /// Runs committed effects and marks them done in the outbox. An effect whose run fails stays in the outbox;
 /// <see cref="RecoverAsync"/> finds it later. Running twice is harmless: timers and messages are keyed by id.
 /// </summary>
-public sealed class EffectDispatcher(ICaseStore store, ITimerIndex timers, IMessageSender messages)
+public sealed class EffectDispatcher(ICaseStore store, ITimerIndex timers, IMessageSender messages, ICaseDocuments? documents = null)
 {
     /// <summary>Runs effects right after their commit; a failure leaves them for recovery instead of failing the command.</summary>
     public async Task DispatchAsync(string caseId, IReadOnlyList<CaseEffect> effects, CancellationToken cancellationToken = default)
@@ -43,6 +43,14 @@ public sealed class EffectDispatcher(ICaseStore store, ITimerIndex timers, IMess
         if (effect is CaseEffect.ScheduleTimer schedule)
         {
             await timers.ScheduleAsync(schedule.Timer, cancellationToken);
+        }
+        else if (effect is CaseEffect.ErasePersonalHistory)
+        {
+            await store.RedactHistoryAsync(caseId, PersonalData.Redact, cancellationToken);
+            if (documents is not null)
+            {
+                await documents.DeleteAllAsync(caseId, cancellationToken);
+            }
         }
         else
         {

@@ -51,6 +51,15 @@ public interface ICaseStore
     Task<IReadOnlyList<PendingEffect>> PendingEffectsAsync(int max, CancellationToken cancellationToken = default);
 
     Task CompleteEffectAsync(string caseId, string effectId, CancellationToken cancellationToken = default);
+
+    /// <summary>Rewrites every stored event of a case through <paramref name="redact"/> (GDPR erasure). Idempotent.</summary>
+    Task RedactHistoryAsync(string caseId, Func<CaseEvent, CaseEvent> redact, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A case's stored documents (ID papers, attachments), deleted when the person's data is erased.</summary>
+public interface ICaseDocuments
+{
+    Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Durable timers, indexed by due time so a sweep reads only what is due.</summary>

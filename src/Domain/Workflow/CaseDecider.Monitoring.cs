@@ -103,6 +103,16 @@ public sealed partial class CaseDecider
         return null;
     }
 
+    private void RetentionTimer(DecisionBuilder build, DateTimeOffset at)
+    {
+        var state = build.State;
+        var months = ProgrammeOf(state).Deadlines.RetentionMonthsAfterClosure;
+        if (state.Stage == CaseStage.Closed && state.PersonalDataErasedAt is null && state.ClosedAt is { } closedAt && closedAt.AddMonths(months) <= at)
+        {
+            build.Then(new CaseEvent.PersonalDataErased(at)).EraseHistory();
+        }
+    }
+
     private static Rejection? Close(CloseCase command, DecisionBuilder build)
     {
         var stage = build.State.Stage;
@@ -142,6 +152,9 @@ public sealed partial class CaseDecider
                 break;
             case TimerKind.PlanReminder or TimerKind.PlanEscalation:
                 PlanTimer(timer, build, command.At);
+                break;
+            case TimerKind.RetentionErasure:
+                RetentionTimer(build, command.At);
                 break;
             default:
                 MonitoringTimer(timer, build, command.At);

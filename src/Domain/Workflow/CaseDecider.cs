@@ -49,6 +49,7 @@ public sealed partial class CaseDecider(ProgrammeCatalog programmes)
             SubmitFinancialReport c => SubmitFinancialReport(c, build),
             CloseCase c => Close(c, build),
             RaiseAlert c => RaiseAlert(c, build),
+            ErasePersonalData c => Erase(c, build),
             FireTimer c => FireTimer(c, build),
             _ => throw new InvalidOperationException($"No decision for {command.GetType().Name}."),
         };
@@ -58,6 +59,16 @@ public sealed partial class CaseDecider(ProgrammeCatalog programmes)
     private Programme ProgrammeOf(CaseState state) => programmes.Get(state.File!.ProgrammeId);
 
     private static Rejection Refuse(string code, string message, string? field = null) => new(code, message, field);
+
+    private static Rejection? Erase(ErasePersonalData command, DecisionBuilder build)
+    {
+        if (build.State.PersonalDataErasedAt is null)
+        {
+            build.Then(new CaseEvent.PersonalDataErased(command.At)).EraseHistory();
+        }
+
+        return null;
+    }
 
     private static Rejection? RaiseAlert(RaiseAlert command, DecisionBuilder build)
     {

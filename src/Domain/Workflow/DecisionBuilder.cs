@@ -52,6 +52,12 @@ internal sealed class DecisionBuilder(CaseState state, Programme programme, Case
         return this;
     }
 
+    public DecisionBuilder EraseHistory()
+    {
+        effects.Add(id => new CaseEffect.ErasePersonalHistory(id, state.CaseId));
+        return this;
+    }
+
     public LinkIntent Link(LinkAction action, int round) =>
         new(action, round, command.At.AddDays(programme.Deadlines.LinkValidityDays));
 
@@ -60,6 +66,12 @@ internal sealed class DecisionBuilder(CaseState state, Programme programme, Case
         if (events.Count == 0)
         {
             return Decision.Nothing;
+        }
+
+        // Every closure starts the retention period; the timer erases the person's data if the case is still closed then.
+        if (events.LastOrDefault(e => e is CaseEvent.CaseClosed or CaseEvent.EligibilityDecided { Eligible: false }) is { } closed)
+        {
+            Timer(TimerKind.RetentionErasure, (int)(state.Version + events.Count), closed.At.AddMonths(programme.Deadlines.RetentionMonthsAfterClosure));
         }
 
         var consent = state.ConsentToShareWithPartner

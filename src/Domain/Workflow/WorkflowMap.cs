@@ -50,6 +50,7 @@ public static class WorkflowMap
         new(Departed, nameof(CaseCommand.SubmitFinancialReport), FinancialReported),
         new(Departed, nameof(CaseCommand.SubmitFinancialReport), Closed, "early closure reason"),
         new(FinancialReported, nameof(CaseCommand.CloseCase), Closed, "completed"),
+        new(Closed, nameof(CaseCommand.ErasePersonalData), Closed, "GDPR: on request or after the retention period"),
     ];
 
     /// <summary>Every transition, with the everywhere-commands spelled out per stage.</summary>

@@ -96,6 +96,9 @@ public static class CaseCommandsApi
         cases.MapPost("/withdrawal", (HttpContext http, string caseId) => CommandHandling.RunAsync(http, caseId, Counsellor, false, (_, c) =>
             new CloseCase(c.CaseId, c.CommandId, c.At, ClosureReason.Withdrawn)));
 
+        cases.MapPost("/erasure", (HttpContext http, string caseId) => CommandHandling.RunAsync(http, caseId, [Role.Counsellor, Role.ProgrammeOfficer], false, (_, c) =>
+            new ErasePersonalData(c.CaseId, c.CommandId, c.At)));
+
         cases.MapPost("/closure", (HttpContext http, string caseId) => CommandHandling.RunAsync(http, caseId, [Role.Counsellor, Role.Agency, Role.ProgrammeOfficer], true, (f, c) =>
             f.Choice<ClosureReason>("reason") is { } reason ? new CloseCase(c.CaseId, c.CommandId, c.At, reason) : null));
 

@@ -54,6 +54,7 @@ public static class StorageSetup
             new BlobContainerClient(sp.GetRequiredService<StorageConnection>(), prefix + "devoutbox"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new BlobContainerClient(sp.GetRequiredService<StorageConnection>(), prefix + "documents"));
         services.AddSingleton(sp => new DocumentVault(sp.GetRequiredService<BlobContainerClient>(), Functions.Pages.DocumentKey.From(config, sp.GetRequiredService<IHostEnvironment>())));
+        services.AddSingleton<ICaseDocuments>(sp => sp.GetRequiredService<DocumentVault>());
         services.AddSingleton<IStorageInitializer, AzureStorageInitializer>();
     }
 

@@ -84,6 +84,19 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
     public Task CompleteEffectAsync(string caseId, string effectId, CancellationToken cancellationToken = default) =>
         table.DeleteEntityAsync(caseId, OutboxRow(effectId), cancellationToken: cancellationToken);
 
+    /// <summary>Replaces each event row with its redacted form (one write per changed row; re-running changes nothing more).</summary>
+    public async Task RedactHistoryAsync(string caseId, Func<CaseEvent, CaseEvent> redact, CancellationToken cancellationToken = default)
+    {
+        foreach (var recorded in await ReadEventsAsync(caseId, cancellationToken))
+        {
+            var redacted = redact(recorded.Event);
+            if (!CaseJson.Serialize(redacted).AsSpan().SequenceEqual(CaseJson.Serialize(recorded.Event)))
+            {
+                await table.UpsertEntityAsync(EventRow(caseId, recorded with { Event = redacted }), cancellationToken: cancellationToken);
+            }
+        }
+    }
+
     private static TableEntity SnapshotRow(CaseCommit commit) =>
         EntityPayload.Write(new TableEntity(commit.CaseId, Snapshot) { ["Version"] = commit.State.Version, ["Stage"] = commit.State.Stage.ToString() }, CaseJson.Serialize(commit.State));
 

@@ -14,7 +14,7 @@ public sealed record StoredDocument(string CaseId, string DocumentId, string Con
 /// version (1 byte) · nonce (12) · tag (16) · ciphertext; the case id and document id are bound in as associated data,
 /// so a blob moved to another name does not decrypt.
 /// </summary>
-public sealed class DocumentVault
+public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
 {
     private const byte FormatVersion = 1;
     private const int NonceBytes = 12;
@@ -73,6 +73,21 @@ public sealed class DocumentVault
         }
 
         return null;
+    }
+
+    /// <summary>Deletes every document of a case (GDPR erasure).</summary>
+    public async Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var names = new List<string>();
+        await foreach (var item in container.GetBlobsAsync(caseId + "/", cancellationToken: cancellationToken))
+        {
+            names.Add(item.Name);
+        }
+
+        foreach (var name in names)
+        {
+            await container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
+        }
     }
 
     /// <summary>The encrypted bytes as stored, for tests that check nothing readable reaches storage.</summary>

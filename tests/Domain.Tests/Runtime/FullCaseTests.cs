@@ -54,6 +54,13 @@ public class FullCaseTests
         (await system.Store.PendingEffectsAsync(100)).ShouldBeEmpty();
 
         await system.AdvanceToAsync(On(2028, 6, 1));
+        system.Timers.All().ShouldHaveSingleItem().Kind.ShouldBe(TimerKind.RetentionErasure);
+
+        // 24 months after closure (the default retention), the person's data is erased; the figures keep the case.
+        await system.AdvanceToAsync(closed.State.ClosedAt!.Value.AddMonths(24));
+        var erased = await system.CaseAsync("case-1");
+        erased.PersonalDataErasedAt.ShouldNotBeNull();
+        erased.File!.Applicant.Name.ShouldBe(PersonalData.Erased);
         system.Timers.Count.ShouldBe(0);
     }
 

@@ -149,6 +149,10 @@ public class WorkflowProperties
         }
 
         state.MonitoringReports.Keys.ShouldAllBe(m => m >= 1 && m <= 12);
+        if (state.PersonalDataErasedAt is not null)
+        {
+            state.File!.Everyone.ShouldAllBe(p => p.Name == PersonalData.Erased, "an erased case keeps no names");
+        }
     }
 
     private static CaseCommand Interpret(Step step, string id, CaseState state, DateTimeOffset now, Programme programme)
@@ -198,6 +202,7 @@ public class WorkflowProperties
             CaseStage.Monitoring => new CaseCommand.SubmitMonitoringReport(caseId, id, now, new MonitoringReport(1 + state.MonitoringReports.Count, Situation.Good, Situation.Good, Situation.Good, null, [])),
             CaseStage.Departed => new CaseCommand.SubmitFinancialReport(caseId, id, now, [], null),
             CaseStage.FinancialReported => new CaseCommand.CloseCase(caseId, id, now, ClosureReason.Completed),
+            _ when p % 5 == 0 => new CaseCommand.ErasePersonalData(caseId, id, now),
             _ => new CaseCommand.ReopenCase(caseId, id, now),
         };
     }

@@ -170,7 +170,7 @@ public class PostReturnTests
         var spec = CaseSpec.Given(Drc(), Approve(Day0.AddDays(1)), Book(Departure, On(2026, 12, 1)))
             .When(new CaseCommand.CloseCase("case-1", "w", On(2026, 12, 2), ClosureReason.Withdrawn))
             .Then(new CaseEvent.CaseClosed(ClosureReason.Withdrawn, On(2026, 12, 2)));
-        spec.Decision.Effects.ShouldBeEmpty();
+        spec.Decision.Effects.ShouldHaveSingleItem().ShouldBeOfType<CaseEffect.ScheduleTimer>().Timer.Kind.ShouldBe(TimerKind.RetentionErasure);
         foreach (var kind in Enum.GetValues<TimerKind>())
         {
             spec.When(Fire(new CaseTimer("case-1", kind, 1, On(2027, 1, 1)))).ThenNothing();

@@ -180,3 +180,23 @@ public class PathBaseTests : IClassFixture<AppFactory>
         (await app.CreateClient().PostAsync("/TimerSweep", AppFactory.Json("{}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
+
+public class ErasureApiTests : IClassFixture<AppFactory>
+{
+    private readonly AppFactory app;
+
+    public ErasureApiTests(AppFactory app) => this.app = app;
+
+    [Fact]
+    public async Task Counsellor_erases_a_closed_case_and_the_agency_may_not()
+    {
+        var id = await app.NewCaseAsync("erase-api");
+        (await app.Counsellor.PostAsync($"/api/cases/{id}/erasure", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await app.Counsellor.PostAsync($"/api/cases/{id}/withdrawal", null)).EnsureSuccessStatusCode();
+        (await app.Agency.PostAsync($"/api/cases/{id}/erasure", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.Counsellor.PostAsync($"/api/cases/{id}/erasure", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var view = await app.Counsellor.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+        view.GetProperty("people").GetProperty("persons")[0].GetProperty("name").GetString().ShouldBe("(erased)");
+        view.TryGetProperty("counsellingNote", out _).ShouldBeFalse();
+    }
+}

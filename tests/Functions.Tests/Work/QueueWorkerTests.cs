@@ -74,5 +74,7 @@ public sealed class QueueWorkerTests(AzuriteApp azurite)
         public Task<IReadOnlyList<PendingEffect>> PendingEffectsAsync(int max, CancellationToken cancellationToken = default) => inner.PendingEffectsAsync(max, cancellationToken);
 
         public Task CompleteEffectAsync(string caseId, string effectId, CancellationToken cancellationToken = default) => inner.CompleteEffectAsync(caseId, effectId, cancellationToken);
+
+        public Task RedactHistoryAsync(string caseId, Func<CaseEvent, CaseEvent> redact, CancellationToken cancellationToken = default) => inner.RedactHistoryAsync(caseId, redact, cancellationToken);
     }
 }

@@ -159,6 +159,26 @@ public abstract class CaseStoreContract(ICaseStoresFactory factory)
     }
 
     [Fact]
+    public async Task Erasing_a_closed_case_rewrites_its_stored_events_and_snapshot()
+    {
+        var stores = await factory.CreateAsync(Start);
+        var (runtime, _, _, _) = RuntimeOn(stores, Start);
+        await runtime.HandleAsync(Intake("erase", Start));
+        await runtime.HandleAsync(new CaseCommand.CloseCase("erase", "close", Start, ClosureReason.Withdrawn));
+        (await runtime.HandleAsync(new CaseCommand.ErasePersonalData("erase", "erase-1", Start))).Rejection.ShouldBeNull();
+
+        var events = await stores.Cases.ReadEventsAsync("erase");
+        events.Count.ShouldBe(3);
+        var submitted = events[0].Event.ShouldBeOfType<CaseEvent.ApplicationSubmitted>();
+        submitted.File.Applicant.Name.ShouldBe(PersonalData.Erased);
+        submitted.File.CounsellingNote.ShouldBeNull();
+        submitted.File.FamilyMembers.Single().IsMinorOn(submitted.File.SubmittedOn).ShouldBeTrue();
+        var snapshot = (await stores.Cases.LoadAsync("erase"))!.State;
+        snapshot.File!.Applicant.Name.ShouldBe(PersonalData.Erased);
+        snapshot.PersonalDataErasedAt.ShouldBe(Start);
+    }
+
+    [Fact]
     public async Task Full_case_runs_twelve_months_on_the_store_with_every_reminder_on_its_date()
     {
         var stores = await factory.CreateAsync(Start);

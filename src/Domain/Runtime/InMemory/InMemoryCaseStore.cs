@@ -96,6 +96,22 @@ public sealed class InMemoryCaseStore : ICaseStore
         }
     }
 
+    public Task RedactHistoryAsync(string caseId, Func<CaseEvent, CaseEvent> redact, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (streams.TryGetValue(caseId, out var stream))
+            {
+                for (var i = 0; i < stream.Events.Count; i++)
+                {
+                    stream.Events[i] = stream.Events[i] with { Event = redact(stream.Events[i].Event) };
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     public IReadOnlyList<CaseState> AllCases()
     {
         lock (gate)
