@@ -14,6 +14,12 @@ public static class CaseQueriesApi
         var cases = app.MapGroup("/cases").RequireAuthorization().WithTags("Case queries");
         cases.MapGet("/{caseId}", GetCaseAsync);
         cases.MapGet("/", ListCasesAsync);
+        cases.MapGet("/{caseId}/audit", async (HttpContext http, string caseId, IAuditTrail trail) =>
+            !Caller.Is(http.User, Role.ProgrammeOfficer)
+                ? Problems.Of("forbidden", "Not for your role.", "The audit trail is for programme officers.", StatusCodes.Status403Forbidden)
+                : !CaseIds.IsValid(caseId)
+                    ? Problems.NotFound(caseId)
+                    : Results.Ok((await trail.ForCaseAsync(caseId, http.RequestAborted)).Select(e => new { e.Caller, role = Choices.Kebab(e.Role), e.At })));
         return app;
     }
 
@@ -24,7 +30,7 @@ public static class CaseQueriesApi
             return Problems.NotFound(caseId);
         }
 
-        audit.Read(http.User, caseId);
+        await audit.ReadAsync(http.User, caseId, http.RequestAborted);
         var events = await store.ReadEventsAsync(caseId, http.RequestAborted);
         var next = NextDeadline.Of(stored.State, programmes.Get(stored.State.File!.ProgrammeId));
         return Results.Ok(CaseView.Of(stored.State, events, next, Caller.RoleOf(http.User)!.Value));

@@ -30,6 +30,7 @@ public static class StorageSetup
             services.AddSingleton<ICaseIndex, InMemoryCaseIndex>();
             services.AddSingleton<ICaseWorkQueue, ImmediateCaseWorkQueue>();
             services.AddSingleton<IDevOutbox, InMemoryDevOutbox>();
+            services.AddSingleton<Security.IAuditTrail, Security.InMemoryAuditTrail>();
             services.AddSingleton<IStorageInitializer, NothingToInitialize>();
             return;
         }
@@ -55,6 +56,8 @@ public static class StorageSetup
         services.AddSingleton(sp => new BlobContainerClient(sp.GetRequiredService<StorageConnection>(), prefix + "documents"));
         services.AddSingleton(sp => new DocumentVault(sp.GetRequiredService<BlobContainerClient>(), Functions.Pages.DocumentKey.From(config, sp.GetRequiredService<IHostEnvironment>())));
         services.AddSingleton<ICaseDocuments>(sp => sp.GetRequiredService<DocumentVault>());
+        services.AddSingleton(sp => new Security.TableAuditTrail(new TableClient(sp.GetRequiredService<StorageConnection>(), prefix + "audit")));
+        services.AddSingleton<Security.IAuditTrail>(sp => sp.GetRequiredService<Security.TableAuditTrail>());
         services.AddSingleton<IStorageInitializer, AzureStorageInitializer>();
     }
 
@@ -93,6 +96,7 @@ public sealed class AzureStorageInitializer(IServiceProvider services, TimeProvi
     {
         await services.GetRequiredService<TableCaseStore>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<TableCaseIndex>().Table.CreateIfNotExistsAsync(cancellationToken);
+        await services.GetRequiredService<Security.TableAuditTrail>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<TableTimerIndex>().InitializeAsync(clock.GetUtcNow(), cancellationToken);
         await services.GetRequiredService<QueueClient>().CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<BlobContainerClient>().CreateIfNotExistsAsync(cancellationToken);

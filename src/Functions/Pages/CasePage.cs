@@ -33,7 +33,7 @@ public static class CasePage
             return Page(http, w, w.Format("case.title", caseId), $"<p class=\"error\">{E(w.Format("case.title", caseId))}: 404</p>", StatusCodes.Status404NotFound, OfficeNavigation.Of(http, w));
         }
 
-        audit.Read(http.User, caseId);
+        await audit.ReadAsync(http.User, caseId, http.RequestAborted);
         var state = stored.State;
         var programme = programmes.Get(state.File!.ProgrammeId);
         var next = NextDeadline.Of(state, programme);
@@ -90,7 +90,7 @@ public static class CasePage
             return Results.NotFound();
         }
 
-        audit.Read(http.User, caseId);
+        await audit.ReadAsync(http.User, caseId, http.RequestAborted);
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         var extension = document.Document.ContentType switch { "application/pdf" => ".pdf", "image/png" => ".png", _ => ".jpg" };

@@ -1,12 +1,71 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Claims;
+using Reintegration.Storage.Tables;
 
 namespace Reintegration.Functions.Security;
 
-/// <summary>Who read which case, as a structured log entry (ids only, no personal data).</summary>
-public sealed partial class AuditLog(ILogger<AuditLog> logger)
+/// <summary>One read of a case: who, in which role, when. Ids only.</summary>
+public sealed record AuditEntry(string CaseId, string Caller, string Role, DateTimeOffset At);
+
+/// <summary>Where audit entries are kept, by case.</summary>
+public interface IAuditTrail
 {
-    public void Read(ClaimsPrincipal user, string caseId) => CaseRead(logger, Caller.IdOf(user), Caller.RoleOf(user)?.ToString() ?? "none", caseId);
+    Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken);
+}
+
+/// <summary>Who read which case: a structured log line and a row in the audit trail (ids only, no personal data).</summary>
+public sealed partial class AuditLog(ILogger<AuditLog> logger, IAuditTrail trail, TimeProvider clock)
+{
+    public Task ReadAsync(ClaimsPrincipal user, string caseId, CancellationToken cancellationToken)
+    {
+        var entry = new AuditEntry(caseId, Caller.IdOf(user), Caller.RoleOf(user)?.ToString() ?? "none", clock.GetUtcNow());
+        CaseRead(logger, entry.Caller, entry.Role, caseId);
+        return trail.RecordAsync(entry, cancellationToken);
+    }
 
     [LoggerMessage(EventId = 9000, Level = LogLevel.Information, Message = "Audit: {Caller} ({Role}) read case {CaseId}")]
     private static partial void CaseRead(ILogger logger, string caller, string role, string caseId);
+}
+
+/// <summary>The audit trail on Azure Tables: one partition per case, newest first.</summary>
+public sealed class TableAuditTrail(TableClient table) : IAuditTrail
+{
+    public TableClient Table => table;
+
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        table.AddEntityAsync(new TableEntity(entry.CaseId, $"{DateTimeOffset.MaxValue.UtcTicks - entry.At.UtcTicks:D19}-{Guid.NewGuid():N}")
+        {
+            ["Caller"] = entry.Caller,
+            ["Role"] = entry.Role,
+            ["At"] = entry.At,
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var entries = new List<AuditEntry>();
+        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), 1000, cancellationToken: cancellationToken))
+        {
+            entries.Add(new AuditEntry(caseId, row.GetString("Caller")!, row.GetString("Role")!, row.GetDateTimeOffset("At")!.Value));
+        }
+
+        return entries;
+    }
+}
+
+/// <summary>The audit trail in memory, for the in-memory mode.</summary>
+public sealed class InMemoryAuditTrail : IAuditTrail
+{
+    private readonly ConcurrentQueue<AuditEntry> entries = new();
+
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        entries.Enqueue(entry);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditEntry>>([.. entries.Where(e => e.CaseId == caseId).OrderByDescending(e => e.At)]);
 }
