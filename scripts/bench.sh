@@ -2,6 +2,7 @@
 # Measures storage figures against a fresh Azurite: raw entity group transactions, case-step commits, full case steps.
 # Usage: bash scripts/bench.sh [seconds per measurement] [concurrent clients]
 #        bash scripts/bench.sh intake [senders] [intakes per sender]   (intake webhook latency over HTTP)
+#        bash scripts/bench.sh sweep [future timers]                    (due-timer sweep beside many future timers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-azurite.sh
@@ -14,7 +15,9 @@ trap 'kill $azurite 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/$((port + 2))) 2>/dev/null && break; sleep 0.5; done
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((port + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((port + 2))/devstoreaccount1;"
-if [ "${1:-}" = intake ]; then
+if [ "${1:-}" = sweep ]; then
+  dotnet run --project bench/Bench --configuration Release -- sweep "$conn" "${2:-1000000}"
+elif [ "${1:-}" = intake ]; then
   dotnet run --project bench/Bench --configuration Release -- intake "$conn" "${2:-20}" "${3:-50}"
 else
   dotnet run --project bench/Bench --configuration Release -- "$conn" "${1:-10}" "${2:-1}"

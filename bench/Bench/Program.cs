@@ -11,6 +11,12 @@ using Reintegration.Storage.Tables;
 
 // Usage: Bench <connection string> [seconds per measurement] [concurrent clients]
 //        Bench intake <connection string> [senders] [intakes per sender]
+if (args.Length > 0 && args[0] == "sweep")
+{
+    await SweepScale.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "intake")
 {
     var senders = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
