@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
@@ -74,12 +73,6 @@ public static partial class CommandHandling
             ? Problems.Refused(rejection)
             : Results.Ok(new CommandAnswer(caseId, Choices.Kebab(result.Outcome), Choices.Kebab(result.State.Stage), result.State.Version));
     }
-
-    /// <summary>Runs a command built elsewhere (links, webhooks) and answers the same way.</summary>
-    public static async Task<CommandResult> HandleAsync(HttpContext http, CaseCommand command) =>
-        await http.RequestServices.GetRequiredService<CaseRuntime>().HandleAsync(command, http.RequestAborted);
-
-    public static bool CanActOn(ClaimsPrincipal user, CaseState state) => CaseAccess.CanSee(user, state);
 }
 
 /// <summary>The answer to a command: the case's stage and version after it.</summary>
