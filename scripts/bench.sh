@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install-azurite.sh
 data=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
-tools/azurite/node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose --location "$data" \
+NODE_OPTIONS="--max-old-space-size=12288" tools/azurite/node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose --location "$data" \
   --blobHost 127.0.0.1 --blobPort $port --queueHost 127.0.0.1 --queuePort $((port + 1)) --tableHost 127.0.0.1 --tablePort $((port + 2)) &
 azurite=$!
 trap 'kill $azurite 2>/dev/null; rm -rf "$data"' EXIT
