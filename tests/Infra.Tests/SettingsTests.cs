@@ -25,6 +25,7 @@ public sealed partial class SettingsTests
         ["Email:SendGrid:MaxRetryWait"] = "defaults to 30 s",
         ["Intake:Native:ToleranceSeconds"] = "defaults to 300 (Standard Webhooks' five minutes)",
         ["Email:Partners:*"] = "one address per partner, deployment data: set as Email__Partners__<partner id with '_' for '-'> (the code accepts either), see docs/DEPLOY.md",
+        ["Intake:MappingsFile"] = "optional: a JSON file with the Kobo and Typeform form mappings, shipped with the package; see docs/DEPLOY.md",
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "optional: an OTLP collector's endpoint; telemetry export is off without it and the template deploys no collector",
         ["Intake:Kobo:**"] = "a Kobo form is a nested mapping document, not app settings: needs a mappings file the code loads, see docs/DEPLOY.md",
         ["Intake:Typeform:**"] = "a Typeform form is a nested mapping document, not app settings: needs a mappings file the code loads, see docs/DEPLOY.md",

@@ -22,6 +22,13 @@ public static class ReintegrationApp
             builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]}");
         }
 
+        // Kobo and Typeform form mappings are nested documents, not app settings: a JSON file with an "Intake" section,
+        // shipped with the package or mounted, named by Intake:MappingsFile (relative to the app's folder).
+        if (builder.Configuration["Intake:MappingsFile"] is { Length: > 0 } mappings)
+        {
+            builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, mappings), optional: false, reloadOnChange: false);
+        }
+
         configure?.Invoke(builder);
         var services = builder.Services;
         var config = builder.Configuration;
