@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-artifacts/functionapp}"
 rm -rf "$out" "$out.zip"
-dotnet publish src/Functions --configuration Release --runtime linux-x64 --self-contained true \
+# Its own bin/obj tree (--artifacts-path): a publish never rewrites the build outputs that tests running beside it use.
+build=$(mktemp -d)
+trap 'rm -rf "$build"' EXIT
+dotnet publish src/Functions --configuration Release --runtime linux-x64 --self-contained true --artifacts-path "$build" \
   -p:PublishReadyToRun=true -p:DebugType=none --disable-build-servers --nologo --verbosity quiet --output "$out"
 cp host.json "$out/"
 cp -r functions/* "$out/"
