@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Reintegration.Domain;
 
@@ -73,7 +72,7 @@ public sealed class Fields(JsonElement root, string prefix = "")
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text, out var date))
         {
             return date;
         }

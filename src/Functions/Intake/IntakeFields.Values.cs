@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Reintegration.Functions.Api;
@@ -34,7 +33,7 @@ internal sealed partial class IntakeFields
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text, out var date))
         {
             return date;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Reintegration.Domain.Cases;
 using Reintegration.Functions.Api;
 using Reintegration.Functions.Links;
@@ -33,7 +32,7 @@ public static class LinkCommands
                     _ => (null, "problem.choose-plan"),
                 };
             case LinkAction.ConfirmArrival:
-                return DateOnly.TryParseExact(form["arrivedOn"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var arrived)
+                return IsoDate.TryParse(form["arrivedOn"].ToString(), out var arrived)
                     ? (new CaseCommand.ConfirmArrival(caseId, commandId, now, arrived), null)
                     : (null, "problem.arrival-date");
             default:

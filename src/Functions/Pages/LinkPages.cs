@@ -25,12 +25,13 @@ public static class LinkPages
 
     private static async Task<IResult> ShowAsync(HttpContext http, string token, LinkTokens links, ICaseStore store, ProgrammeCatalog programmes, TimeProvider clock)
     {
-        if (Check(http, links.Verify(token, clock.GetUtcNow())) is { } refusal)
+        var verification = links.Verify(token, clock.GetUtcNow());
+        if (Check(http, verification) is { } refusal)
         {
             return refusal;
         }
 
-        var claims = ((LinkVerification.Valid)links.Verify(token, clock.GetUtcNow())).Claims;
+        var claims = ((LinkVerification.Valid)verification).Claims;
         if (await store.LoadAsync(claims.CaseId, http.RequestAborted) is not { } stored)
         {
             var o = LinkPageWords.Outcome(http);
