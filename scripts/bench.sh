@@ -3,6 +3,7 @@
 # Usage: bash scripts/bench.sh [seconds per measurement] [concurrent clients]
 #        bash scripts/bench.sh intake [senders] [intakes per sender]   (intake webhook latency over HTTP)
 #        bash scripts/bench.sh sweep [future timers]                    (due-timer sweep beside many future timers)
+#        bash scripts/bench.sh soak [cases] [new a day] [in parallel]   (full cases through 12 months: time, memory, transactions, cost)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-azurite.sh
@@ -11,11 +12,14 @@ port=$((20000 + RANDOM % 20000))
 NODE_OPTIONS="--max-old-space-size=12288" tools/azurite/node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose --location "$data" \
   --blobHost 127.0.0.1 --blobPort $port --queueHost 127.0.0.1 --queuePort $((port + 1)) --tableHost 127.0.0.1 --tablePort $((port + 2)) &
 azurite=$!
-trap 'kill $azurite 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $azurite 2>/dev/null; wait $azurite 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/$((port + 2))) 2>/dev/null && break; sleep 0.5; done
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((port + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((port + 2))/devstoreaccount1;"
-if [ "${1:-}" = sweep ]; then
+export AZURITE_PID=$azurite
+if [ "${1:-}" = soak ]; then
+  dotnet run --project bench/Bench --configuration Release -- soak "$conn" "${2:-10000}" "${3:-100}" "${4:-8}"
+elif [ "${1:-}" = sweep ]; then
   dotnet run --project bench/Bench --configuration Release -- sweep "$conn" "${2:-1000000}"
 elif [ "${1:-}" = intake ]; then
   dotnet run --project bench/Bench --configuration Release -- intake "$conn" "${2:-20}" "${3:-50}"

@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Core;
+using Reintegration.Domain;
+using Reintegration.Domain.Budget;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Eligibility;
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Runtime.InMemory;
+using Reintegration.Domain.Workflow;
+using Reintegration.Storage;
+using Reintegration.Storage.Cases;
+using Reintegration.Storage.Tables;
+
+/// <summary>
+/// N full DRC cases, intake to closure, through 12 simulated months of monitoring each, on Azurite: the product's
+/// runtime (decide, commit, effects, timers, sweep, case index) with the real storage adapters and a manual clock.
+/// Prints elapsed time, memory as stored cases grow, and the storage transactions one case costs.
+/// </summary>
+public static class Soak
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task RunAsync(string connection, int cases, int perDay, int parallel)
+    {
+        var counter = new StorageRequestCounter();
+        var options = new StorageClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var suffix = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        var casesTable = new TableClient(connection, "soakcases" + suffix, options);
+        var timersTable = new TableClient(connection, "soaktimers" + suffix, options);
+        var indexTable = new TableClient(connection, "soakindex" + suffix, options);
+        await casesTable.CreateIfNotExistsAsync();
+        await indexTable.CreateIfNotExistsAsync();
+        var clock = new ManualClock(Start);
+        var store = new TableCaseStore(casesTable);
+        var timers = new TableTimerIndex(timersTable);
+        await timers.InitializeAsync(Start);
+        var messages = new CountingSender();
+        var runtime = new CaseRuntime(new CaseDecider(ProgrammeCatalog.Shipped()), store, new EffectDispatcher(store, timers, messages), clock, new TableCaseIndex(indexTable));
+        var sweep = new TimerSweep(timers, runtime, clock, parallel);
+        var setup = counter.Total;
+
+        var plan = CasePlan.For(cases, perDay);
+        var memory = new MemoryWatch(Environment.GetEnvironmentVariable("AZURITE_PID"));
+        Console.WriteLine($"soak: {cases:N0} DRC cases, {perDay} new a day, {parallel} in parallel, {Environment.ProcessorCount} cores, Azurite on loopback");
+        var elapsed = Stopwatch.StartNew();
+        long sweepOnlyRequests = 0, emptySweeps = 0, commands = 0, fired = 0, rejected = 0;
+        var intaken = 0;
+        var checkpoints = new Queue<int>(new[] { cases / 4, cases / 2, cases * 3 / 4, cases }.Where(c => c > 0).Distinct());
+        for (var day = plan.FirstDay; day <= plan.LastDay; day = day.AddDays(1))
+        {
+            clock.AdvanceTo(new DateTimeOffset(day.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
+            var before = counter.Total;
+            var firedToday = await sweep.RunAsync();
+            fired += firedToday;
+            if (firedToday == 0)
+            {
+                sweepOnlyRequests += counter.Total - before;
+                emptySweeps++;
+            }
+
+            clock.AdvanceTo(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+            if (plan.On(day) is { Count: > 0 } today)
+            {
+                await Parallel.ForEachAsync(today, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (steps, token) =>
+                {
+                    foreach (var command in steps(clock.GetUtcNow()))
+                    {
+                        var result = await runtime.HandleAsync(command, token);
+                        Interlocked.Increment(ref commands);
+                        if (result.Outcome != CommandOutcome.Accepted)
+                        {
+                            if (Interlocked.Increment(ref rejected) <= 5)
+                            {
+                                Console.WriteLine($"  refused: {command.GetType().Name} on {command.CaseId}: {result.Rejection?.Code} {result.Rejection?.Message}");
+                            }
+                        }
+                    }
+                });
+                intaken += plan.IntakesOn(day);
+            }
+
+            memory.Sample();
+            while (checkpoints.Count > 0 && intaken >= checkpoints.Peek())
+            {
+                var mark = memory.Checkpoint();
+                Console.WriteLine($"  {checkpoints.Dequeue(),7:N0} cases stored, day {day:yyyy-MM-dd}, {elapsed.Elapsed.TotalSeconds,6:0} s: managed heap after full GC {mark.HeapMb,6:0.0} MB, working set {mark.WorkingSetMb,6:0.0} MB{mark.Azurite}");
+            }
+        }
+
+        var seconds = elapsed.Elapsed.TotalSeconds;
+        var end = memory.Checkpoint();
+        Console.WriteLine($"  end ({plan.LastDay:yyyy-MM-dd}): managed heap after full GC {end.HeapMb:0.0} MB, working set {end.WorkingSetMb:0.0} MB{end.Azurite}");
+        Console.WriteLine($"elapsed {seconds:0} s for {commands:N0} commands and {fired:N0} timers ({(commands + fired) / seconds:0} steps/s); peak working set {memory.PeakWorkingSetMb:0} MB, peak managed heap {memory.PeakHeapMb:0} MB");
+
+        var closed = 0;
+        foreach (var id in plan.CaseIds)
+        {
+            if ((await store.LoadAsync(id))?.State is { Stage: CaseStage.Closed, Closure: ClosureReason.Completed })
+            {
+                closed++;
+            }
+        }
+
+        Console.WriteLine($"checks: {closed:N0}/{cases:N0} cases closed as completed; {rejected} commands refused; {messages.MonitoringReminders:N0} monitoring reminders ({messages.MonitoringReminders / (double)cases:0.00} a case, 12 expected)");
+        var perCase = counter.Snapshot();
+        var caseRequests = counter.Total - setup - sweepOnlyRequests;
+        Console.WriteLine($"storage transactions: {caseRequests / (double)cases:0.0} a case ({caseRequests:N0} for {cases:N0} cases), plus {sweepOnlyRequests:N0} by {(plan.LastDay.DayNumber - plan.FirstDay.DayNumber + 1):N0} daily sweeps that found nothing due; by table and operation (all requests of the run ÷ cases):");
+        foreach (var (label, count) in perCase.OrderByDescending(p => p.Value))
+        {
+            Console.WriteLine($"  {count / (double)cases,8:0.00}  {label}");
+        }
+
+        var bytes = await CaseBytes.MeasureAsync(connection, casesTable.Name, indexTable.Name, plan.CaseIds.First());
+        Console.WriteLine($"stored bytes of one closed case (response bodies of its partition and index row): {bytes:N0}");
+        Console.WriteLine(Pricing.Describe(caseRequests / (double)cases, bytes, emptySweeps == 0 ? 0 : sweepOnlyRequests / (double)emptySweeps));
+        if (closed != cases || rejected > 0 || messages.MonitoringReminders != 12L * cases)
+        {
+            Environment.ExitCode = 1;
+        }
+
+        await casesTable.DeleteAsync();
+        await indexTable.DeleteAsync();
+        await timersTable.DeleteAsync();
+    }
+
+    /// <summary>The message sender stands in for SendGrid and the partner channel: it counts, it stores nothing.</summary>
+    private sealed class CountingSender : IMessageSender
+    {
+        private long _reminders;
+
+        public long MonitoringReminders => Interlocked.Read(ref _reminders);
+
+        public Task SendAsync(CaseEffect effect, CancellationToken cancellationToken = default)
+        {
+            if (effect is CaseEffect.NotifyPartner { Notice: PartnerNotice.MonitoringReportDue })
+            {
+                Interlocked.Increment(ref _reminders);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Each case's commands by day: the counsellor's intake, the agency, the booking, the partner's reports.</summary>
+    private sealed class CasePlan
+    {
+        private readonly Dictionary<DateOnly, List<Func<DateTimeOffset, IEnumerable<CaseCommand>>>> _byDay = [];
+        private readonly Dictionary<DateOnly, int> _intakes = [];
+
+        public List<string> CaseIds { get; } = [];
+
+        public DateOnly FirstDay { get; private set; } = DateOnly.MaxValue;
+
+        public DateOnly LastDay { get; private set; } = DateOnly.MinValue;
+
+        public static CasePlan For(int cases, int perDay)
+        {
+            var plan = new CasePlan();
+            for (var i = 0; i < cases; i++)
+            {
+                plan.Add($"soak-{i:D6}", DateOnly.FromDateTime(Start.UtcDateTime).AddDays(i / perDay));
+            }
+
+            return plan;
+        }
+
+        public IReadOnlyList<Func<DateTimeOffset, IEnumerable<CaseCommand>>> On(DateOnly day) => _byDay.GetValueOrDefault(day) ?? [];
+
+        public int IntakesOn(DateOnly day) => _intakes.GetValueOrDefault(day);
+
+        private void Add(string id, DateOnly intake)
+        {
+            CaseIds.Add(id);
+            _intakes[intake] = _intakes.GetValueOrDefault(intake) + 1;
+            var departure = intake.AddDays(40);
+            At(intake, at => [new CaseCommand.SubmitApplication(id, $"{id}:intake", at, "drc-denmark",
+                new Person("Soak Person", new DateOnly(1990, 3, 14), Relationship.Applicant, false), [], "UG", "UG", ReturnType.Voluntary,
+                null, true, EligibilityFacts.Clean(), null, null)]);
+            At(intake.AddDays(3), at => [new CaseCommand.DecideEligibility(id, $"{id}:decide", at, true, null)]);
+            At(intake.AddDays(4), at => [new CaseCommand.BookDeparture(id, $"{id}:book", at, departure, "TK 1234")]);
+            At(intake.AddDays(30), at => [new CaseCommand.RequestPostArrival(id, $"{id}:package", at, [PostArrivalService.AirportPickup], null, null)]);
+            At(departure, at => [new CaseCommand.ConfirmArrival(id, $"{id}:arrive", at, departure)]);
+            At(departure.AddDays(3), at =>
+            [
+                new CaseCommand.SubmitPlan(id, $"{id}:plan", at, [new BudgetLine("line-1", ServiceCategory.SmallBusiness, "shop", new Money(15000m, Currency.DKK))]),
+                new CaseCommand.ApprovePlan(id, $"{id}:approve", at, 1, "ok"),
+            ]);
+            for (var month = 1; month <= 12; month++)
+            {
+                var m = month;
+                At(CaseEvolution.MonitoringDate(departure, m), at => [new CaseCommand.SubmitMonitoringReport(id, $"{id}:report:{m}", at, new MonitoringReport(m, Situation.Fair, Situation.Good, Situation.Fair, "settling in", []))]);
+            }
+
+            At(CaseEvolution.MonitoringDate(departure, 12).AddDays(1), at =>
+            [
+                new CaseCommand.SubmitFinancialReport(id, $"{id}:financial", at, [new ActualSpending("line-1", new Money(15000m, Currency.DKK))], null),
+                new CaseCommand.CloseCase(id, $"{id}:close", at, ClosureReason.Completed),
+            ]);
+        }
+
+        private void At(DateOnly day, Func<DateTimeOffset, IEnumerable<CaseCommand>> steps)
+        {
+            if (!_byDay.TryGetValue(day, out var list))
+            {
+                _byDay[day] = list = [];
+            }
+
+            list.Add(steps);
+            FirstDay = day < FirstDay ? day : FirstDay;
+            LastDay = day > LastDay ? day : LastDay;
+        }
+    }
+}
