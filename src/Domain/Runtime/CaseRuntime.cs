@@ -57,7 +57,9 @@ public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDis
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await store.LoadAsync(command.CaseId, cancellationToken);
+            // An application almost always opens a new case (its id comes from the form's delivery): the first attempt
+            // assumes so and saves a read. If the case exists, the commit's insert conflicts and the next attempt loads it.
+            var stored = attempt == 1 && command is CaseCommand.SubmitApplication ? null : await store.LoadAsync(command.CaseId, cancellationToken);
             var state = stored?.State ?? CaseState.Empty(command.CaseId);
             if (stored is not null && await store.WasProcessedAsync(command.CaseId, command.CommandId, cancellationToken))
             {

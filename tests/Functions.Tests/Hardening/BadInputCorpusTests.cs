@@ -51,6 +51,8 @@ public sealed class BadInputCorpusTests(AzuriteApp azurite)
         "{\"month\":\"one\",\"economic\":\"good\",\"social\":\"good\",\"psychosocial\":\"good\"}", "{\"month\":1,\"economic\":\"great\"}",
         "{\"reason\":\"vanished\"}", "{\"arrivedOn\":\"yesterday\"}", "{\"departedOn\":null}", "{\"reason\":\"completed\\u0007\"}",
         "{\"programmeId\":\"drc-denmark\",\"applicant\":{\"name\":\"\",\"dateOfBirth\":\"1990-02-31\"}}",
+        "{\"programmeId\":\"drc-denmark\",\"applicant\":{\"name\":\"Amina\\r\\nBcc: list@example.org\",\"dateOfBirth\":\"1990-02-03\"}}",
+        "{\"reason\":\"withdrawn\\r\\nX-Injected: 1\"}",
         new string('[', 100) + new string(']', 100),
         "{\"a\":" + new string('[', 64) + new string(']', 64) + "}",
         "{\"eligible\":true,\"reason\":\"" + new string('x', 70_000) + "\"}",
@@ -75,6 +77,11 @@ public sealed class BadInputCorpusTests(AzuriteApp azurite)
             answers.Add(await SendAsync(endpoint, new StringContent("{\"eligible\":true}", Encoding.UTF8, "text/plain"), endpoint.Key, null));
             answers.Add(await SendAsync(endpoint, new StringContent("{\"eligible\":true}", Encoding.UTF8, "application/json"), endpoint.Key, "../../etc/passwd"));
             answers.Add(await SendAsync(endpoint, new StringContent("{\"eligible\":true}", Encoding.UTF8, "application/json"), endpoint.Key, new string('k', 101)));
+
+            // Header injection: line breaks smuggled into header values never become headers, keys or cookies.
+            answers.Add(await SendAsync(endpoint, new StringContent("{\"eligible\":true}", Encoding.UTF8, "application/json"), endpoint.Key, "key-1\r\nX-Api-Key: dev-programme-key"));
+            answers.Add(await SendAsync(endpoint, new StringContent("{\"eligible\":true}", Encoding.UTF8, "application/json"), endpoint.Key, "key-2\nSet-Cookie: session=stolen"));
+            answers.Add(await SendAsync(endpoint, InjectedContentType(), endpoint.Key, null));
         }
 
         foreach (var unknown in new[] { "/api/cases/no-such-case/decision", "/api/cases/no-such-case/closure" })
@@ -86,6 +93,14 @@ public sealed class BadInputCorpusTests(AzuriteApp azurite)
         answers.Where(a => (int)a.Status >= 500 || (int)a.Status < 400).ShouldBeEmpty();
         answers.Where(a => a.Type != "application/problem+json").ShouldBeEmpty();
         (await SnapshotAsync()).ShouldBe(before);
+    }
+
+    private static StringContent InjectedContentType()
+    {
+        var content = new StringContent("{\"eligible\":true}", Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", "text/plain\r\nContent-Type: application/json");
+        return content;
     }
 
     private async Task<(string What, HttpStatusCode Status, string? Type)> SendAsync(Endpoint endpoint, HttpContent content, string key, string? idempotencyKey)
