@@ -20,7 +20,7 @@ public static class IntakeLatency
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-        for (var i = 0; i < 50; i++)
+        for (var i = 0; i < 200; i++)
         {
             await SendAsync(http, $"warmup-{i}");
         }
