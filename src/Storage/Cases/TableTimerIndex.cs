@@ -6,72 +6,74 @@ using Reintegration.Storage.Tables;
 namespace Reintegration.Storage.Cases;
 
 /// <summary>
-/// Durable timers on Azure Tables. Partition = due day + shard (<c>20270131-03</c>), so a busy day is spread over
-/// shards; row = due ticks + timer id, so a sweep reads only the rows already due (<c>RowKey le now</c>) from the
-/// partitions between its cursor and today, never the future ones.
+/// Durable timers on Azure Tables, one table per due day (<c>timers20270131</c>): partition = shard (<c>03</c>), so a
+/// busy day is spread over shards; row = due ticks + timer id, so a sweep reads only the rows already due
+/// (<c>RowKey le now</c>). The sweep's cursor lives in the table named <paramref name="tableName"/> itself; a sweep
+/// queries only the day tables from the cursor to today and never a table that holds future timers, so its cost does
+/// not grow with the timers waiting for later days (on Azurite, which scans a whole table per query, that matters).
+/// A day table is made by its first timer; a day without a table has no timers. Day tables are never deleted: a day
+/// behind the cursor can still be written to by a late effect, and Azure refuses a deleted table's name for a while.
 /// </summary>
-public sealed class TableTimerIndex(TableClient table, int shards = 4) : ITimerIndex
+public sealed class TableTimerIndex : ITimerIndex
 {
     private const string CursorPartition = "cursor";
     private const string CursorRow = "sweep";
+    private readonly TimerDayTables days;
+    private readonly int shards;
 
-    public TableClient Table => table;
+    public TableTimerIndex(StorageConnection connection, string tableName = "timers", int shards = 4)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
+        CursorTable = new TableClient(connection, tableName);
+        days = new TimerDayTables(connection, tableName);
+        this.shards = shards;
+    }
 
-    /// <summary>Creates the table and, on first use, the sweep's cursor at the day before <paramref name="now"/>.</summary>
+    /// <summary>The table holding the sweep's cursor (the first day the next sweep reads).</summary>
+    public TableClient CursorTable { get; }
+
+    /// <summary>The name of the table holding the timers due on <paramref name="day"/> (UTC).</summary>
+    public string DayTableName(DateOnly day) => days.NameOf(day);
+
+    /// <summary>Creates the cursor's table and, on first use, the cursor at the day before <paramref name="now"/>.</summary>
     public async Task InitializeAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        if (await table.GetEntityIfExistsAsync(CursorPartition, CursorRow, cancellationToken: cancellationToken) is null)
+        await CursorTable.CreateIfNotExistsAsync(cancellationToken);
+        if (await CursorTable.GetEntityIfExistsAsync(CursorPartition, CursorRow, cancellationToken: cancellationToken) is null)
         {
-            var start = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
-            await table.UpsertEntityAsync(new TableEntity(CursorPartition, CursorRow) { ["Day"] = start.ToString("yyyyMMdd", CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken);
+            await MoveCursorAsync(DayOf(now).AddDays(-1), cancellationToken);
         }
     }
 
     public Task ScheduleAsync(CaseTimer timer, CancellationToken cancellationToken = default) =>
-        table.UpsertEntityAsync(Row(timer, Partition(timer)), cancellationToken: cancellationToken);
+        days.WriteAsync(DayOf(timer.DueAt), table => table.UpsertEntityAsync(Row(timer), cancellationToken: cancellationToken), cancellationToken);
 
-    private static TableEntity Row(CaseTimer timer, string partition) => new(partition, Row(timer))
+    /// <summary>
+    /// Sets many timers in entity group transactions of up to 100 per day and shard, <paramref name="parallel"/> at a
+    /// time (bulk loads, benchmarks).
+    /// </summary>
+    public async Task ScheduleManyAsync(IEnumerable<CaseTimer> timers, int parallel = 1, CancellationToken cancellationToken = default)
     {
-        ["CaseId"] = timer.CaseId,
-        ["Kind"] = timer.Kind.ToString(),
-        ["Round"] = timer.Round,
-        ["DueAt"] = timer.DueAt,
-    };
-
-    /// <summary>Sets many timers in entity group transactions of up to 100 per partition (bulk loads, benchmarks).</summary>
-    public async Task ScheduleManyAsync(IEnumerable<CaseTimer> timers, CancellationToken cancellationToken = default)
-    {
-        foreach (var partition in timers.GroupBy(Partition))
-        {
-            foreach (var chunk in partition.Chunk(100))
-            {
-                await table.SubmitTransactionAsync(chunk.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(t, partition.Key))), cancellationToken);
-            }
-        }
+        var batches = timers.GroupBy(t => (Day: DayOf(t.DueAt), Shard: ShardOf(t)))
+            .SelectMany(group => group.Chunk(100).Select(chunk => (group.Key.Day, Rows: chunk)));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, (batch, token) =>
+            new ValueTask(days.WriteAsync(batch.Day, table => table.SubmitTransactionAsync(
+                batch.Rows.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(t))), token), token)));
     }
 
     public async Task<IReadOnlyList<CaseTimer>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var cursor = await table.GetEntityIfExistsAsync(CursorPartition, CursorRow, cancellationToken: cancellationToken);
+        var today = DayOf(now);
+        var cursor = await CursorTable.GetEntityIfExistsAsync(CursorPartition, CursorRow, cancellationToken: cancellationToken);
         var from = cursor?.GetString("Day") is { } day ? DateOnly.ParseExact(day, "yyyyMMdd", CultureInfo.InvariantCulture) : today.AddDays(-1);
         var due = new List<CaseTimer>();
         DateOnly? oldestWithRows = null;
         for (var date = from; date <= today && due.Count < max; date = date.AddDays(1))
         {
-            for (var shard = 0; shard < shards && due.Count < max; shard++)
+            if (await ReadDueAsync(days.For(date), now, max, due, cancellationToken))
             {
-                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Bucket(date, shard)} and RowKey le {now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "~"}");
-                await foreach (var row in table.QueryAsync(filter, Math.Min(max, 1000), cancellationToken: cancellationToken))
-                {
-                    due.Add(new CaseTimer(row.GetString("CaseId")!, Enum.Parse<TimerKind>(row.GetString("Kind")!), row.GetInt32("Round")!.Value, row.GetDateTimeOffset("DueAt")!.Value));
-                    oldestWithRows ??= date;
-                    if (due.Count >= max)
-                    {
-                        break;
-                    }
-                }
+                oldestWithRows ??= date;
             }
         }
 
@@ -79,21 +81,60 @@ public sealed class TableTimerIndex(TableClient table, int shards = 4) : ITimerI
         var next = oldestWithRows is { } oldest && oldest < today.AddDays(-1) ? oldest : today.AddDays(-1);
         if (next > from)
         {
-            await table.UpsertEntityAsync(new TableEntity(CursorPartition, CursorRow) { ["Day"] = next.ToString("yyyyMMdd", CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken);
+            await MoveCursorAsync(next, cancellationToken);
         }
 
         return due;
     }
 
     public Task RemoveAsync(CaseTimer timer, CancellationToken cancellationToken = default) =>
-        table.DeleteEntityAsync(Partition(timer), Row(timer), cancellationToken: cancellationToken);
+        days.For(DayOf(timer.DueAt)).DeleteEntityAsync(Shard(ShardOf(timer)), RowKey(timer), cancellationToken: cancellationToken);
 
-    private string Partition(CaseTimer timer) =>
-        Bucket(DateOnly.FromDateTime(timer.DueAt.UtcDateTime), (int)(StableHash(timer.CaseId) % (uint)shards));
+    /// <summary>Adds the day's due rows, shard by shard, up to <paramref name="max"/>; true when it found any. No table, no timers.</summary>
+    private async Task<bool> ReadDueAsync(TableClient day, DateTimeOffset now, int max, List<CaseTimer> due, CancellationToken cancellationToken)
+    {
+        var before = due.Count;
+        for (var shard = 0; shard < shards && due.Count < max; shard++)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Shard(shard)} and RowKey le {now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "~"}");
+            try
+            {
+                await foreach (var row in day.QueryAsync(filter, Math.Min(max - due.Count, 1000), cancellationToken: cancellationToken))
+                {
+                    due.Add(new CaseTimer(row.GetString("CaseId")!, Enum.Parse<TimerKind>(row.GetString("Kind")!), row.GetInt32("Round")!.Value, row.GetDateTimeOffset("DueAt")!.Value));
+                    if (due.Count >= max)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (StorageRequestException e) when (TimerDayTables.IsMissingTable(e))
+            {
+                break;
+            }
+        }
 
-    private static string Bucket(DateOnly day, int shard) => $"{day:yyyyMMdd}-{shard:D2}";
+        return due.Count > before;
+    }
 
-    private static string Row(CaseTimer timer) => $"{timer.DueAt.UtcTicks:D19}-{timer.TimerId}";
+    private Task MoveCursorAsync(DateOnly day, CancellationToken cancellationToken) =>
+        CursorTable.UpsertEntityAsync(new TableEntity(CursorPartition, CursorRow) { ["Day"] = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken);
+
+    private TableEntity Row(CaseTimer timer) => new(Shard(ShardOf(timer)), RowKey(timer))
+    {
+        ["CaseId"] = timer.CaseId,
+        ["Kind"] = timer.Kind.ToString(),
+        ["Round"] = timer.Round,
+        ["DueAt"] = timer.DueAt,
+    };
+
+    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+
+    private int ShardOf(CaseTimer timer) => (int)(StableHash(timer.CaseId) % (uint)shards);
+
+    private static string Shard(int shard) => shard.ToString("D2", CultureInfo.InvariantCulture);
+
+    private static string RowKey(CaseTimer timer) => $"{timer.DueAt.UtcTicks:D19}-{timer.TimerId}";
 
     // Not string.GetHashCode: it differs per process, and the shard must be the same on every instance.
     private static uint StableHash(string text)
