@@ -8,46 +8,46 @@ namespace Reintegration.Storage.Cases;
 /// <summary>
 /// Durable timers on Azure Tables, one table per due day (<c>timers20270131</c>): partition = shard (<c>03</c>), so a
 /// busy day is spread over shards; row = due ticks + timer id, so a sweep reads only the rows already due
-/// (<c>RowKey le now</c>). The sweep's cursor lives in the table named <paramref name="tableName"/> itself; a sweep
-/// queries only the day tables from the cursor to today and never a table that holds future timers, so its cost does
-/// not grow with the timers waiting for later days (on Azurite, which scans a whole table per query, that matters).
-/// A day table is made by its first timer; a day without a table has no timers. Day tables are never deleted: a day
-/// behind the cursor can still be written to by a late effect, and Azure refuses a deleted table's name for a while.
+/// (<c>RowKey le now</c>). The sweep's cursor lives in the table named by <c>tableName</c> itself; a sweep queries
+/// only the day tables from the cursor to today and never a table that holds future timers, so its cost does not grow
+/// with the timers waiting for later days (on Azurite, which scans a whole table for any query, that matters).
+/// A day table is made by its first timer; a day without a table has no timers. A timer set for a day the cursor has
+/// passed moves the cursor back to it. Day tables are never deleted: a day behind the cursor can still be written to
+/// by a late effect, and Azure refuses a deleted table's name for a while (about 40 s).
 /// </summary>
 public sealed class TableTimerIndex : ITimerIndex
 {
-    private const string CursorPartition = "cursor";
-    private const string CursorRow = "sweep";
     private readonly TimerDayTables days;
+    private readonly SweepCursor cursor;
     private readonly int shards;
+    private readonly TimeProvider clock;
 
-    public TableTimerIndex(StorageConnection connection, string tableName = "timers", int shards = 4)
+    /// <param name="clock">The clock the sweep runs on: a timer due today or earlier by it may be behind the cursor.</param>
+    public TableTimerIndex(StorageConnection connection, string tableName = "timers", int shards = 4, TimeProvider? clock = null, StorageClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
-        CursorTable = new TableClient(connection, tableName);
-        days = new TimerDayTables(connection, tableName);
+        cursor = new SweepCursor(new TableClient(connection, tableName, options));
+        days = new TimerDayTables(connection, tableName, options);
         this.shards = shards;
+        this.clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>The table holding the sweep's cursor (the first day the next sweep reads).</summary>
-    public TableClient CursorTable { get; }
+    public TableClient CursorTable => cursor.Table;
 
     /// <summary>The name of the table holding the timers due on <paramref name="day"/> (UTC).</summary>
     public string DayTableName(DateOnly day) => days.NameOf(day);
 
-    /// <summary>Creates the cursor's table and, on first use, the cursor at the day before <paramref name="now"/>.</summary>
-    public async Task InitializeAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await CursorTable.CreateIfNotExistsAsync(cancellationToken);
-        if (await CursorTable.GetEntityIfExistsAsync(CursorPartition, CursorRow, cancellationToken: cancellationToken) is null)
-        {
-            await MoveCursorAsync(DayOf(now).AddDays(-1), cancellationToken);
-        }
-    }
+    /// <summary>Creates the cursor's table and, on first use, the sweep's cursor at the day before <paramref name="now"/>.</summary>
+    public Task InitializeAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        cursor.InitializeAsync(DayOf(now).AddDays(-1), cancellationToken);
 
-    public Task ScheduleAsync(CaseTimer timer, CancellationToken cancellationToken = default) =>
-        days.WriteAsync(DayOf(timer.DueAt), table => table.UpsertEntityAsync(Row(timer), cancellationToken: cancellationToken), cancellationToken);
+    public async Task ScheduleAsync(CaseTimer timer, CancellationToken cancellationToken = default)
+    {
+        await days.WriteAsync(DayOf(timer.DueAt), table => table.UpsertEntityAsync(Row(timer), cancellationToken: cancellationToken), cancellationToken);
+        await KeepInSweepAsync(DayOf(timer.DueAt), cancellationToken);
+    }
 
     /// <summary>
     /// Sets many timers in entity group transactions of up to 100 per day and shard, <paramref name="parallel"/> at a
@@ -56,17 +56,27 @@ public sealed class TableTimerIndex : ITimerIndex
     public async Task ScheduleManyAsync(IEnumerable<CaseTimer> timers, int parallel = 1, CancellationToken cancellationToken = default)
     {
         var batches = timers.GroupBy(t => (Day: DayOf(t.DueAt), Shard: ShardOf(t)))
-            .SelectMany(group => group.Chunk(100).Select(chunk => (group.Key.Day, Rows: chunk)));
+            .SelectMany(group => group.Chunk(100).Select(chunk => (group.Key.Day, Rows: chunk))).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, (batch, token) =>
             new ValueTask(days.WriteAsync(batch.Day, table => table.SubmitTransactionAsync(
                 batch.Rows.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(t))), token), token)));
+        if (batches.Count > 0)
+        {
+            await KeepInSweepAsync(batches.Min(b => b.Day), cancellationToken);
+        }
     }
+
+    // The row first, then the cursor: however a sweep running meanwhile interleaves, the cursor ends at or before the
+    // row's day. Only a timer due today or earlier can be behind the cursor (it never passes yesterday), with a day to
+    // spare for clocks that disagree; the usual timer, due later, costs no cursor read.
+    private Task KeepInSweepAsync(DateOnly day, CancellationToken cancellationToken) =>
+        day <= DayOf(clock.GetUtcNow()) ? cursor.KeepAtOrBeforeAsync(day, cancellationToken) : Task.CompletedTask;
 
     public async Task<IReadOnlyList<CaseTimer>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
         var today = DayOf(now);
-        var cursor = await CursorTable.GetEntityIfExistsAsync(CursorPartition, CursorRow, cancellationToken: cancellationToken);
-        var from = cursor?.GetString("Day") is { } day ? DateOnly.ParseExact(day, "yyyyMMdd", CultureInfo.InvariantCulture) : today.AddDays(-1);
+        var read = await cursor.ReadAsync(cancellationToken);
+        var from = read?.Day ?? today.AddDays(-1);
         var due = new List<CaseTimer>();
         DateOnly? oldestWithRows = null;
         for (var date = from; date <= today && due.Count < max; date = date.AddDays(1))
@@ -77,11 +87,12 @@ public sealed class TableTimerIndex : ITimerIndex
             }
         }
 
-        // The cursor never passes a day that still held due rows: a crash before they are removed finds them again.
+        // The cursor never passes a day that still held due rows (a crash before they are removed finds them again), nor
+        // yesterday (a timer set late for yesterday is found). Moved only if nobody moved it back meanwhile.
         var next = oldestWithRows is { } oldest && oldest < today.AddDays(-1) ? oldest : today.AddDays(-1);
-        if (next > from)
+        if (read is { } known && next > from)
         {
-            await MoveCursorAsync(next, cancellationToken);
+            await cursor.TryMoveAsync(next, known.ETag, cancellationToken);
         }
 
         return due;
@@ -116,9 +127,6 @@ public sealed class TableTimerIndex : ITimerIndex
 
         return due.Count > before;
     }
-
-    private Task MoveCursorAsync(DateOnly day, CancellationToken cancellationToken) =>
-        CursorTable.UpsertEntityAsync(new TableEntity(CursorPartition, CursorRow) { ["Day"] = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken);
 
     private TableEntity Row(CaseTimer timer) => new(Shard(ShardOf(timer)), RowKey(timer))
     {

@@ -14,18 +14,19 @@ internal sealed class TimerDayTables
     private readonly ConcurrentDictionary<DateOnly, TableClient> tables = new();
     private readonly StorageConnection connection;
     private readonly string baseName;
+    private readonly StorageClientOptions? options;
 
-    public TimerDayTables(StorageConnection connection, string baseName)
+    public TimerDayTables(StorageConnection connection, string baseName, StorageClientOptions? options)
     {
         if (baseName.Length > 63 - DayLength)
         {
             throw new ArgumentException($"'{baseName}' leaves no room for the due day in a table name (at most {63 - DayLength} characters).", nameof(baseName));
         }
 
-        (this.connection, this.baseName) = (connection, baseName);
+        (this.connection, this.baseName, this.options) = (connection, baseName, options);
     }
 
-    public TableClient For(DateOnly day) => tables.GetOrAdd(day, d => new TableClient(connection, NameOf(d)));
+    public TableClient For(DateOnly day) => tables.GetOrAdd(day, d => new TableClient(connection, NameOf(d), options));
 
     public string NameOf(DateOnly day) => $"{baseName}{day:yyyyMMdd}";
 
