@@ -45,7 +45,9 @@ internal sealed class TimerDayTables
         }
     }
 
-    /// <summary>TableNotFound (Azure answers a write to a missing table so; an upsert meets no other 404).</summary>
-    public static bool IsMissingTable(StorageRequestException e) =>
-        e.IsNotFound && e.ErrorCode is "TableNotFound" or "ResourceNotFound" or null;
+    /// <summary>
+    /// The table is missing: the service says TableNotFound, but an upsert (single or in a batch) or a query meets no
+    /// other 404, so the status alone decides.
+    /// </summary>
+    public static bool IsMissingTable(StorageRequestException e) => e.IsNotFound;
 }
