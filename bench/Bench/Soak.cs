@@ -29,13 +29,12 @@ public static class Soak
         options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         var suffix = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         var casesTable = new TableClient(connection, "soakcases" + suffix, options);
-        var timersTable = new TableClient(connection, "soaktimers" + suffix, options);
         var indexTable = new TableClient(connection, "soakindex" + suffix, options);
         await casesTable.CreateIfNotExistsAsync();
         await indexTable.CreateIfNotExistsAsync();
         var clock = new ManualClock(Start);
         var store = new TableCaseStore(casesTable);
-        var timers = new TableTimerIndex(timersTable);
+        var timers = new TableTimerIndex(StorageConnection.Parse(connection), "soaktimers" + suffix, clock: clock, options: options);
         await timers.InitializeAsync(Start);
         var messages = new CountingSender();
         var runtime = new CaseRuntime(new CaseDecider(ProgrammeCatalog.Shipped()), store, new EffectDispatcher(store, timers, messages), clock, new TableCaseIndex(indexTable));
@@ -123,7 +122,6 @@ public static class Soak
 
         await casesTable.DeleteAsync();
         await indexTable.DeleteAsync();
-        await timersTable.DeleteAsync();
     }
 
     /// <summary>The message sender stands in for SendGrid and the partner channel: it counts, it stores nothing.</summary>

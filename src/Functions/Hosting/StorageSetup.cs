@@ -44,7 +44,9 @@ public static class StorageSetup
         services.AddSingleton(_ => Connect(config));
         services.AddSingleton(sp => new TableCaseStore(new TableClient(sp.GetRequiredService<StorageConnection>(), prefix + "cases")));
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
-        services.AddSingleton(sp => new TableTimerIndex(new TableClient(sp.GetRequiredService<StorageConnection>(), prefix + "timers"), config.GetValue("Storage:TimerShards", 4)));
+        // "timers" holds the sweep's cursor; the timers themselves go to one table per due day ("timers20270131").
+        services.AddSingleton(sp => new TableTimerIndex(
+            sp.GetRequiredService<StorageConnection>(), prefix + "timers", config.GetValue("Storage:TimerShards", 4), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ITimerIndex>(sp => sp.GetRequiredService<TableTimerIndex>());
         services.AddSingleton(sp => new TableCaseIndex(new TableClient(sp.GetRequiredService<StorageConnection>(), prefix + "caseindex")));
         services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<TableCaseIndex>());

@@ -29,7 +29,7 @@ public sealed class AzuriteStores(AzuriteFixture azurite) : ICaseStoresFactory
         var index = new TableClient(azurite.ConnectionString, UniqueName.Table());
         await cases.CreateIfNotExistsAsync();
         await index.CreateIfNotExistsAsync();
-        var timers = new TableTimerIndex(new TableClient(azurite.ConnectionString, UniqueName.Table()));
+        var timers = new TableTimerIndex(azurite.Connection, UniqueName.Table());
         await timers.InitializeAsync(now);
         return new CaseStores(new TableCaseStore(cases), timers, new TableCaseIndex(index));
     }
