@@ -19,11 +19,11 @@ key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((port + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((port + 2))/devstoreaccount1;"
 export AZURITE_PID=$azurite
 if [ "${1:-}" = soak ]; then
-  dotnet run --project bench/Bench --configuration Release -- soak "$conn" "${2:-10000}" "${3:-100}" "${4:-8}"
+  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- soak "$conn" "${2:-10000}" "${3:-100}" "${4:-8}"
 elif [ "${1:-}" = sweep ]; then
-  dotnet run --project bench/Bench --configuration Release -- sweep "$conn" "${2:-1000000}"
+  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- sweep "$conn" "${2:-1000000}"
 elif [ "${1:-}" = intake ]; then
-  dotnet run --project bench/Bench --configuration Release -- intake "$conn" "${2:-20}" "${3:-50}"
+  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- intake "$conn" "${2:-20}" "${3:-50}"
 else
-  dotnet run --project bench/Bench --configuration Release -- "$conn" "${1:-10}" "${2:-1}"
+  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- "$conn" "${1:-10}" "${2:-1}"
 fi
