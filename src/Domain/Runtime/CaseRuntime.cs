@@ -45,21 +45,30 @@ public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDis
         }
     }
 
-    public async Task<CommandResult> HandleAsync(CaseCommand command, CancellationToken cancellationToken = default)
+    public Task<CommandResult> HandleAsync(CaseCommand command, CancellationToken cancellationToken = default) =>
+        HandleAsync(command, null, cancellationToken);
+
+    /// <summary>
+    /// Handles <paramref name="command"/>; <paramref name="justLoaded"/> is the case as the caller just read it (to check
+    /// access, say), used for the first attempt instead of a second read. A stale one only costs a retry: its ETag fails.
+    /// </summary>
+    public async Task<CommandResult> HandleAsync(CaseCommand command, StoredCase? justLoaded, CancellationToken cancellationToken = default)
     {
         var started = clock.GetTimestamp();
-        var result = await DecideAndCommitAsync(command, cancellationToken);
+        var result = await DecideAndCommitAsync(command, justLoaded, cancellationToken);
         observer?.Handled(command, result, clock.GetElapsedTime(started));
         return result;
     }
 
-    private async Task<CommandResult> DecideAndCommitAsync(CaseCommand command, CancellationToken cancellationToken)
+    private async Task<CommandResult> DecideAndCommitAsync(CaseCommand command, StoredCase? justLoaded, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             // An application almost always opens a new case (its id comes from the form's delivery): the first attempt
             // assumes so and saves a read. If the case exists, the commit's insert conflicts and the next attempt loads it.
-            var stored = attempt == 1 && command is CaseCommand.SubmitApplication ? null : await store.LoadAsync(command.CaseId, cancellationToken);
+            var stored = attempt == 1 && justLoaded is not null ? justLoaded
+                : attempt == 1 && command is CaseCommand.SubmitApplication ? null
+                : await store.LoadAsync(command.CaseId, cancellationToken);
             var state = stored?.State ?? CaseState.Empty(command.CaseId);
             if (stored is not null && await store.WasProcessedAsync(command.CaseId, command.CommandId, cancellationToken))
             {

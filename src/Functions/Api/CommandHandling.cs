@@ -68,7 +68,7 @@ public static partial class CommandHandling
             return Problems.NotFound(caseId);
         }
 
-        var result = await services.GetRequiredService<CaseRuntime>().HandleAsync(command!, http.RequestAborted);
+        var result = await services.GetRequiredService<CaseRuntime>().HandleAsync(command!, stored, http.RequestAborted);
         return result.Rejection is { } rejection
             ? Problems.Refused(rejection)
             : Results.Ok(new CommandAnswer(caseId, Choices.Kebab(result.Outcome), Choices.Kebab(result.State.Stage), result.State.Version));

@@ -90,7 +90,7 @@ public static class LinkPages
                 StatusCodes.Status400BadRequest);
         }
 
-        var result = await runtime.HandleAsync(command!, http.RequestAborted);
+        var result = await runtime.HandleAsync(command!, stored, http.RequestAborted);
         var stage = Choices.Kebab(result.State.Stage);
         return result.Outcome switch
         {
