@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Reintegration.Storage.Queues;
+
+namespace Reintegration.FaultRun;
+
+/// <summary>
+/// Drives the cases of <see cref="CaseScript"/> through the app's HTTP API on a simulated clock while killing the app
+/// (SIGKILL) and restarting Azurite at moments a seeded <see cref="Random"/> picks. A request cut by a fault is sent
+/// again, unchanged (same idempotency key, webhook id or clock target), as real clients and webhook senders do.
+/// </summary>
+public sealed class FaultDriver(FaultRunOptions options, CaseScript script, AppProcess app, AzuriteProcess azurite, byte[] intakeKey, TextWriter log)
+{
+    private readonly Random random = new(options.Seed);
+    private readonly HttpClient http = new() { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
+    private readonly SemaphoreSlim faultGate = new(1, 1);
+    private readonly List<Task> faults = [];
+    private HashSet<long> appKillsAt = [];
+    private HashSet<long> azuriteRestartsAt = [];
+    private TaskCompletionSource appUp = Up();
+    private long requests;
+    private long retries;
+    private long requestsRetried;
+
+    public DateTimeOffset Now { get; private set; } = script.Start;
+
+    public FaultFigures Figures { get; } = new();
+
+    public IReadOnlyList<string> CaseIds { get; private set; } = [];
+
+    public async Task RunAsync()
+    {
+        var commandRequests = (long)options.Cases * CaseScript.RequestsPerCase;
+        var advances = script.Days;
+        var total = commandRequests + advances;
+
+        // A quarter of the kills land on clock advances (sweeps, timer commands, their e-mails), the rest on commands.
+        var duringAdvances = options.AppKills == 0 ? 0 : Math.Max(1, options.AppKills / 4);
+        appKillsAt = [.. Pick(duringAdvances, advances).Select(i => -i), .. Pick(options.AppKills - duringAdvances, commandRequests)];
+        azuriteRestartsAt = [.. Pick(options.AzuriteRestarts, total).Select(i => i <= commandRequests ? i : -(i - commandRequests))];
+        log.WriteLine($"fault run: {options.Cases} cases, {total} requests planned ({commandRequests} commands, {advances} clock advances of a day), " +
+            $"{options.AppKills} app kills, {options.AzuriteRestarts} Azurite restarts, seed {options.Seed}");
+
+        await app.StartAsync(Now);
+        var deliveries = Enumerable.Range(0, options.Cases).Select(i => CaseScript.DeliveryId(options.Seed, i)).ToList();
+        CaseIds = [.. deliveries.Select(CaseScript.CaseIdOf)];
+
+        await ForEachCaseAsync(deliveries, async delivery =>
+        {
+            var id = CaseScript.CaseIdOf(delivery);
+            await IntakeAsync(delivery);
+            await CommandAsync(HttpMethod.Post, id, "decision", "dev-agency-key", """{"eligible":true}""");
+            await CommandAsync(HttpMethod.Put, id, "departure", "dev-counsellor-key", script.DepartureJson);
+            await CommandAsync(HttpMethod.Post, id, "post-arrival-request", "dev-counsellor-key", CaseScript.PostArrivalJson);
+        });
+        await AdvanceToAsync(script.ArrivalDay);
+        await ForEachCaseAsync(CaseIds, async id =>
+        {
+            await CommandAsync(HttpMethod.Post, id, "arrival", "dev-partner-ug-key", script.ArrivalJson);
+            await CommandAsync(HttpMethod.Post, id, "plan", "dev-partner-ug-key", CaseScript.PlanJson);
+            await CommandAsync(HttpMethod.Post, id, "plan/1/decision", "dev-agency-key", """{"approve":true,"comment":"Good plan"}""");
+        });
+        for (var month = 1; month <= CaseScript.MonitoringMonths; month++)
+        {
+            await AdvanceToAsync(script.MonitoringDay(month));
+            var m = month;
+            await ForEachCaseAsync(CaseIds, id => CommandAsync(HttpMethod.Post, id, "monitoring-reports", "dev-partner-ug-key", CaseScript.ReportJson(m), $"report-{m}"));
+        }
+
+        await ForEachCaseAsync(CaseIds, async id =>
+        {
+            await CommandAsync(HttpMethod.Post, id, "financial-report", "dev-partner-ug-key", CaseScript.FinancialJson);
+            await CommandAsync(HttpMethod.Post, id, "closure", "dev-counsellor-key", """{"reason":"completed"}""");
+        });
+        await AdvanceToAsync(script.End);
+        await Task.WhenAll(faults);
+
+        Figures.Requests = requests;
+        Figures.Retries = retries;
+        Figures.RequestsRetried = requestsRetried;
+    }
+
+    private IEnumerable<long> Pick(int count, long among)
+    {
+        var picked = new SortedSet<long>();
+        while (picked.Count < Math.Min(count, among))
+        {
+            picked.Add(1 + random.NextInt64(among));
+        }
+
+        return picked;
+    }
+
+    private async Task ForEachCaseAsync(IEnumerable<string> items, Func<string, Task> steps) =>
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (item, _) => await steps(item));
+
+    private Task IntakeAsync(string delivery) => SendAsync("intake", false, () =>
+    {
+        var timestamp = Now.ToUnixTimeSeconds();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/intake/native") { Content = Json(CaseScript.Application) };
+        request.Headers.Add("webhook-id", delivery);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", CaseScript.Signature(intakeKey, delivery, timestamp, CaseScript.Application));
+        return request;
+    });
+
+    private Task CommandAsync(HttpMethod method, string caseId, string path, string apiKey, string json, string? key = null) =>
+        SendAsync(path, false, () =>
+        {
+            var request = new HttpRequestMessage(method, $"/api/cases/{caseId}/{path}") { Content = Json(json) };
+            request.Headers.Add("X-Api-Key", apiKey);
+            request.Headers.Add("Idempotency-Key", key ?? path.Replace('/', '-'));
+            return request;
+        });
+
+    /// <summary>A day at a time to <paramref name="moment"/>; after each day, waits until the work queue is empty.</summary>
+    private async Task AdvanceToAsync(DateTimeOffset moment)
+    {
+        while (Now < moment)
+        {
+            var to = Now.AddDays(1);
+            await SendAsync("clock", true, () => new HttpRequestMessage(HttpMethod.Post, $"/dev/clock/advance?to={to.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}"));
+            Now = to;
+            await SettleAsync();
+        }
+    }
+
+    /// <summary>
+    /// Days pass in a second here: a timer command left on the queue by a killed app (hidden until its visibility
+    /// timeout) must be handled before the story moves on, as it would be in real time.
+    /// </summary>
+    private async Task SettleAsync()
+    {
+        var queue = new QueueClient(azurite.ConnectionString, "casework");
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if (await queue.GetApproximateMessageCountAsync() == 0)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Azurite is being restarted: ask again.
+            }
+
+            if (waited.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                throw new InvalidOperationException("The work queue did not empty within 5 minutes.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task SendAsync(string what, bool isAdvance, Func<HttpRequestMessage> build)
+    {
+        var n = Interlocked.Increment(ref requests);
+        var position = isAdvance ? -Interlocked.Increment(ref advanceCount) : Interlocked.Increment(ref commandCount);
+        if (appKillsAt.Contains(position))
+        {
+            StartFault(() => KillAppAsync(what));
+        }
+
+        if (azuriteRestartsAt.Contains(position))
+        {
+            StartFault(() => RestartAzuriteAsync(what));
+        }
+
+        var first = true;
+        while (true)
+        {
+            await appUp.Task;
+            try
+            {
+                using var response = await http.SendAsync(build());
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                var body = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode < 500)
+                {
+                    throw new InvalidOperationException($"{what} (request {n}) answered {(int)response.StatusCode}: {body}");
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            Interlocked.Increment(ref retries);
+            if (first)
+            {
+                Interlocked.Increment(ref requestsRetried);
+                first = false;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private long advanceCount;
+    private long commandCount;
+
+    private void StartFault(Func<Task> fault)
+    {
+        lock (faults)
+        {
+            faults.Add(Task.Run(async () =>
+            {
+                // A few milliseconds into the request: before its commit, between commit and effects, or in its effects.
+                await Task.Delay(random.Next(0, 40));
+                await faultGate.WaitAsync();
+                try
+                {
+                    await fault();
+                }
+                finally
+                {
+                    faultGate.Release();
+                }
+            }));
+        }
+    }
+
+    private async Task KillAppAsync(string during)
+    {
+        appUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await app.KillAsync();
+        Figures.AppKills++;
+        Figures.KillsDuring.Add(during);
+        await app.StartAsync(Now);
+        Figures.AppRestarts++;
+        appUp.SetResult();
+    }
+
+    private async Task RestartAzuriteAsync(string during)
+    {
+        await azurite.StopAsync(options.AzuriteSigkill ? Signals.Kill : Signals.Terminate);
+        Figures.AzuriteStops++;
+        Figures.AzuriteStopsDuring.Add(during);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await azurite.StartAsync();
+    }
+
+    private static TaskCompletionSource Up()
+    {
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        up.SetResult();
+        return up;
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+}
+
+/// <summary>What happened during a run.</summary>
+public sealed class FaultFigures
+{
+    public long Requests { get; set; }
+
+    public long Retries { get; set; }
+
+    public long RequestsRetried { get; set; }
+
+    public int AppKills { get; set; }
+
+    public int AppRestarts { get; set; }
+
+    public int AzuriteStops { get; set; }
+
+    public List<string> KillsDuring { get; } = [];
+
+    public List<string> AzuriteStopsDuring { get; } = [];
+}
