@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Reintegration.Storage;
+using Reintegration.Storage.Cases;
 using Reintegration.Storage.Queues;
+using Reintegration.Storage.Tables;
 
 namespace Reintegration.FaultRun;
 
@@ -17,6 +20,7 @@ public sealed class FaultDriver(FaultRunOptions options, CaseScript script, AppP
     private readonly HttpClient http = new() { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
     private readonly SemaphoreSlim faultGate = new(1, 1);
     private readonly List<Task> faults = [];
+    private readonly Stopwatch elapsed = Stopwatch.StartNew();
     private HashSet<long> appKillsAt = [];
     private HashSet<long> azuriteRestartsAt = [];
     private TaskCompletionSource appUp = Up();
@@ -55,6 +59,7 @@ public sealed class FaultDriver(FaultRunOptions options, CaseScript script, AppP
             await CommandAsync(HttpMethod.Put, id, "departure", "dev-counsellor-key", script.DepartureJson);
             await CommandAsync(HttpMethod.Post, id, "post-arrival-request", "dev-counsellor-key", CaseScript.PostArrivalJson);
         });
+        Progress("intake, decision, departure, post-arrival request");
         await AdvanceToAsync(script.ArrivalDay);
         await ForEachCaseAsync(CaseIds, async id =>
         {
@@ -62,6 +67,7 @@ public sealed class FaultDriver(FaultRunOptions options, CaseScript script, AppP
             await CommandAsync(HttpMethod.Post, id, "plan", "dev-partner-ug-key", CaseScript.PlanJson);
             await CommandAsync(HttpMethod.Post, id, "plan/1/decision", "dev-agency-key", """{"approve":true,"comment":"Good plan"}""");
         });
+        Progress("arrival, plan, approval");
         for (var month = 1; month <= CaseScript.MonitoringMonths; month++)
         {
             await AdvanceToAsync(script.MonitoringDay(month));
@@ -74,13 +80,18 @@ public sealed class FaultDriver(FaultRunOptions options, CaseScript script, AppP
             await CommandAsync(HttpMethod.Post, id, "financial-report", "dev-partner-ug-key", CaseScript.FinancialJson);
             await CommandAsync(HttpMethod.Post, id, "closure", "dev-counsellor-key", """{"reason":"completed"}""");
         });
+        Progress("12 months of monitoring, financial report, closure");
         await AdvanceToAsync(script.End);
         await Task.WhenAll(faults);
+        Progress("20 quiet days");
 
         Figures.Requests = requests;
         Figures.Retries = retries;
         Figures.RequestsRetried = requestsRetried;
     }
+
+    private void Progress(string phase) =>
+        log.WriteLine($"  {elapsed.Elapsed.TotalSeconds,5:F0} s  {phase} done: {requests} requests, {Figures.AppKills} kills, {Figures.AzuriteStops} Azurite stops, clock {Now:yyyy-MM-dd}");
 
     private IEnumerable<long> Pick(int count, long among)
     {
@@ -234,10 +245,26 @@ public sealed class FaultDriver(FaultRunOptions options, CaseScript script, AppP
         appUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await app.KillAsync();
         Figures.AppKills++;
+        await CountLeftoversAsync();
         Figures.KillsDuring.Add(during);
         await app.StartAsync(Now);
         Figures.AppRestarts++;
         appUp.SetResult();
+    }
+
+    /// <summary>What the kill left for recovery: effects committed but not done, timer commands received but not deleted.</summary>
+    private async Task CountLeftoversAsync()
+    {
+        var connection = StorageConnection.Parse(azurite.ConnectionString);
+        try
+        {
+            Figures.EffectsLeftByKills += (await new TableCaseStore(new TableClient(connection, "cases")).PendingEffectsAsync(10_000)).Count;
+            Figures.MessagesAtKills += await new QueueClient(connection, "casework").GetApproximateMessageCountAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Azurite is being restarted at the same moment: the figure is a figure, not a check.
+        }
     }
 
     private async Task RestartAzuriteAsync(string during)
@@ -273,6 +300,10 @@ public sealed class FaultFigures
     public int AppRestarts { get; set; }
 
     public int AzuriteStops { get; set; }
+
+    public long EffectsLeftByKills { get; set; }
+
+    public long MessagesAtKills { get; set; }
 
     public List<string> KillsDuring { get; } = [];
 

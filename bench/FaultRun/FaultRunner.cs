@@ -13,6 +13,8 @@ public sealed record FaultResult(FaultRunOptions Options, FaultFigures Figures, 
         output.WriteLine($"cases {Options.Cases}, app SIGKILLs {Figures.AppKills} (restarts {Figures.AppRestarts}), Azurite stops {Figures.AzuriteStops} " +
             $"({(Options.AzuriteSigkill ? "SIGKILL" : "SIGTERM")}), seed {Options.Seed}");
         output.WriteLine($"requests {Figures.Requests}, retried {Figures.RequestsRetried} ({Figures.Retries} retries), elapsed {Elapsed.TotalSeconds:F0} s");
+        output.WriteLine($"effects: {(Options.EffectsAfterAnswer ? "after the answer (as deployed)" : "before the answer (Development default)")}; " +
+            $"left in case outboxes by the kills {Figures.EffectsLeftByKills}, work-queue messages in flight at the kills {Figures.MessagesAtKills}");
         output.WriteLine($"app killed during: {string.Join(", ", Figures.KillsDuring.GroupBy(k => k).Select(g => $"{g.Key} ×{g.Count()}"))}");
         if (Figures.AzuriteStopsDuring.Count > 0)
         {
@@ -31,7 +33,8 @@ public sealed record FaultResult(FaultRunOptions Options, FaultFigures Figures, 
 /// <summary>Runs the whole thing: reference, Azurite, the app, the driver with its faults, then the checks.</summary>
 public static class FaultRunner
 {
-    public static async Task<FaultResult> RunAsync(FaultRunOptions options, TextWriter log)
+    /// <param name="afterChecks">Told the connection string while Azurite still runs (tests tamper with storage and check again).</param>
+    public static async Task<FaultResult> RunAsync(FaultRunOptions options, TextWriter log, Func<string, Func<Task<IReadOnlyList<FaultCheck>>>, Task>? afterChecks = null)
     {
         var elapsed = Stopwatch.StartNew();
         var script = new CaseScript(options.Start);
@@ -54,6 +57,7 @@ public static class FaultRunner
             // A killed app's received messages come back after this, not after a minute: simulated days pass in seconds.
             ["Work__VisibilitySeconds"] = "2",
             ["Work__PollSeconds"] = "0.2",
+            ["Work__EffectsAfterAnswer"] = options.EffectsAfterAnswer ? "true" : "false",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         await using var app = new AppProcess(options.AppPath, settings, Path.Combine(options.WorkFolder, "app.log"));
@@ -62,6 +66,11 @@ public static class FaultRunner
         await app.KillAsync();
 
         var checks = await FaultChecks.RunAsync(azurite.ConnectionString, driver.CaseIds, reference, driver.Now);
+        if (afterChecks is not null)
+        {
+            await afterChecks(azurite.ConnectionString, () => FaultChecks.RunAsync(azurite.ConnectionString, driver.CaseIds, reference, driver.Now));
+        }
+
         return new FaultResult(options, driver.Figures, elapsed.Elapsed, checks);
     }
 }
