@@ -70,8 +70,9 @@ public sealed class AzuriteProcess(string executable, string dataFolder, string 
         process.Dispose();
         process = null;
 
-        // The ports must be free again before a restart binds them.
-        while (await ChildProcess.AcceptsAsync(ports[2]) || await ChildProcess.AcceptsAsync(ports[0]) || await ChildProcess.AcceptsAsync(ports[1]))
+        // The ports must be free again before a restart binds them (a few seconds at most; then the start will say).
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(10) && (await ChildProcess.AcceptsAsync(ports[2]) || await ChildProcess.AcceptsAsync(ports[0]) || await ChildProcess.AcceptsAsync(ports[1])))
         {
             await Task.Delay(50);
         }

@@ -9,11 +9,14 @@ internal static class Signals
     public const int Kill = 9;
     public const int Terminate = 15;
 
+    private const int NoSuchProcess = 3;
+
+    /// <summary>Sends the signal; a process that has already gone is fine.</summary>
     public static void Send(int processId, int signal)
     {
-        if (NativeKill(processId, signal) != 0)
+        if (NativeKill(processId, signal) != 0 && Marshal.GetLastWin32Error() is var errno && errno != NoSuchProcess)
         {
-            throw new InvalidOperationException($"kill({processId}, {signal}) failed: errno {Marshal.GetLastWin32Error()}");
+            throw new InvalidOperationException($"kill({processId}, {signal}) failed: errno {errno}");
         }
     }
 
