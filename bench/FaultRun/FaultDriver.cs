@@ -3,10 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Reintegration.Storage;
-using Reintegration.Storage.Cases;
 using Reintegration.Storage.Queues;
-using Reintegration.Storage.Tables;
 
 namespace Reintegration.FaultRun;
 
@@ -15,7 +12,7 @@ namespace Reintegration.FaultRun;
 /// (SIGKILL) and restarting Azurite at moments a seeded <see cref="Random"/> picks. A request cut by a fault is sent
 /// again, unchanged (same idempotency key, webhook id or clock target), as real clients and webhook senders do.
 /// </summary>
-public sealed class FaultDriver(FaultRunOptions options, CaseScript script, AppProcess app, AzuriteProcess azurite, byte[] intakeKey, TextWriter log)
+public sealed partial class FaultDriver(FaultRunOptions options, CaseScript script, AppProcess app, AzuriteProcess azurite, byte[] intakeKey, TextWriter log)
 {
     private readonly Random random = new(options.Seed);
     private readonly HttpClient http = new() { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
@@ -28,6 +25,9 @@ public sealed class FaultDriver(FaultRunOptions options, CaseScript script, AppP
     private long requests;
     private long retries;
     private long requestsRetried;
+    private long advanceCount;
+    private long commandCount;
+    private DateTimeOffset advanceTarget;
 
     public DateTimeOffset Now { get; private set; } = script.Start;
 
@@ -239,115 +239,5 @@ public sealed class FaultDriver(FaultRunOptions options, CaseScript script, AppP
         }
     }
 
-    private DateTimeOffset advanceTarget;
-    private long outageAt;
-    private long advanceCount;
-    private long commandCount;
-
-    private void StartFault(Func<Task> fault, int maxDelayMs)
-    {
-        lock (faults)
-        {
-            faults.Add(Task.Run(async () =>
-            {
-                // A few milliseconds into the request: before its commit, between commit and effects, or in its effects.
-                await Task.Delay(Random(maxDelayMs + 1));
-                await faultGate.WaitAsync();
-                try
-                {
-                    await fault();
-                }
-                finally
-                {
-                    faultGate.Release();
-                }
-            }));
-        }
-    }
-
-    /// <param name="outageDays">Days the app stays down; null: drawn (0 to 5, never past the story's next step).</param>
-    private async Task KillAppAsync(string during, int? outageDays)
-    {
-        appUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await app.KillAsync();
-        Figures.AppKills++;
-        await CountLeftoversAsync();
-        Figures.KillsDuring.Add(during);
-
-        // Killed while days pass: it may stay down for days (time goes on without it), never past the story's next step.
-        var most = Math.Clamp((int)(advanceTarget - Now).TotalDays - 1, 0, 5);
-        var outage = Math.Min(outageDays ?? Random(1 + most), most);
-        Now = Now.AddDays(outage);
-        Figures.OutageDays += outage;
-        await app.StartAsync(Now);
-        Figures.AppRestarts++;
-        appUp.SetResult();
-    }
-
-    /// <summary>What the kill left for recovery: effects committed but not done, timer commands received but not deleted.</summary>
-    private async Task CountLeftoversAsync()
-    {
-        var connection = StorageConnection.Parse(azurite.ConnectionString);
-        try
-        {
-            Figures.EffectsLeftByKills += (await new TableCaseStore(new TableClient(connection, "cases")).PendingEffectsAsync(10_000)).Count;
-            Figures.MessagesAtKills += await new QueueClient(connection, "casework").GetApproximateMessageCountAsync();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Azurite is being restarted at the same moment: the figure is a figure, not a check.
-        }
-    }
-
-    private async Task RestartAzuriteAsync(string during)
-    {
-        await azurite.StopAsync(options.AzuriteSigkill ? Signals.Kill : Signals.Terminate);
-        Figures.AzuriteStops++;
-        Figures.AzuriteStopsDuring.Add(during);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
-        await azurite.StartAsync();
-    }
-
-    private int Random(int below)
-    {
-        lock (random)
-        {
-            return random.Next(below);
-        }
-    }
-
-    private static TaskCompletionSource Up()
-    {
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        up.SetResult();
-        return up;
-    }
-
     private static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-}
-
-/// <summary>What happened during a run.</summary>
-public sealed class FaultFigures
-{
-    public long Requests { get; set; }
-
-    public long Retries { get; set; }
-
-    public long RequestsRetried { get; set; }
-
-    public int AppKills { get; set; }
-
-    public int AppRestarts { get; set; }
-
-    public int AzuriteStops { get; set; }
-
-    public int OutageDays { get; set; }
-
-    public long EffectsLeftByKills { get; set; }
-
-    public long MessagesAtKills { get; set; }
-
-    public List<string> KillsDuring { get; } = [];
-
-    public List<string> AzuriteStopsDuring { get; } = [];
 }
