@@ -41,7 +41,9 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         var advances = script.Days;
         var total = commandRequests + advances;
 
-        // A quarter of the kills land on clock advances (sweeps, timer commands, their e-mails), the rest on commands.
+        // A quarter of the kills land on clock advances, on the busy days: when the monthly reminders fall due (the sweep
+        // queues a timer command per case, each sends a notice and sets an overdue timer) and 14 days later (the overdue
+        // timers fire); the rest on commands.
         // Two are placed, not drawn: the app killed on the plan phase's last request (leaving its timers in the outbox)
         // and again at once on the next clock advance, then down for 5 days, so recovery runs only after the sweep has
         // passed the plan reminders' due day: the situation of DueTimerSweepTests (which the run alone may not show,
@@ -49,7 +51,10 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         var placed = options.AppKills >= 3 ? new long[] { options.Cases * 7L, -(long)(script.ArrivalDay - script.Start).TotalDays - 1 } : [];
         var duringAdvances = options.AppKills == 0 ? 0 : Math.Max(1, options.AppKills / 4);
         appKillsAt = [.. placed];
-        foreach (var at in Pick(duringAdvances, advances).Select(i => -i))
+        var busy = Enumerable.Range(1, CaseScript.MonitoringMonths)
+            .SelectMany(m => new[] { script.MonitoringDay(m), script.MonitoringDay(m).AddDays(14) })
+            .Select(day => (long)(day - script.Start).TotalDays).Where(k => k <= advances).ToList();
+        foreach (var at in Pick(duringAdvances, busy.Count).Select(i => -busy[(int)i - 1]))
         {
             if (appKillsAt.Count < options.AppKills)
             {
@@ -198,7 +203,8 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         var position = isAdvance ? -Interlocked.Increment(ref advanceCount) : Interlocked.Increment(ref commandCount);
         if (appKillsAt.Contains(position))
         {
-            StartFault(() => KillAppAsync(what, isAdvance ? (position == outageAt ? 5 : null) : 0), position == outageAt ? 0 : 40);
+            // Into the request: a command's commit and effects take milliseconds; a busy day's sweep and queue, a second or two.
+            StartFault(() => KillAppAsync(what, isAdvance ? (position == outageAt ? 5 : null) : 0), position == outageAt ? 0 : isAdvance ? 1500 : 40);
         }
 
         if (azuriteRestartsAt.Contains(position))

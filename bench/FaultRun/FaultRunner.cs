@@ -14,7 +14,7 @@ public sealed record FaultResult(FaultRunOptions Options, FaultFigures Figures, 
             $"({(Options.AzuriteSigkill ? "SIGKILL" : "SIGTERM")}), seed {Options.Seed}");
         output.WriteLine($"requests {Figures.Requests}, retried {Figures.RequestsRetried} ({Figures.Retries} retries), elapsed {Elapsed.TotalSeconds:F0} s");
         output.WriteLine($"effects: {(Options.EffectsAfterAnswer ? "after the answer (as deployed)" : "before the answer (Development default)")}; " +
-            $"left in case outboxes by the kills {Figures.EffectsLeftByKills}, work-queue messages in flight at the kills {Figures.MessagesAtKills}");
+            $"at the kills (summed): {Figures.EffectsLeftByKills} effect rows pending in case outboxes, {Figures.MessagesAtKills} work-queue messages");
         output.WriteLine($"simulated days the app stayed down after kills during clock advances: {Figures.OutageDays}");
         output.WriteLine($"app killed during: {string.Join(", ", Figures.KillsDuring.GroupBy(k => k).Select(g => $"{g.Key} ×{g.Count()}"))}");
         if (Figures.AzuriteStopsDuring.Count > 0)
