@@ -25,7 +25,6 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
     private long requests;
     private long retries;
     private long requestsRetried;
-    private long advanceCount;
     private long commandCount;
     private DateTimeOffset advanceTarget;
 
@@ -115,6 +114,26 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         Figures.RequestsRetried = requestsRetried;
     }
 
+    /// <summary>
+    /// The planned fault for this request, taken off the plan: a command's by its number, an advance's by its day or an
+    /// earlier day an outage skipped (so an outage does not swallow a planned fault).
+    /// </summary>
+    private static long? Take(HashSet<long> planned, long position)
+    {
+        lock (planned)
+        {
+            var hit = position > 0
+                ? planned.Contains(position) ? position : (long?)null
+                : planned.Where(p => p < 0 && p >= position).Select(p => (long?)p).Max();
+            if (hit is { } h)
+            {
+                planned.Remove(h);
+            }
+
+            return hit;
+        }
+    }
+
     private void Progress(string phase) =>
         log.WriteLine($"  {elapsed.Elapsed.TotalSeconds,5:F0} s  {phase} done: {requests} requests, {Figures.AppKills} kills, {Figures.AzuriteStops} Azurite stops, clock {Now:yyyy-MM-dd}");
 
@@ -132,7 +151,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
     private async Task ForEachCaseAsync(IEnumerable<string> items, Func<string, Task> steps) =>
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (item, _) => await steps(item));
 
-    private Task IntakeAsync(string delivery) => SendAsync("intake", false, () =>
+    private Task IntakeAsync(string delivery) => SendAsync("intake", null, () =>
     {
         var timestamp = Now.ToUnixTimeSeconds();
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/intake/native") { Content = Json(CaseScript.Application) };
@@ -143,7 +162,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
     });
 
     private Task CommandAsync(HttpMethod method, string caseId, string path, string apiKey, string json, string? key = null) =>
-        SendAsync(path, false, () =>
+        SendAsync(path, null, () =>
         {
             var request = new HttpRequestMessage(method, $"/api/cases/{caseId}/{path}") { Content = Json(json) };
             request.Headers.Add("X-Api-Key", apiKey);
@@ -158,7 +177,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         while (Now < moment)
         {
             var to = Now.AddDays(1);
-            var answer = await SendAsync("clock", true, () => new HttpRequestMessage(HttpMethod.Post, $"/dev/clock/advance?to={to.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}"));
+            var answer = await SendAsync("clock", (long)(to - script.Start).TotalDays, () => new HttpRequestMessage(HttpMethod.Post, $"/dev/clock/advance?to={to.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}"));
 
             // After an outage the app came back later than this step's target; it answers where its clock stands.
             Now = JsonDocument.Parse(answer).RootElement.GetProperty("now").GetDateTimeOffset();
@@ -197,17 +216,19 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         }
     }
 
-    private async Task<string> SendAsync(string what, bool isAdvance, Func<HttpRequestMessage> build)
+    /// <param name="day">For a clock advance, the day it moves to (days from the start); null for a command.</param>
+    private async Task<string> SendAsync(string what, long? day, Func<HttpRequestMessage> build)
     {
         var n = Interlocked.Increment(ref requests);
-        var position = isAdvance ? -Interlocked.Increment(ref advanceCount) : Interlocked.Increment(ref commandCount);
-        if (appKillsAt.Contains(position))
+        var position = day is { } d ? -d : Interlocked.Increment(ref commandCount);
+        if (Take(appKillsAt, position) is { } kill)
         {
             // Into the request: a command's commit and effects take milliseconds; a busy day's sweep and queue, a second or two.
-            StartFault(() => KillAppAsync(what, isAdvance ? (position == outageAt ? 5 : null) : 0), position == outageAt ? 0 : isAdvance ? 1500 : 40);
+            var placedOutage = kill == outageAt && outageAt != 0;
+            StartFault(() => KillAppAsync(what, day is null ? 0 : placedOutage ? 5 : null), placedOutage ? 0 : day is null ? 40 : 1500);
         }
 
-        if (azuriteRestartsAt.Contains(position))
+        if (Take(azuriteRestartsAt, position) is not null)
         {
             StartFault(() => RestartAzuriteAsync(what), 40);
         }
