@@ -11,4 +11,10 @@ build=$(mktemp -d)
 work=$(mktemp -d)
 trap 'rm -rf "$build"' EXIT
 dotnet build bench/FaultRun --configuration Release --artifacts-path "$build" --disable-build-servers --nologo --verbosity quiet
-REPO_ROOT="$PWD" FAULTS_WORK="$work" dotnet "$build/bin/FaultRun/release/Reintegration.FaultRun.dll" "${1:-200}" "${2:-20}" "${3:-2}" "${4:-7}"
+# The work folder (Azurite data, app.log, azurite.log) is kept when a check fails, for a look.
+if REPO_ROOT="$PWD" FAULTS_WORK="$work" dotnet "$build/bin/FaultRun/release/Reintegration.FaultRun.dll" "${1:-200}" "${2:-20}" "${3:-2}" "${4:-7}"; then
+  rm -rf "$work"
+else
+  echo "kept for inspection: $work"
+  exit 1
+fi
