@@ -15,7 +15,7 @@ public sealed class EffectDispatcher(ICaseStore store, ITimerIndex timers, IMess
         {
             try
             {
-                await RunAsync(caseId, effect, cancellationToken);
+                await RunAsync(caseId, effect, null, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -24,25 +24,30 @@ public sealed class EffectDispatcher(ICaseStore store, ITimerIndex timers, IMess
         }
     }
 
-    /// <summary>Runs what a crash or a failed send left in the outbox, oldest first. Returns how many ran.</summary>
-    public async Task<int> RecoverAsync(DateTimeOffset committedBefore, int max = 500, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs what a crash or a failed send left in the outbox, oldest first. Returns how many ran. A timer that fell due
+    /// while it waited here is set for <paramref name="now"/>: a timer index may already have swept past its due time
+    /// (the table index's cursor moves to yesterday on every sweep) and would never find it there.
+    /// </summary>
+    public async Task<int> RecoverAsync(DateTimeOffset committedBefore, int max = 500, DateTimeOffset? now = null, CancellationToken cancellationToken = default)
     {
         var pending = await store.PendingEffectsAsync(max, cancellationToken);
         var ran = 0;
         foreach (var effect in pending.Where(p => p.CommittedAt <= committedBefore).OrderBy(p => p.CommittedAt))
         {
-            await RunAsync(effect.CaseId, effect.Effect, cancellationToken);
+            await RunAsync(effect.CaseId, effect.Effect, now, cancellationToken);
             ran++;
         }
 
         return ran;
     }
 
-    private async Task RunAsync(string caseId, CaseEffect effect, CancellationToken cancellationToken)
+    private async Task RunAsync(string caseId, CaseEffect effect, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         if (effect is CaseEffect.ScheduleTimer schedule)
         {
-            await timers.ScheduleAsync(schedule.Timer, cancellationToken);
+            var timer = now is { } at && schedule.Timer.DueAt < at ? schedule.Timer with { DueAt = at } : schedule.Timer;
+            await timers.ScheduleAsync(timer, cancellationToken);
         }
         else if (effect is CaseEffect.ErasePersonalHistory)
         {

@@ -5,7 +5,9 @@ namespace Reintegration.Functions.Hosting;
 
 /// <summary>
 /// Development only: with <c>Dev:ManualClock=true</c> the app's clock moves only when told, so a newcomer can watch a
-/// year of monthly reminders in minutes. Each advance runs the sweep and the work queue before answering.
+/// year of monthly reminders in minutes. Each advance runs the sweep and the work queue before answering, a day at a
+/// time. <c>Dev:ClockStart</c> (ISO 8601) starts the clock at a given instant instead of now: a restarted app resumes
+/// the simulated time it had reached (the fault run, docs/RELIABILITY.md).
 /// </summary>
 public static class DevClock
 {
@@ -19,10 +21,14 @@ public static class DevClock
             }
 
             var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
-            var days = int.TryParse(form?["days"].ToString() ?? http.Request.Query["days"].ToString(), out var d) && d is >= 1 and <= 400 ? d : 1;
-            for (var i = 0; i < days; i++)
+            // "to" (an instant) makes a retried advance land where the first one was going, never a day further.
+            var target = ParseInstant(http.Request.Query["to"].ToString()) is { } to && to <= manual.GetUtcNow().AddDays(400)
+                ? to
+                : manual.GetUtcNow().AddDays(int.TryParse(form?["days"].ToString() ?? http.Request.Query["days"].ToString(), out var d) && d is >= 1 and <= 400 ? d : 1);
+            while (manual.GetUtcNow() < target)
             {
-                manual.Advance(TimeSpan.FromDays(1));
+                var step = target - manual.GetUtcNow();
+                manual.Advance(step < TimeSpan.FromDays(1) ? step : TimeSpan.FromDays(1));
                 await RunWorkAsync(services, http.RequestAborted);
             }
 
@@ -32,6 +38,10 @@ public static class DevClock
         }).ExcludeFromDescription().DisableAntiforgery();
         return app;
     }
+
+    /// <summary>An ISO 8601 instant with its offset (<c>Dev:ClockStart</c>, <c>?to=</c>), or null.</summary>
+    public static DateTimeOffset? ParseInstant(string? text) =>
+        DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at.ToUniversalTime() : null;
 
     public static async Task RunWorkAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -44,7 +44,7 @@ public static class ReintegrationApp
         services.AddSingleton(_ => ProgrammeCatalog.Shipped());
         services.AddSingleton<CaseDecider>();
         services.AddSingleton<TimeProvider>(_ => config.GetValue<bool>("Dev:ManualClock") && builder.Environment.IsDevelopment()
-            ? new ManualClock(DateTimeOffset.UtcNow)
+            ? new ManualClock(DevClock.ParseInstant(config["Dev:ClockStart"]) ?? DateTimeOffset.UtcNow)
             : TimeProvider.System);
         services.AddSingleton<ApiKeyRegistry>(_ => new ApiKeyRegistry(ApiKeys.From(config, builder.Environment)));
         services.AddSingleton<AuditLog>();

@@ -52,7 +52,10 @@ public static class StorageSetup
         services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<TableCaseIndex>());
         services.AddSingleton(sp => new QueueClient(sp.GetRequiredService<StorageConnection>(), prefix + "casework"));
         services.AddSingleton<ICaseWorkQueue>(sp => new StorageCaseWorkQueue(sp.GetRequiredService<QueueClient>()));
-        services.AddSingleton(sp => new QueueWorker(sp.GetRequiredService<QueueClient>(), sp.GetRequiredService<CaseWorkProcessor>()));
+        services.AddSingleton(sp => new QueueWorker(sp.GetRequiredService<QueueClient>(), sp.GetRequiredService<CaseWorkProcessor>())
+        {
+            Visibility = TimeSpan.FromSeconds(config.GetValue("Work:VisibilitySeconds", 60)),
+        });
         services.AddSingleton<IDevOutbox>(sp => new BlobDevOutbox(
             new BlobContainerClient(sp.GetRequiredService<StorageConnection>(), prefix + "devoutbox"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new BlobContainerClient(sp.GetRequiredService<StorageConnection>(), prefix + "documents"));

@@ -50,7 +50,7 @@ public sealed class DueTimerSweep(ITimerIndex timers, ICaseWorkQueue work, Effec
             }
         }
 
-        var recovered = await dispatcher.RecoverAsync(now - RecoveryGrace, cancellationToken: cancellationToken);
+        var recovered = await dispatcher.RecoverAsync(now - RecoveryGrace, now: now, cancellationToken: cancellationToken);
         return new SweepReport(queued, recovered);
     }
 }

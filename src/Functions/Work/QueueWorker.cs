@@ -9,7 +9,9 @@ namespace Reintegration.Functions.Work;
 public sealed class QueueWorker(QueueClient queue, CaseWorkProcessor processor, Func<long, TimeSpan>? retryDelay = null)
 {
     public const int MaxDequeueCount = 5;
-    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a received message stays hidden from other consumers: when its consumer dies, it is handled again after this.</summary>
+    public TimeSpan Visibility { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Handles what is visible now; returns how many messages were handled.</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken = default)

@@ -108,6 +108,15 @@ public sealed partial class QueueClient
         return QueueMessageXml.Messages(response.Content.ToString()).Select(QueueMessageXml.ToQueueMessage).ToList();
     }
 
+    /// <summary>How many messages the queue holds, visible or not (the service's approximate count).</summary>
+    public async Task<long> GetApproximateMessageCountAsync(CancellationToken cancellationToken = default)
+    {
+        using var message = _pipeline.CreateMessage(RequestMethod.Get, new Uri(_queueUri.AbsoluteUri + "?comp=metadata"));
+        var response = await _pipeline.SendAsync(message, cancellationToken);
+        StorageErrors.ThrowUnless(response, $"Get metadata of {Name}", 200);
+        return response.Headers.TryGetValue("x-ms-approximate-messages-count", out var count) ? long.Parse(count!, CultureInfo.InvariantCulture) : 0;
+    }
+
     /// <summary>Looks at up to 32 visible messages without receiving them.</summary>
     public async Task<IReadOnlyList<PeekedMessage>> PeekMessagesAsync(int maxMessages = 1, CancellationToken cancellationToken = default)
     {

@@ -39,6 +39,17 @@ public sealed class QueueClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Given_a_received_message_and_a_visible_one_When_counted_Then_both_count()
+    {
+        var queue = await NewQueueAsync();
+        await queue.SendMessageAsync("hidden");
+        (await queue.ReceiveMessagesAsync(1, OneMinute)).Count.ShouldBe(1);
+        await queue.SendMessageAsync("visible");
+
+        (await queue.GetApproximateMessageCountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Given_a_message_put_without_a_time_to_live_Then_it_never_expires()
     {
         var queue = await NewQueueAsync();

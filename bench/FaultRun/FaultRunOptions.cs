@@ -1,0 +1,20 @@
+namespace Reintegration.FaultRun;
+
+/// <summary>What a fault run does: how many cases, how many app kills and Azurite restarts, from which seed.</summary>
+public sealed record FaultRunOptions(int Cases, int AppKills, int AzuriteRestarts, int Seed, string AppPath, string AzuritePath, string WorkFolder)
+{
+    /// <summary>Cases driven at the same time in each phase.</summary>
+    public int Concurrency { get; init; } = 16;
+
+    /// <summary>Stops Azurite with SIGKILL instead of SIGTERM (see docs/RELIABILITY.md: it may lose acknowledged writes).</summary>
+    public bool AzuriteSigkill { get; init; }
+
+    /// <summary>
+    /// Work:EffectsAfterAnswer, as outside Development: a command answers after its commit and its e-mails and timers
+    /// run in the background, so a kill right after an answer leaves them to the outbox recovery.
+    /// </summary>
+    public bool EffectsAfterAnswer { get; init; } = true;
+
+    /// <summary>The simulated time the run starts at.</summary>
+    public DateTimeOffset Start { get; init; } = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+}

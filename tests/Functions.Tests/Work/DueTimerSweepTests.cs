@@ -1,0 +1,50 @@
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Runtime.InMemory;
+using Reintegration.Functions.Tests.Support;
+using Reintegration.Functions.Work;
+using Reintegration.Storage.Cases;
+using Reintegration.Storage.Tables;
+
+namespace Reintegration.Functions.Tests.Work;
+
+/// <summary>The sweep with the timer index on Azurite: timers a crash left in a case's outbox still fire.</summary>
+[Collection(AzuriteAppCollection.Name)]
+public sealed class DueTimerSweepTests(AzuriteApp azurite)
+{
+    private static readonly DateTimeOffset Crash = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Given_a_timer_left_in_the_outbox_by_a_crash_When_the_app_comes_back_days_later_Then_the_timer_still_fires()
+    {
+        // Found by the fault run (docs/RELIABILITY.md): the first sweep after the outage moved the index's cursor to
+        // yesterday, then its recovery wrote the overdue timer into the partition of its due day, behind the cursor,
+        // where no later sweep looks.
+        var clock = new ManualClock(Crash);
+        var timers = new TableTimerIndex(new TableClient(azurite.Azurite.ConnectionString, "t" + Guid.NewGuid().ToString("N")[..20]));
+        await timers.InitializeAsync(clock.GetUtcNow());
+        var store = new InMemoryCaseStore();
+        var timer = new CaseTimer("case-1", TimerKind.DecisionReminder, 1, Crash.AddHours(1));
+        await store.CommitAsync(new CaseCommit("case-1", null, CaseState.Empty("case-1"), [], "intake", [new CaseEffect.ScheduleTimer("case-1:1:0", timer)]), Crash);
+        var work = new RecordingWorkQueue();
+        var sweep = new DueTimerSweep(timers, work, new EffectDispatcher(store, timers, new EffectLog()), clock);
+
+        clock.Advance(TimeSpan.FromDays(3));
+        await sweep.RunAsync();
+        await sweep.RunAsync();
+
+        work.Commands.OfType<CaseCommand.FireTimer>().ShouldHaveSingleItem().Timer.TimerId.ShouldBe(timer.TimerId);
+        (await store.PendingEffectsAsync(10)).ShouldBeEmpty();
+    }
+
+    private sealed class RecordingWorkQueue : ICaseWorkQueue
+    {
+        public List<CaseCommand> Commands { get; } = [];
+
+        public Task EnqueueAsync(CaseCommand command, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command);
+            return Task.CompletedTask;
+        }
+    }
+}
