@@ -4,7 +4,7 @@ using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Functions.Tests.Support;
 using Reintegration.Functions.Work;
 using Reintegration.Storage.Cases;
-using Reintegration.Storage.Tables;
+using Reintegration.Storage;
 
 namespace Reintegration.Functions.Tests.Work;
 
@@ -18,10 +18,10 @@ public sealed class DueTimerSweepTests(AzuriteApp azurite)
     public async Task Given_a_timer_left_in_the_outbox_by_a_crash_When_the_app_comes_back_days_later_Then_the_timer_still_fires()
     {
         // Found by the fault run (docs/RELIABILITY.md): the first sweep after the outage moved the index's cursor to
-        // yesterday, then its recovery wrote the overdue timer into the partition of its due day, behind the cursor,
+        // yesterday, then its recovery wrote the overdue timer into its due day, behind the cursor,
         // where no later sweep looks.
         var clock = new ManualClock(Crash);
-        var timers = new TableTimerIndex(new TableClient(azurite.Azurite.ConnectionString, "t" + Guid.NewGuid().ToString("N")[..20]));
+        var timers = new TableTimerIndex(StorageConnection.Parse(azurite.Azurite.ConnectionString), "t" + Guid.NewGuid().ToString("N")[..20], clock: clock);
         await timers.InitializeAsync(clock.GetUtcNow());
         var store = new InMemoryCaseStore();
         var timer = new CaseTimer("case-1", TimerKind.DecisionReminder, 1, Crash.AddHours(1));
