@@ -25,7 +25,8 @@ public sealed class EffectDispatcher(ICaseStore store, ITimerIndex timers, IMess
     }
 
     /// <summary>
-    /// Runs what a crash or a failed send left in the outbox, oldest first. Returns how many ran. A timer that fell due
+    /// Runs what a crash or a failed send left in the outbox, oldest first. Returns how many ran; one that fails again
+    /// stays for the next recovery, and the others still run. A timer that fell due
     /// while it waited here is set for <paramref name="now"/>: a timer index may already have swept past its due time
     /// (the table index's cursor moves to yesterday on every sweep) and would never find it there.
     /// </summary>
@@ -35,8 +36,15 @@ public sealed class EffectDispatcher(ICaseStore store, ITimerIndex timers, IMess
         var ran = 0;
         foreach (var effect in pending.Where(p => p.CommittedAt <= committedBefore).OrderBy(p => p.CommittedAt))
         {
-            await RunAsync(effect.CaseId, effect.Effect, now, cancellationToken);
-            ran++;
+            try
+            {
+                await RunAsync(effect.CaseId, effect.Effect, now, cancellationToken);
+                ran++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Stays in the outbox for the next recovery; one effect that keeps failing holds back no other.
+            }
         }
 
         return ran;

@@ -129,6 +129,25 @@ public class FullCaseTests
     }
 
     [Fact]
+    public async Task Recovery_runs_the_other_effects_when_one_keeps_failing()
+    {
+        var system = new InMemoryCaseSystem(Day0);
+        var failing = new FailingSender();
+        var runtime = new CaseRuntime(system.Runtime.Decider, system.Store, new EffectDispatcher(system.Store, system.Timers, failing), system.Clock);
+        await runtime.HandleAsync(Drc(caseId: "case-1"));
+        await runtime.HandleAsync(Drc(caseId: "case-2"));
+        (await system.Store.PendingEffectsAsync(10)).Count.ShouldBe(2);
+
+        // case-1's e-mail keeps failing; case-2's goes through on the same recovery.
+        var picky = new PickySender("case-1", system.Messages);
+        var recovered = await new EffectDispatcher(system.Store, system.Timers, picky).RecoverAsync(system.Now);
+
+        recovered.ShouldBe(1);
+        system.Messages.Sent.ShouldHaveSingleItem().ShouldBeOfType<CaseEffect.SendEmail>().CaseId.ShouldBe("case-2");
+        (await system.Store.PendingEffectsAsync(10)).ShouldHaveSingleItem().CaseId.ShouldBe("case-1");
+    }
+
+    [Fact]
     public async Task Concurrent_commands_on_one_case_lose_no_update()
     {
         var system = new InMemoryCaseSystem(Day0);
@@ -138,6 +157,12 @@ public class FullCaseTests
         results.ShouldAllBe(r => r.Outcome == CommandOutcome.Accepted);
         (await system.CaseAsync("case-1")).Alerts.ShouldBe(20);
         (await system.Store.ReadEventsAsync("case-1")).Select(e => e.Version).ShouldBe(Enumerable.Range(1, 21).Select(v => (long)v));
+    }
+
+    private sealed class PickySender(string failFor, EffectLog log) : IMessageSender
+    {
+        public Task SendAsync(CaseEffect effect, CancellationToken cancellationToken = default) =>
+            effect is CaseEffect.SendEmail { CaseId: var id } && id == failFor ? throw new InvalidOperationException("mailbox rejects") : log.SendAsync(effect, cancellationToken);
     }
 
     private sealed class FailingSender : IMessageSender
