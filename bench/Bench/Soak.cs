@@ -82,6 +82,10 @@ public static class Soak
             }
 
             memory.Sample();
+            if (day.Day == 1)
+            {
+                Console.WriteLine($"  {day:yyyy-MM}: {elapsed.Elapsed.TotalSeconds,6:0} s, {commands:N0} commands and {fired:N0} timers so far, managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MB, working set {Environment.WorkingSet / 1048576.0:0} MB");
+            }
             while (checkpoints.Count > 0 && intaken >= checkpoints.Peek())
             {
                 var mark = memory.Checkpoint();
