@@ -20,9 +20,12 @@ public static class IntakeLatency
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
+        // Ids unique to this measurement: a delivery id seen before is a redelivery, answered as a duplicate, not a new case.
+        var run = effectsAfterAnswer ? "after" : "before";
+
         for (var i = 0; i < 200; i++)
         {
-            await SendAsync(http, $"warmup-{i}");
+            await SendAsync(http, $"{run}-warmup-{i}");
         }
 
         var latencies = new List<double>();
@@ -31,7 +34,7 @@ public static class IntakeLatency
         {
             for (var i = 0; i < perSender; i++)
             {
-                var elapsed = await SendAsync(http, $"bench-{s}-{i}");
+                var elapsed = await SendAsync(http, $"{run}-bench-{s}-{i}");
                 lock (latencies)
                 {
                     latencies.Add(elapsed);

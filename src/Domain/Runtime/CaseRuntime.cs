@@ -11,10 +11,17 @@ public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDis
 {
     /// <summary>
     /// Off (default): effects and the index update run before the command answers, which tests and the demo rely on.
-    /// On: the command answers right after its commit and the rest runs in the background; the outbox makes that safe,
-    /// since what a stopped instance leaves undone is found by the next sweep's recovery.
+    /// On: the command answers right after its commit and the rest runs in the background (<see cref="AfterCommitLane"/>);
+    /// the outbox makes that safe, since what a stopped instance leaves undone is found by the next sweep's recovery.
     /// </summary>
     public bool RunEffectsInBackground { get; init; }
+
+    /// <summary>How many after-commit jobs run at once when <see cref="RunEffectsInBackground"/> is on.</summary>
+    public int BackgroundWorkers { get; init; } = 2;
+
+    private AfterCommitLane? _lane;
+
+    private AfterCommitLane Lane => LazyInitializer.EnsureInitialized(ref _lane, () => new AfterCommitLane(BackgroundWorkers));
 
     private const int MaxAttempts = 20;
 
@@ -105,7 +112,7 @@ public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDis
 
             if (RunEffectsInBackground)
             {
-                _ = Task.Run(() => AfterCommitAsync(command.CaseId, decision.Effects, next, CancellationToken.None), CancellationToken.None);
+                Lane.TryQueue(() => AfterCommitAsync(command.CaseId, decision.Effects, next, CancellationToken.None));
             }
             else
             {
