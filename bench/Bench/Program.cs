@@ -11,7 +11,7 @@ using Reintegration.Storage.Tables;
 
 // Usage: Bench <connection string> [seconds per measurement] [concurrent clients]
 //        Bench intake <connection string> [senders] [intakes per sender]
-//        Bench soak <connection string> [cases] [new cases a day] [cases in parallel]
+//        Bench soak <connection string> [cases] [new cases a day] [cases in parallel] [table sets]
 //        Bench sweep <connection string> [future timers]
 if (args.Length > 0 && args[0] == "sweep")
 {
@@ -22,7 +22,7 @@ if (args.Length > 0 && args[0] == "sweep")
 if (args.Length > 0 && args[0] == "soak")
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
-    await Soak.RunAsync(args[1], Arg(2, 10_000), Arg(3, 100), Arg(4, 8));
+    await Soak.RunAsync(args[1], Arg(2, 10_000), Arg(3, 100), Arg(4, 8), Arg(5, 1));
     return;
 }
 

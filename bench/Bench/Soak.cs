@@ -22,28 +22,26 @@ public static class Soak
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
 
-    public static async Task RunAsync(string connection, int cases, int perDay, int parallel)
+    public static async Task RunAsync(string connection, int cases, int perDay, int parallel, int tableSets)
     {
         var counter = new StorageRequestCounter();
         var options = new StorageClientOptions();
         options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        var suffix = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        var casesTable = new TableClient(connection, "soakcases" + suffix, options);
-        var indexTable = new TableClient(connection, "soakindex" + suffix, options);
-        await casesTable.CreateIfNotExistsAsync();
-        await indexTable.CreateIfNotExistsAsync();
         var clock = new ManualClock(Start);
-        var store = new TableCaseStore(casesTable);
-        var timers = new TableTimerIndex(StorageConnection.Parse(connection), "soaktimers" + suffix, clock: clock, options: options);
-        await timers.InitializeAsync(Start);
         var messages = new CountingSender();
-        var runtime = new CaseRuntime(new CaseDecider(ProgrammeCatalog.Shipped()), store, new EffectDispatcher(store, timers, messages), clock, new TableCaseIndex(indexTable));
-        var sweep = new TimerSweep(timers, runtime, clock, parallel);
+        var decider = new CaseDecider(ProgrammeCatalog.Shipped());
+        var sets = new List<TableSet>();
+        for (var i = 0; i < tableSets; i++)
+        {
+            sets.Add(await TableSet.CreateAsync(connection, $"s{i}p{Environment.ProcessId}", options, clock, decider, messages, parallel));
+        }
+
+        TableSet SetOf(string caseId) => sets[int.Parse(caseId.AsSpan(5), CultureInfo.InvariantCulture) % sets.Count];
         var setup = counter.Total;
 
         var plan = CasePlan.For(cases, perDay);
         var memory = new MemoryWatch(Environment.GetEnvironmentVariable("AZURITE_PID"));
-        Console.WriteLine($"soak: {cases:N0} DRC cases, {perDay} new a day, {parallel} in parallel, {Environment.ProcessorCount} cores, Azurite on loopback");
+        Console.WriteLine($"soak: {cases:N0} DRC cases, {perDay} new a day, {parallel} in parallel, {tableSets} table set(s), {Environment.ProcessorCount} cores, Azurite on loopback");
         var elapsed = Stopwatch.StartNew();
         long sweepOnlyRequests = 0, emptySweeps = 0, commands = 0, fired = 0, rejected = 0;
         var intaken = 0;
@@ -52,7 +50,12 @@ public static class Soak
         {
             clock.AdvanceTo(new DateTimeOffset(day.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
             var before = counter.Total;
-            var firedToday = await sweep.RunAsync();
+            var firedToday = 0;
+            foreach (var set in sets)
+            {
+                firedToday += await set.Sweep.RunAsync();
+            }
+
             fired += firedToday;
             if (firedToday == 0)
             {
@@ -67,7 +70,7 @@ public static class Soak
                 {
                     foreach (var command in steps(clock.GetUtcNow()))
                     {
-                        var result = await runtime.HandleAsync(command, token);
+                        var result = await SetOf(command.CaseId).Runtime.HandleAsync(command, token);
                         Interlocked.Increment(ref commands);
                         if (result.Outcome != CommandOutcome.Accepted)
                         {
@@ -101,7 +104,7 @@ public static class Soak
         var closed = 0;
         foreach (var id in plan.CaseIds)
         {
-            if ((await store.LoadAsync(id))?.State is { Stage: CaseStage.Closed, Closure: ClosureReason.Completed })
+            if ((await SetOf(id).Store.LoadAsync(id))?.State is { Stage: CaseStage.Closed, Closure: ClosureReason.Completed })
             {
                 closed++;
             }
@@ -116,7 +119,7 @@ public static class Soak
             Console.WriteLine($"  {count / (double)cases,8:0.00}  {label}");
         }
 
-        var bytes = await CaseBytes.MeasureAsync(connection, casesTable.Name, indexTable.Name, plan.CaseIds.First());
+        var bytes = await CaseBytes.MeasureAsync(connection, SetOf(plan.CaseIds[0]).Cases.Name, SetOf(plan.CaseIds[0]).Index.Name, plan.CaseIds[0]);
         Console.WriteLine($"stored bytes of one closed case (response bodies of its partition and index row): {bytes:N0}");
         Console.WriteLine(Pricing.Describe(caseRequests / (double)cases, bytes, emptySweeps == 0 ? 0 : sweepOnlyRequests / (double)emptySweeps));
         if (closed != cases || rejected > 0 || messages.MonitoringReminders != 12L * cases)
@@ -124,8 +127,27 @@ public static class Soak
             Environment.ExitCode = 1;
         }
 
-        await casesTable.DeleteAsync();
-        await indexTable.DeleteAsync();
+    }
+
+    /// <summary>
+    /// One deployment's tables (the product's <c>Storage:Prefix</c>): cases, case list, timers, with their runtime and sweep.
+    /// Azurite's writes slow down as a table grows (its LokiJS indexes are sorted arrays), so a large soak can spread its
+    /// cases over several sets; on Azure one set holds any number at the same cost per operation.
+    /// </summary>
+    private sealed record TableSet(TableClient Cases, TableClient Index, TableCaseStore Store, CaseRuntime Runtime, TimerSweep Sweep)
+    {
+        public static async Task<TableSet> CreateAsync(string connection, string prefix, StorageClientOptions options, ManualClock clock, CaseDecider decider, IMessageSender messages, int parallel)
+        {
+            var cases = new TableClient(connection, prefix + "cases", options);
+            var index = new TableClient(connection, prefix + "caseindex", options);
+            await cases.CreateIfNotExistsAsync();
+            await index.CreateIfNotExistsAsync();
+            var store = new TableCaseStore(cases);
+            var timers = new TableTimerIndex(StorageConnection.Parse(connection), prefix + "timers", clock: clock, options: options);
+            await timers.InitializeAsync(Start);
+            var runtime = new CaseRuntime(decider, store, new EffectDispatcher(store, timers, messages), clock, new TableCaseIndex(index));
+            return new TableSet(cases, index, store, runtime, new TimerSweep(timers, runtime, clock, parallel));
+        }
     }
 
     /// <summary>The message sender stands in for SendGrid and the partner channel: it counts, it stores nothing.</summary>

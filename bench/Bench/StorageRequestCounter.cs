@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -33,6 +34,6 @@ public sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
         return $"{Trim(table)} {request.Method} {kind}";
     }
 
-    // Benchmark tables carry the process id as a suffix; the figures are per role, not per run.
-    private static string Trim(string table) => table.TrimEnd("0123456789".ToCharArray());
+    // Benchmark tables carry a set and process prefix (s0p1234) and timer tables a day; the figures are per role.
+    private static string Trim(string table) => Regex.Replace(Regex.Replace(table, "^s[0-9]+p[0-9]+", string.Empty), "[0-9]+$", string.Empty);
 }
