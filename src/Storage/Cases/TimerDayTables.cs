@@ -11,6 +11,7 @@ namespace Reintegration.Storage.Cases;
 internal sealed class TimerDayTables
 {
     private const int DayLength = 8;
+    private const int MaxCachedDays = 1024;
     private readonly ConcurrentDictionary<DateOnly, TableClient> tables = new();
     private readonly StorageConnection connection;
     private readonly string baseName;
@@ -26,7 +27,16 @@ internal sealed class TimerDayTables
         (this.connection, this.baseName, this.options) = (connection, baseName, options);
     }
 
-    public TableClient For(DateOnly day) => tables.GetOrAdd(day, d => new TableClient(connection, NameOf(d), options));
+    public TableClient For(DateOnly day)
+    {
+        // Bounded: a long-running instance meets a new day every day, and an old day's client is rarely wanted again.
+        if (tables.Count >= MaxCachedDays && !tables.ContainsKey(day))
+        {
+            tables.Clear();
+        }
+
+        return tables.GetOrAdd(day, d => new TableClient(connection, NameOf(d), options));
+    }
 
     public string NameOf(DateOnly day) => $"{baseName}{day:yyyyMMdd}";
 
