@@ -28,9 +28,10 @@ public sealed class EffectDispatcher(ICaseStore store, ITimerIndex timers, IMess
     /// Runs what a crash or a failed send left in the outbox, oldest first. Returns how many ran; one that fails again
     /// stays for the next recovery, and the others still run. A timer that fell due
     /// while it waited here is set for <paramref name="now"/>: a timer index may already have swept past its due time
-    /// (the table index's cursor moves to yesterday on every sweep) and would never find it there.
+    /// (the table index's cursor moves to yesterday on every sweep) and would never find it there. <paramref name="failed"/>
+    /// is told of each effect that failed again (it stays in the outbox), so the caller can alert its case.
     /// </summary>
-    public async Task<int> RecoverAsync(DateTimeOffset committedBefore, int max = 500, DateTimeOffset? now = null, CancellationToken cancellationToken = default)
+    public async Task<int> RecoverAsync(DateTimeOffset committedBefore, int max = 500, DateTimeOffset? now = null, Action<PendingEffect>? failed = null, CancellationToken cancellationToken = default)
     {
         var pending = await store.PendingEffectsAsync(max, cancellationToken);
         var ran = 0;
@@ -44,6 +45,7 @@ public sealed class EffectDispatcher(ICaseStore store, ITimerIndex timers, IMess
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Stays in the outbox for the next recovery; one effect that keeps failing holds back no other.
+                failed?.Invoke(effect);
             }
         }
 

@@ -30,6 +30,12 @@ public sealed class DueTimerSweep(ITimerIndex timers, ICaseWorkQueue work, Effec
     /// <summary>How old an outbox row must be before recovery runs it (the inline dispatch gets this long first).</summary>
     public static readonly TimeSpan RecoveryGrace = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long an effect may keep failing before its case gets an alert (an e-mail the provider refuses, say): the
+    /// alert's command id is the effect's, so the case is told once however many sweeps find it still failing.
+    /// </summary>
+    public static readonly TimeSpan StuckAfter = TimeSpan.FromHours(1);
+
     public async Task<SweepReport> RunAsync(int batch = 200, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -50,7 +56,14 @@ public sealed class DueTimerSweep(ITimerIndex timers, ICaseWorkQueue work, Effec
             }
         }
 
-        var recovered = await dispatcher.RecoverAsync(now - RecoveryGrace, now: now, cancellationToken: cancellationToken);
+        var stuck = new List<PendingEffect>();
+        var recovered = await dispatcher.RecoverAsync(now - RecoveryGrace, now: now, failed: stuck.Add, cancellationToken: cancellationToken);
+        foreach (var effect in stuck.Where(e => now - e.CommittedAt >= StuckAfter))
+        {
+            await work.EnqueueAsync(new CaseCommand.RaiseAlert(effect.CaseId, $"stuck:{effect.Effect.EffectId}", now, AlertKind.ProcessingFailed,
+                $"{effect.Effect.GetType().Name} has failed since {effect.CommittedAt:yyyy-MM-dd HH:mm} UTC; it is retried every sweep"), cancellationToken);
+        }
+
         return new SweepReport(queued, recovered);
     }
 }

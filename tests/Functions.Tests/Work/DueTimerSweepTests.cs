@@ -37,6 +37,40 @@ public sealed class DueTimerSweepTests(AzuriteApp azurite)
         (await store.PendingEffectsAsync(10)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Given_an_effect_that_keeps_failing_When_it_has_failed_for_an_hour_Then_its_case_gets_one_alert()
+    {
+        var clock = new ManualClock(Crash);
+        var store = new InMemoryCaseStore();
+        var timers = new InMemoryTimerIndex();
+        var email = new CaseEffect.SendEmail("case-1:1:0", "case-1", EmailTemplate.DecisionRequested, RecipientRole.Agency, "da", []);
+        await store.CommitAsync(new CaseCommit("case-1", null, CaseState.Empty("case-1"), [], "intake", [email]), Crash);
+        var work = new RecordingWorkQueue();
+        var sweep = new DueTimerSweep(timers, work, new EffectDispatcher(store, timers, new RefusingSender()), clock);
+
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await sweep.RunAsync();
+        work.Commands.ShouldBeEmpty();
+
+        clock.Advance(TimeSpan.FromMinutes(31));
+        await sweep.RunAsync();
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await sweep.RunAsync();
+
+        // Each sweep after the hour queues the alert again; its command id is the effect's, so the case records it once.
+        var alerts = work.Commands.OfType<CaseCommand.RaiseAlert>().ToList();
+        alerts.Count.ShouldBe(2);
+        alerts.Select(a => a.CommandId).Distinct().ShouldHaveSingleItem().ShouldBe("stuck:case-1:1:0");
+        alerts[0].Kind.ShouldBe(AlertKind.ProcessingFailed);
+        (await store.PendingEffectsAsync(10)).ShouldHaveSingleItem();
+    }
+
+    private sealed class RefusingSender : IMessageSender
+    {
+        public Task SendAsync(CaseEffect effect, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("the provider refuses this address");
+    }
+
     private sealed class RecordingWorkQueue : ICaseWorkQueue
     {
         public List<CaseCommand> Commands { get; } = [];
