@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Reintegration.Storage.Tests.Azurite;
 
 namespace Reintegration.FaultRun;
 
@@ -9,7 +10,7 @@ namespace Reintegration.FaultRun;
 /// </summary>
 public sealed class AppProcess(string appPath, IReadOnlyDictionary<string, string> settings, string logFile) : IAsyncDisposable
 {
-    private readonly int port = ChildProcess.FreePorts(1)[0];
+    private readonly int port = LoopbackPorts.PickThreeFree().First;
     private Process? process;
 
     public Uri BaseAddress => new($"http://127.0.0.1:{port}");

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Reintegration.Storage;
+using Reintegration.Storage.Tests.Azurite;
 
 namespace Reintegration.FaultRun;
 
 /// <summary>Azurite on fixed loopback ports with a data folder that outlives it, so a restart finds what was written.</summary>
 public sealed class AzuriteProcess(string executable, string dataFolder, string logFile) : IAsyncDisposable
 {
-    private readonly int[] ports = ChildProcess.FreePorts(3);
+    private readonly int[] ports = FreePorts();
     private Process? process;
 
     public string ConnectionString =>
@@ -33,7 +34,7 @@ public sealed class AzuriteProcess(string executable, string dataFolder, string 
 
         process = ChildProcess.Start(start, logFile);
         var waited = Stopwatch.StartNew();
-        while (!(await ChildProcess.AcceptsAsync(ports[0]) && await ChildProcess.AcceptsAsync(ports[1]) && await ChildProcess.AcceptsAsync(ports[2])))
+        while (!(await LoopbackPorts.AcceptsAsync(ports[0]) && await LoopbackPorts.AcceptsAsync(ports[1]) && await LoopbackPorts.AcceptsAsync(ports[2])))
         {
             if (process.HasExited || waited.Elapsed > TimeSpan.FromSeconds(30))
             {
@@ -72,13 +73,19 @@ public sealed class AzuriteProcess(string executable, string dataFolder, string 
 
         // The ports must be free again before a restart binds them (a few seconds at most; then the start will say).
         var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(10) && (await ChildProcess.AcceptsAsync(ports[2]) || await ChildProcess.AcceptsAsync(ports[0]) || await ChildProcess.AcceptsAsync(ports[1])))
+        while (waited.Elapsed < TimeSpan.FromSeconds(10) && (await LoopbackPorts.AcceptsAsync(ports[2]) || await LoopbackPorts.AcceptsAsync(ports[0]) || await LoopbackPorts.AcceptsAsync(ports[1])))
         {
             await Task.Delay(50);
         }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(Signals.Terminate);
+
+    private static int[] FreePorts()
+    {
+        var (blob, queue, table) = LoopbackPorts.PickThreeFree();
+        return [blob, queue, table];
+    }
 
     private string Port(int i) => ports[i].ToString(CultureInfo.InvariantCulture);
 }
