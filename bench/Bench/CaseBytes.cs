@@ -1,4 +1,4 @@
-using Reintegration.Storage.Tables;
+using Azure.Data.Tables;
 
 /// <summary>
 /// A case's billable size in Azure Tables, by the service's published entity-size formula: 4 bytes, plus the keys at
@@ -9,12 +9,12 @@ public static class CaseBytes
     public static async Task<long> MeasureAsync(string connection, string casesTable, string indexTable, string caseId)
     {
         long total = 0;
-        await foreach (var row in new TableClient(connection, casesTable).QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}")))
+        await foreach (var row in new TableClient(connection, casesTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}")))
         {
             total += Size(row);
         }
 
-        await foreach (var row in new TableClient(connection, indexTable).QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {caseId}")))
+        await foreach (var row in new TableClient(connection, indexTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {caseId}")))
         {
             total += Size(row);
         }
@@ -27,7 +27,7 @@ public static class CaseBytes
         long size = 4 + ((entity.PartitionKey.Length + entity.RowKey.Length) * 2);
         foreach (var (name, value) in entity)
         {
-            if (name is TableEntity.PartitionKeyName or TableEntity.RowKeyName)
+            if (name is "PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")
             {
                 continue;
             }

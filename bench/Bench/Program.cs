@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Data.Tables;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Eligibility;
 using Reintegration.Domain.Programmes;
@@ -7,7 +8,6 @@ using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Domain.Workflow;
 using Reintegration.Storage.Cases;
-using Reintegration.Storage.Tables;
 
 // Usage: Bench <connection string> [seconds per measurement] [concurrent clients]
 //        Bench intake <connection string> [senders] [intakes per sender]

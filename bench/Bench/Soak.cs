@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Core;
+using Azure.Data.Tables;
 using Reintegration.Domain;
 using Reintegration.Domain.Budget;
 using Reintegration.Domain.Cases;
@@ -11,7 +12,6 @@ using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Domain.Workflow;
 using Reintegration.Storage;
 using Reintegration.Storage.Cases;
-using Reintegration.Storage.Tables;
 
 /// <summary>
 /// N full DRC cases, intake to closure, through 12 simulated months of monitoring each, on Azurite: the product's
@@ -25,15 +25,14 @@ public static class Soak
     public static async Task RunAsync(string connection, int cases, int perDay, int parallel, int tableSets)
     {
         var counter = new StorageRequestCounter();
-        var options = new StorageClientOptions();
-        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var account = StorageAccount.FromConnectionString(connection, perRetry: counter);
         var clock = new ManualClock(Start);
         var messages = new CountingSender();
         var decider = new CaseDecider(ProgrammeCatalog.Shipped());
         var sets = new List<TableSet>();
         for (var i = 0; i < tableSets; i++)
         {
-            sets.Add(await TableSet.CreateAsync(connection, $"s{i}p{Environment.ProcessId}", options, clock, decider, messages, parallel));
+            sets.Add(await TableSet.CreateAsync(account, $"s{i}p{Environment.ProcessId}", clock, decider, messages, parallel));
         }
 
         TableSet SetOf(string caseId) => sets[int.Parse(caseId.AsSpan(5), CultureInfo.InvariantCulture) % sets.Count];
@@ -136,14 +135,14 @@ public static class Soak
     /// </summary>
     private sealed record TableSet(TableClient Cases, TableClient Index, TableCaseStore Store, CaseRuntime Runtime, TimerSweep Sweep)
     {
-        public static async Task<TableSet> CreateAsync(string connection, string prefix, StorageClientOptions options, ManualClock clock, CaseDecider decider, IMessageSender messages, int parallel)
+        public static async Task<TableSet> CreateAsync(StorageAccount account, string prefix, ManualClock clock, CaseDecider decider, IMessageSender messages, int parallel)
         {
-            var cases = new TableClient(connection, prefix + "cases", options);
-            var index = new TableClient(connection, prefix + "caseindex", options);
+            var cases = account.Table(prefix + "cases");
+            var index = account.Table(prefix + "caseindex");
             await cases.CreateIfNotExistsAsync();
             await index.CreateIfNotExistsAsync();
             var store = new TableCaseStore(cases);
-            var timers = new TableTimerIndex(StorageConnection.Parse(connection), prefix + "timers", clock: clock, options: options);
+            var timers = new TableTimerIndex(account, prefix + "timers", clock: clock);
             await timers.InitializeAsync(Start);
             var runtime = new CaseRuntime(decider, store, new EffectDispatcher(store, timers, messages), clock, new TableCaseIndex(index));
             return new TableSet(cases, index, store, runtime, new TimerSweep(timers, runtime, clock, parallel));

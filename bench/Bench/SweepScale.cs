@@ -25,7 +25,7 @@ public static class SweepScale
 
     private static async Task<TimeSpan> MeasureAsync(string connection, string name, DateTimeOffset now, int future)
     {
-        var index = new TableTimerIndex(StorageConnection.Parse(connection), $"sweep{name}{Environment.ProcessId}");
+        var index = new TableTimerIndex(StorageAccount.FromConnectionString(connection), $"sweep{name}{Environment.ProcessId}");
         await index.InitializeAsync(now.AddDays(-1));
         if (future > 0)
         {

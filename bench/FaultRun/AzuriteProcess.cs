@@ -13,10 +13,10 @@ public sealed class AzuriteProcess(string executable, string dataFolder, string 
 
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;" +
-        $"AccountName={StorageConnection.DevelopmentAccountName};AccountKey={StorageConnection.DevelopmentAccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{ports[0]}/{StorageConnection.DevelopmentAccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{ports[1]}/{StorageConnection.DevelopmentAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{ports[2]}/{StorageConnection.DevelopmentAccountName};";
+        $"AccountName={StorageAccount.DevelopmentAccountName};AccountKey={StorageAccount.DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{ports[0]}/{StorageAccount.DevelopmentAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{ports[1]}/{StorageAccount.DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{ports[2]}/{StorageAccount.DevelopmentAccountName};";
 
     public async Task StartAsync()
     {

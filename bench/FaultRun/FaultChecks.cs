@@ -1,10 +1,10 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Reintegration.Domain.Runtime;
 using Reintegration.Functions.Outbox;
 using Reintegration.Storage;
-using Reintegration.Storage.Blobs;
 using Reintegration.Storage.Cases;
-using Reintegration.Storage.Queues;
-using Reintegration.Storage.Tables;
 
 namespace Reintegration.FaultRun;
 
@@ -21,8 +21,8 @@ public static class FaultChecks
 
     public static async Task<IReadOnlyList<FaultCheck>> RunAsync(string connectionString, IReadOnlyList<string> caseIds, ReferenceCase reference, DateTimeOffset now)
     {
-        var connection = StorageConnection.Parse(connectionString);
-        var store = new TableCaseStore(new TableClient(connection, "cases"));
+        var account = StorageAccount.FromConnectionString(connectionString);
+        var store = new TableCaseStore(account.Table("cases"));
         var checks = new List<FaultCheck>();
         string Absolute(string relative, string caseId) => relative.Replace(ReferenceCase.CaseToken, caseId, StringComparison.Ordinal);
 
@@ -60,7 +60,7 @@ public static class FaultChecks
             $"{events} events, {reference.EventTypes.Count} per case ({reference.EventTypes.Count(t => t == "ReminderSent")} reminders)"));
 
         // 3. The dev outbox: exactly the committed e-mail and notice effects, each once; nothing else.
-        var outbox = await new BlobDevOutbox(new BlobContainerClient(connection, "devoutbox"), TimeProvider.System).ListAsync();
+        var outbox = await new BlobDevOutbox(account.Container("devoutbox"), TimeProvider.System).ListAsync();
         var expected = caseIds.SelectMany(id => reference.MessageEffects.Select(e => Absolute(e, id))).ToHashSet(StringComparer.Ordinal);
         var delivered = outbox.GroupBy(e => e.Message.EffectId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var missing = expected.Where(id => !delivered.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
@@ -99,18 +99,18 @@ public static class FaultChecks
             $"{fired} timers fired and acted, {reference.TimersSet.Count - reference.TimersWaiting.Count - reference.TimersWithEvents.Count} per case fired into a moved-on state"));
         var indexed = new List<(string TimerId, DateTimeOffset DueAt)>();
         // One table per due day (TableTimerIndex): read every day from well before the run to past the retention timers.
-        var index = new TableTimerIndex(StorageConnection.Parse(connectionString));
+        var index = new TableTimerIndex(account);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         for (var day = today.AddDays(-500); day <= today.AddYears(3); day = day.AddDays(1))
         {
             try
             {
-                await foreach (var row in new TableClient(connection, index.DayTableName(day)).QueryAsync())
+                await foreach (var row in account.Table(index.DayTableName(day)).QueryAsync<TableEntity>())
                 {
                     indexed.Add(($"{row.GetString("CaseId")}:{row.GetString("Kind")}:{row.GetInt32("Round")}", row.GetDateTimeOffset("DueAt")!.Value));
                 }
             }
-            catch (StorageRequestException e) when (e.Status == 404)
+            catch (RequestFailedException e) when (e.Status == 404)
             {
                 // No timers were ever set for that day.
             }
@@ -122,9 +122,8 @@ public static class FaultChecks
         checks.Add(Check("timer index: exactly the future timers (retention), none due", wrongIndex, $"{indexed.Count} waiting"));
 
         // 6. Nothing left on the work queue or set aside as poison.
-        var queue = new QueueClient(connection, "casework");
-        var left = await queue.GetApproximateMessageCountAsync();
-        var poison = await PoisonCountAsync(queue);
+        var left = (await account.Queue("casework").GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        var poison = await PoisonCountAsync(account.Queue("casework-poison"));
         checks.Add(Check("work queue empty, poison queue empty", left + poison == 0 ? [] : [$"{left} queued, {poison} poisoned"], $"{left} queued, {poison} poisoned"));
         return checks;
     }
@@ -133,9 +132,9 @@ public static class FaultChecks
     {
         try
         {
-            return await queue.GetPoisonQueueClient().GetApproximateMessageCountAsync();
+            return (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
         }
-        catch (StorageRequestException e) when (e.Status == 404)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return 0;
         }

@@ -1,7 +1,5 @@
 using Reintegration.Storage;
 using Reintegration.Storage.Cases;
-using Reintegration.Storage.Queues;
-using Reintegration.Storage.Tables;
 
 namespace Reintegration.FaultRun;
 
@@ -53,11 +51,11 @@ public sealed partial class FaultDriver
     /// <summary>What the kill left for recovery: effects committed but not done, timer commands received but not deleted.</summary>
     private async Task CountLeftoversAsync()
     {
-        var connection = StorageConnection.Parse(azurite.ConnectionString);
+        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
         try
         {
-            Figures.EffectsLeftByKills += (await new TableCaseStore(new TableClient(connection, "cases")).PendingEffectsAsync(10_000)).Count;
-            Figures.MessagesAtKills += await new QueueClient(connection, "casework").GetApproximateMessageCountAsync();
+            Figures.EffectsLeftByKills += (await new TableCaseStore(account.Table("cases")).PendingEffectsAsync(10_000)).Count;
+            Figures.MessagesAtKills += (await account.Queue("casework").GetPropertiesAsync()).Value.ApproximateMessagesCount;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Reintegration.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace Reintegration.FaultRun;
 
@@ -197,7 +197,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         {
             try
             {
-                if (await queue.GetApproximateMessageCountAsync() == 0)
+                if ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0)
                 {
                     return;
                 }

@@ -4,11 +4,8 @@ using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Functions.Outbox;
 using Reintegration.Functions.Work;
 using Reintegration.Storage;
-using Reintegration.Storage.Blobs;
 using Reintegration.Storage.Cases;
 using Reintegration.Storage.Documents;
-using Reintegration.Storage.Queues;
-using Reintegration.Storage.Tables;
 
 namespace Reintegration.Functions.Hosting;
 
@@ -42,42 +39,46 @@ public static class StorageSetup
 
         var prefix = config["Storage:Prefix"] ?? string.Empty;
         services.AddSingleton(_ => Connect(config));
-        services.AddSingleton(sp => new TableCaseStore(new TableClient(sp.GetRequiredService<StorageConnection>(), prefix + "cases")));
+        services.AddSingleton(sp => new TableCaseStore(sp.GetRequiredService<StorageAccount>().Table(prefix + "cases")));
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
         // "timers" holds the sweep's cursor; the timers themselves go to one table per due day ("timers20270131").
         services.AddSingleton(sp => new TableTimerIndex(
-            sp.GetRequiredService<StorageConnection>(), prefix + "timers", config.GetValue("Storage:TimerShards", 4), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<StorageAccount>(), prefix + "timers", config.GetValue("Storage:TimerShards", 4), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ITimerIndex>(sp => sp.GetRequiredService<TableTimerIndex>());
-        services.AddSingleton(sp => new TableCaseIndex(new TableClient(sp.GetRequiredService<StorageConnection>(), prefix + "caseindex")));
+        services.AddSingleton(sp => new TableCaseIndex(sp.GetRequiredService<StorageAccount>().Table(prefix + "caseindex")));
         services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<TableCaseIndex>());
-        services.AddSingleton(sp => new QueueClient(sp.GetRequiredService<StorageConnection>(), prefix + "casework"));
-        services.AddSingleton<ICaseWorkQueue>(sp => new StorageCaseWorkQueue(sp.GetRequiredService<QueueClient>()));
-        services.AddSingleton(sp => new QueueWorker(sp.GetRequiredService<QueueClient>(), sp.GetRequiredService<CaseWorkProcessor>())
+        services.AddSingleton(sp => new StorageCaseWorkQueue(sp.GetRequiredService<StorageAccount>().Queue(prefix + "casework")));
+        services.AddSingleton<ICaseWorkQueue>(sp => sp.GetRequiredService<StorageCaseWorkQueue>());
+        services.AddSingleton(sp => new QueueWorker(
+            sp.GetRequiredService<StorageCaseWorkQueue>().Queue,
+            sp.GetRequiredService<StorageAccount>().Queue(prefix + "casework-poison"),
+            sp.GetRequiredService<CaseWorkProcessor>())
         {
             Visibility = TimeSpan.FromSeconds(config.GetValue("Work:VisibilitySeconds", 60)),
         });
         services.AddSingleton<IDevOutbox>(sp => new BlobDevOutbox(
-            new BlobContainerClient(sp.GetRequiredService<StorageConnection>(), prefix + "devoutbox"), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new BlobContainerClient(sp.GetRequiredService<StorageConnection>(), prefix + "documents"));
-        services.AddSingleton(sp => new DocumentVault(sp.GetRequiredService<BlobContainerClient>(), Functions.Pages.DocumentKey.From(config, sp.GetRequiredService<IHostEnvironment>())));
+            sp.GetRequiredService<StorageAccount>().Container(prefix + "devoutbox"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DocumentVault(
+            sp.GetRequiredService<StorageAccount>().Container(prefix + "documents"),
+            Functions.Pages.DocumentKey.From(config, sp.GetRequiredService<IHostEnvironment>())));
         services.AddSingleton<ICaseDocuments>(sp => sp.GetRequiredService<DocumentVault>());
-        services.AddSingleton(sp => new Security.TableAuditTrail(new TableClient(sp.GetRequiredService<StorageConnection>(), prefix + "audit")));
+        services.AddSingleton(sp => new Security.TableAuditTrail(sp.GetRequiredService<StorageAccount>().Table(prefix + "audit")));
         services.AddSingleton<Security.IAuditTrail>(sp => sp.GetRequiredService<Security.TableAuditTrail>());
         services.AddSingleton<IStorageInitializer, AzureStorageInitializer>();
     }
 
-    private static StorageConnection Connect(IConfiguration config)
+    private static StorageAccount Connect(IConfiguration config)
     {
         if (config["Storage:ConnectionString"] is { Length: > 0 } connectionString)
         {
-            return StorageConnection.Parse(connectionString);
+            return StorageAccount.FromConnectionString(connectionString);
         }
 
         if (config["Storage:AccountName"] is { Length: > 0 } account)
         {
             // On Azure: the app's managed identity with data-plane roles; no account key anywhere.
             var clientId = config["Storage:ManagedIdentityClientId"];
-            return StorageConnection.ForAccount(account, clientId is { Length: > 0 } ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)) : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned));
+            return StorageAccount.ForAccount(account, clientId is { Length: > 0 } ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)) : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned));
         }
 
         throw new InvalidOperationException("Storage: set Storage:ConnectionString (Azurite or an account key) or Storage:AccountName (managed identity).");
@@ -103,13 +104,11 @@ public sealed class AzureStorageInitializer(IServiceProvider services, TimeProvi
         await services.GetRequiredService<TableCaseIndex>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<Security.TableAuditTrail>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<TableTimerIndex>().InitializeAsync(clock.GetUtcNow(), cancellationToken);
-        await services.GetRequiredService<QueueClient>().CreateIfNotExistsAsync(cancellationToken);
-        await services.GetRequiredService<BlobContainerClient>().CreateIfNotExistsAsync(cancellationToken);
-        if (services.GetRequiredService<IDevOutbox>() is BlobDevOutbox)
+        await services.GetRequiredService<StorageCaseWorkQueue>().Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await services.GetRequiredService<DocumentVault>().Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        if (services.GetRequiredService<IDevOutbox>() is BlobDevOutbox outbox)
         {
-            var connection = services.GetRequiredService<StorageConnection>();
-            var prefix = services.GetRequiredService<IConfiguration>()["Storage:Prefix"] ?? string.Empty;
-            await new BlobContainerClient(connection, prefix + "devoutbox").CreateIfNotExistsAsync(cancellationToken);
+            await outbox.Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Reintegration.Functions.Email;
-using Reintegration.Storage.Blobs;
-using Reintegration.Storage;
 
 namespace Reintegration.Functions.Outbox;
 
@@ -19,14 +19,16 @@ public interface IDevOutbox : IEmailDelivery
 /// <summary>The dev outbox in blob storage (Azurite locally): one blob per effect id, so a re-run effect lands once.</summary>
 public sealed class BlobDevOutbox(BlobContainerClient container, TimeProvider clock) : IDevOutbox
 {
+    public BlobContainerClient Container => container;
+
     public async Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new OutboxEmail(message, clock.GetUtcNow()));
         try
         {
-            await container.UploadBlobAsync(BlobName(message), BinaryData.FromBytes(body), "application/json", ifNoneMatch: ETag.All, cancellationToken: cancellationToken);
+            await container.GetBlobClient(BlobName(message)).UploadAsync(BinaryData.FromBytes(body), CreateOnce, cancellationToken);
         }
-        catch (StorageRequestException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // Already delivered: effects run at least once, e-mails land once.
         }
@@ -35,16 +37,28 @@ public sealed class BlobDevOutbox(BlobContainerClient container, TimeProvider cl
     public async Task<IReadOnlyList<OutboxEmail>> ListAsync(string? caseId = null, CancellationToken cancellationToken = default)
     {
         var emails = new List<OutboxEmail>();
-        await foreach (var item in container.GetBlobsAsync(caseId is null ? null : caseId + "_", cancellationToken: cancellationToken))
+        var prefix = caseId is null ? null : caseId + "_";
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
         {
-            if (await container.DownloadIfExistsAsync(item.Name, cancellationToken) is { } download)
+            try
             {
-                emails.Add(JsonSerializer.Deserialize<OutboxEmail>(download.Content.ToMemory().Span)!);
+                var download = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken);
+                emails.Add(JsonSerializer.Deserialize<OutboxEmail>(download.Value.Content.ToMemory().Span)!);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Deleted between the listing and the read.
             }
         }
 
         return [.. emails.OrderByDescending(e => e.DeliveredAt).ThenByDescending(e => e.Message.EffectId, StringComparer.Ordinal)];
     }
+
+    private static readonly BlobUploadOptions CreateOnce = new()
+    {
+        HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+        Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+    };
 
     private static string BlobName(EmailMessage message) => message.CaseId + "_" + message.EffectId.Replace(':', '_') + ".json";
 }

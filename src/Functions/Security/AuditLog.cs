@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
-using Reintegration.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Reintegration.Functions.Security;
 
@@ -46,7 +46,7 @@ public sealed class TableAuditTrail(TableClient table) : IAuditTrail
     public async Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken)
     {
         var entries = new List<AuditEntry>();
-        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), 1000, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), 1000, cancellationToken: cancellationToken))
         {
             entries.Add(new AuditEntry(caseId, row.GetString("Caller")!, row.GetString("Role")!, row.GetDateTimeOffset("At")!.Value));
         }

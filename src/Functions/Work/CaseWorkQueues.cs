@@ -1,6 +1,6 @@
+using Azure.Storage.Queues;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
-using Reintegration.Storage.Queues;
 
 namespace Reintegration.Functions.Work;
 
@@ -10,7 +10,10 @@ public sealed class StorageCaseWorkQueue(QueueClient queue) : ICaseWorkQueue
     public QueueClient Queue => queue;
 
     public Task EnqueueAsync(CaseCommand command, CancellationToken cancellationToken = default) =>
-        queue.SendMessageAsync(CaseWorkProcessor.Serialize(command), cancellationToken: cancellationToken);
+        queue.SendMessageAsync(CaseWorkProcessor.Serialize(command), null, Forever, cancellationToken);
+
+    // A message that never expires (time to live -1): a command waits for a consumer however long it takes.
+    private static readonly TimeSpan Forever = TimeSpan.FromSeconds(-1);
 }
 
 /// <summary>In-memory mode: the work runs at once.</summary>

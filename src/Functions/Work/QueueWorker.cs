@@ -1,12 +1,13 @@
-using Reintegration.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace Reintegration.Functions.Work;
 
 /// <summary>
 /// Drains the work queue in-process (without the Functions host): receive, handle, delete; a message that failed
-/// <see cref="MaxDequeueCount"/> times goes to the poison queue and raises an alert on its case.
+/// <see cref="MaxDequeueCount"/> times goes to the poison queue (<paramref name="poison"/>) and raises an alert on its case.
 /// </summary>
-public sealed class QueueWorker(QueueClient queue, CaseWorkProcessor processor, Func<long, TimeSpan>? retryDelay = null)
+public sealed class QueueWorker(QueueClient queue, QueueClient poison, CaseWorkProcessor processor, Func<long, TimeSpan>? retryDelay = null)
 {
     public const int MaxDequeueCount = 5;
 
@@ -19,8 +20,8 @@ public sealed class QueueWorker(QueueClient queue, CaseWorkProcessor processor, 
         var handled = 0;
         while (true)
         {
-            var received = await queue.ReceiveMessagesAsync(32, Visibility, cancellationToken);
-            if (received.Count == 0)
+            QueueMessage[] received = await queue.ReceiveMessagesAsync(32, Visibility, cancellationToken);
+            if (received.Length == 0)
             {
                 return handled;
             }
@@ -29,7 +30,7 @@ public sealed class QueueWorker(QueueClient queue, CaseWorkProcessor processor, 
             {
                 if (message.DequeueCount > MaxDequeueCount)
                 {
-                    await queue.MoveToPoisonAsync(message, cancellationToken);
+                    await MoveToPoisonAsync(message, cancellationToken);
                     await processor.PoisonedAsync(message.MessageText, cancellationToken);
                     continue;
                 }
@@ -43,10 +44,19 @@ public sealed class QueueWorker(QueueClient queue, CaseWorkProcessor processor, 
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // Visible again after the timeout, retried until MaxDequeueCount.
-                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, (retryDelay ?? RetryDelay)(message.DequeueCount), cancellationToken: cancellationToken);
+                    var delay = (retryDelay ?? RetryDelay)(message.DequeueCount);
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, (string?)null, delay, cancellationToken);
                 }
             }
         }
+    }
+
+    /// <summary>At least once: if the delete fails, the message may reach the poison queue twice.</summary>
+    private async Task MoveToPoisonAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await poison.SendMessageAsync(message.MessageText, null, TimeSpan.FromSeconds(-1), cancellationToken);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
     }
 
     private static TimeSpan RetryDelay(long dequeueCount) => TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, dequeueCount)));

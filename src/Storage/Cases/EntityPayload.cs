@@ -1,4 +1,4 @@
-using Reintegration.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Reintegration.Storage.Cases;
 

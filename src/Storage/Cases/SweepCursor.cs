@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure;
-using Reintegration.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Reintegration.Storage.Cases;
 
@@ -23,7 +23,7 @@ internal sealed class SweepCursor(TableClient table)
         {
             await table.AddEntityAsync(Entity(day), cancellationToken);
         }
-        catch (StorageRequestException e) when (e.IsConflict)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
             // Another instance (or an earlier start) set it: keep that one.
         }
@@ -31,8 +31,8 @@ internal sealed class SweepCursor(TableClient table)
 
     /// <summary>The cursor's day and ETag; null when it was never set.</summary>
     public async Task<(DateOnly Day, ETag ETag)?> ReadAsync(CancellationToken cancellationToken) =>
-        await table.GetEntityIfExistsAsync(Partition, Row, cancellationToken: cancellationToken) is { } row
-            ? (DateOnly.ParseExact(row.GetString("Day")!, "yyyyMMdd", CultureInfo.InvariantCulture), row.ETag)
+        await table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken) is { HasValue: true } row
+            ? (DateOnly.ParseExact(row.Value!.GetString("Day")!, "yyyyMMdd", CultureInfo.InvariantCulture), row.Value.ETag)
             : null;
 
     /// <summary>Moves the cursor to <paramref name="day"/> unless it changed since <paramref name="read"/>; false when it had.</summary>
@@ -43,7 +43,7 @@ internal sealed class SweepCursor(TableClient table)
             await table.UpdateEntityAsync(Entity(day), read, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
-        catch (StorageRequestException e) when (e.IsConflict)
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             return false;
         }

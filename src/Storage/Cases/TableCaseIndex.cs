@@ -1,7 +1,7 @@
 using System.Text;
+using Azure.Data.Tables;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
-using Reintegration.Storage.Tables;
 
 namespace Reintegration.Storage.Cases;
 
@@ -25,7 +25,7 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
             ["NextDeadlineWhat"] = summary.NextDeadlineWhat ?? string.Empty,
             ["UpdatedAt"] = summary.UpdatedAt,
             ["Version"] = summary.Version,
-        }, cancellationToken: cancellationToken);
+        }, TableUpdateMode.Replace, cancellationToken);
 
     public async Task<CasePage> QueryAsync(CaseFilter filter, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
@@ -55,8 +55,15 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
             clauses.Add("Shared eq true");
         }
 
-        var token = continuation is null ? null : Encoding.UTF8.GetString(Convert.FromBase64String(FromUrl(continuation)));
-        var page = await table.QueryPageAsync(clauses.Count == 0 ? null : string.Join(" and ", clauses), pageSize, null, token, cancellationToken);
+        var token = continuation is null ? null : Decode(continuation);
+        var query = table.QueryAsync<TableEntity>(clauses.Count == 0 ? null : string.Join(" and ", clauses), pageSize, cancellationToken: cancellationToken);
+        await using var pages = query.AsPages(token, pageSize).GetAsyncEnumerator(cancellationToken);
+        if (!await pages.MoveNextAsync())
+        {
+            return new CasePage([], null);
+        }
+
+        var page = pages.Current;
         var cases = page.Values.Select(Summary).ToList();
         var next = page.ContinuationToken is { } nextToken ? ToUrl(Convert.ToBase64String(Encoding.UTF8.GetBytes(nextToken))) : null;
         return new CasePage(cases, next);
@@ -74,6 +81,20 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
         row.GetString("NextDeadlineWhat") is { Length: > 0 } what ? what : null,
         row.GetDateTimeOffset("UpdatedAt")!.Value,
         row.GetInt64("Version")!.Value);
+
+    /// <summary>The service's token ("partition row") from its URL-safe form; anything else is not ours.</summary>
+    private static string Decode(string continuation)
+    {
+        try
+        {
+            var token = Encoding.UTF8.GetString(Convert.FromBase64String(FromUrl(continuation)));
+            return token.Split(' ').Length == 2 ? token : throw new FormatException();
+        }
+        catch (FormatException)
+        {
+            throw new ArgumentException("The continuation token was not made by this service.", nameof(continuation));
+        }
+    }
 
     private static string ToUrl(string base64) => base64.TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Data.Tables;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
-using Reintegration.Storage.Pipeline;
-using Reintegration.Storage.Tables;
 
 namespace Reintegration.Storage.Cases;
 
@@ -22,12 +21,14 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
 
     public async Task<StoredCase?> LoadAsync(string caseId, CancellationToken cancellationToken = default)
     {
-        var row = await table.GetEntityIfExistsAsync(caseId, Snapshot, cancellationToken: cancellationToken);
-        return row is null ? null : new StoredCase(CaseJson.Deserialize<CaseState>(EntityPayload.Read(row)), row.ETag.ToString());
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(caseId, Snapshot, cancellationToken: cancellationToken);
+        return row.HasValue
+            ? new StoredCase(CaseJson.Deserialize<CaseState>(EntityPayload.Read(row.Value!)), row.Value!.ETag.ToString())
+            : null;
     }
 
     public async Task<bool> WasProcessedAsync(string caseId, string commandId, CancellationToken cancellationToken = default) =>
-        await table.GetEntityIfExistsAsync(caseId, CommandRow(commandId), ["PartitionKey"], cancellationToken) is not null;
+        (await table.GetEntityIfExistsAsync<TableEntity>(caseId, CommandRow(commandId), ["PartitionKey"], cancellationToken)).HasValue;
 
     public async Task<string> CommitAsync(CaseCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken = default)
     {
@@ -45,9 +46,10 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
         try
         {
             var results = await table.SubmitTransactionAsync(actions, cancellationToken);
-            return results[0].ETag?.ToString() ?? throw new InvalidOperationException("The service returned no ETag for the snapshot.");
+            return results.Value[0].Headers.ETag?.ToString()
+                ?? throw new InvalidOperationException("The service returned no ETag for the snapshot.");
         }
-        catch (StorageRequestException ex) when (ex.IsConflict)
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             throw new CaseConcurrencyException($"Case {commit.CaseId} changed since it was read ({ex.Status} {ex.ErrorCode}).", ex);
         }
@@ -57,7 +59,7 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
     {
         var events = new List<RecordedEvent>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey ge 'e-' and RowKey lt 'e.'");
-        await foreach (var row in table.QueryAsync(filter, 1000, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
         {
             events.Add(new RecordedEvent(row.GetInt64("Version")!.Value, CaseJson.Deserialize<CaseEvent>(EntityPayload.Read(row))));
         }
@@ -69,7 +71,7 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
     public async Task<IReadOnlyList<PendingEffect>> PendingEffectsAsync(int max, CancellationToken cancellationToken = default)
     {
         var pending = new List<PendingEffect>();
-        await foreach (var row in table.QueryAsync("RowKey ge 'o-' and RowKey lt 'o.'", Math.Min(max, 1000), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>("RowKey ge 'o-' and RowKey lt 'o.'", Math.Min(max, 1000), cancellationToken: cancellationToken))
         {
             pending.Add(new PendingEffect(row.PartitionKey, CaseJson.Deserialize<CaseEffect>(EntityPayload.Read(row)), row.GetDateTimeOffset("CommittedAt")!.Value));
             if (pending.Count >= max)
@@ -92,7 +94,7 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
             var redacted = redact(recorded.Event);
             if (!CaseJson.Serialize(redacted).AsSpan().SequenceEqual(CaseJson.Serialize(recorded.Event)))
             {
-                await table.UpsertEntityAsync(EventRow(caseId, recorded with { Event = redacted }), cancellationToken: cancellationToken);
+                await table.UpsertEntityAsync(EventRow(caseId, recorded with { Event = redacted }), TableUpdateMode.Replace, cancellationToken);
             }
         }
     }

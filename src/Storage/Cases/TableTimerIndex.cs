@@ -1,7 +1,8 @@
 using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
-using Reintegration.Storage.Tables;
 
 namespace Reintegration.Storage.Cases;
 
@@ -23,12 +24,12 @@ public sealed class TableTimerIndex : ITimerIndex
     private readonly TimeProvider clock;
 
     /// <param name="clock">The clock the sweep runs on: a timer due today or earlier by it may be behind the cursor.</param>
-    public TableTimerIndex(StorageConnection connection, string tableName = "timers", int shards = 4, TimeProvider? clock = null, StorageClientOptions? options = null)
+    public TableTimerIndex(StorageAccount account, string tableName = "timers", int shards = 4, TimeProvider? clock = null)
     {
-        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(account);
         ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
-        cursor = new SweepCursor(new TableClient(connection, tableName, options));
-        days = new TimerDayTables(connection, tableName, options);
+        cursor = new SweepCursor(account.Table(tableName));
+        days = new TimerDayTables(account, tableName);
         this.shards = shards;
         this.clock = clock ?? TimeProvider.System;
     }
@@ -45,7 +46,7 @@ public sealed class TableTimerIndex : ITimerIndex
 
     public async Task ScheduleAsync(CaseTimer timer, CancellationToken cancellationToken = default)
     {
-        await days.WriteAsync(DayOf(timer.DueAt), table => table.UpsertEntityAsync(Row(timer), cancellationToken: cancellationToken), cancellationToken);
+        await days.WriteAsync(DayOf(timer.DueAt), table => table.UpsertEntityAsync(Row(timer), TableUpdateMode.Replace, cancellationToken), cancellationToken);
         await KeepInSweepAsync(DayOf(timer.DueAt), cancellationToken);
     }
 
@@ -110,7 +111,7 @@ public sealed class TableTimerIndex : ITimerIndex
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Shard(shard)} and RowKey le {now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "~"}");
             try
             {
-                await foreach (var row in day.QueryAsync(filter, Math.Min(max - due.Count, 1000), cancellationToken: cancellationToken))
+                await foreach (var row in day.QueryAsync<TableEntity>(filter, Math.Min(max - due.Count, 1000), cancellationToken: cancellationToken))
                 {
                     due.Add(new CaseTimer(row.GetString("CaseId")!, Enum.Parse<TimerKind>(row.GetString("Kind")!), row.GetInt32("Round")!.Value, row.GetDateTimeOffset("DueAt")!.Value));
                     if (due.Count >= max)
@@ -119,7 +120,7 @@ public sealed class TableTimerIndex : ITimerIndex
                     }
                 }
             }
-            catch (StorageRequestException e) when (TimerDayTables.IsMissingTable(e))
+            catch (RequestFailedException e) when (TimerDayTables.IsMissingTable(e))
             {
                 break;
             }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Reintegration.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Reintegration.Storage.Cases;
 
@@ -13,18 +14,17 @@ internal sealed class TimerDayTables
     private const int DayLength = 8;
     private const int MaxCachedDays = 1024;
     private readonly ConcurrentDictionary<DateOnly, TableClient> tables = new();
-    private readonly StorageConnection connection;
+    private readonly StorageAccount account;
     private readonly string baseName;
-    private readonly StorageClientOptions? options;
 
-    public TimerDayTables(StorageConnection connection, string baseName, StorageClientOptions? options)
+    public TimerDayTables(StorageAccount account, string baseName)
     {
         if (baseName.Length > 63 - DayLength)
         {
             throw new ArgumentException($"'{baseName}' leaves no room for the due day in a table name (at most {63 - DayLength} characters).", nameof(baseName));
         }
 
-        (this.connection, this.baseName, this.options) = (connection, baseName, options);
+        (this.account, this.baseName) = (account, baseName);
     }
 
     public TableClient For(DateOnly day)
@@ -35,7 +35,7 @@ internal sealed class TimerDayTables
             tables.Clear();
         }
 
-        return tables.GetOrAdd(day, d => new TableClient(connection, NameOf(d), options));
+        return tables.GetOrAdd(day, d => account.Table(NameOf(d)));
     }
 
     public string NameOf(DateOnly day) => $"{baseName}{day:yyyyMMdd}";
@@ -48,7 +48,7 @@ internal sealed class TimerDayTables
         {
             await write(table);
         }
-        catch (StorageRequestException e) when (IsMissingTable(e))
+        catch (RequestFailedException e) when (IsMissingTable(e))
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
             await write(table);
@@ -59,5 +59,5 @@ internal sealed class TimerDayTables
     /// The table is missing: the service says TableNotFound, but an upsert (single or in a batch) or a query meets no
     /// other 404, so the status alone decides.
     /// </summary>
-    public static bool IsMissingTable(StorageRequestException e) => e.IsNotFound;
+    public static bool IsMissingTable(RequestFailedException e) => e.Status == 404;
 }

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
-using Reintegration.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Reintegration.Storage.Documents;
 
@@ -33,6 +34,8 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
         this.key = key;
     }
 
+    public BlobContainerClient Container => container;
+
     public async Task<StoredDocument> PutAsync(string caseId, string documentId, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var sealedBytes = new byte[1 + NonceBytes + TagBytes + content.Length];
@@ -45,22 +48,21 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
         }
 
         // Created once: a document id is never overwritten.
-        await container.UploadBlobAsync(Name(caseId, documentId, contentType), BinaryData.FromBytes(sealedBytes), "application/octet-stream", ifNoneMatch: ETag.All, cancellationToken: cancellationToken);
+        await container.GetBlobClient(Name(caseId, documentId, contentType)).UploadAsync(
+            BinaryData.FromBytes(sealedBytes), CreateOnce, cancellationToken);
         return new StoredDocument(caseId, documentId, contentType, content.Length);
     }
 
     public async Task<(StoredDocument Document, byte[] Content)?> GetAsync(string caseId, string documentId, CancellationToken cancellationToken = default)
     {
-        await foreach (var item in container.GetBlobsAsync($"{caseId}/{documentId}/", cancellationToken: cancellationToken))
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{caseId}/{documentId}/", cancellationToken: cancellationToken))
         {
             var contentType = Uri.UnescapeDataString(item.Name[(caseId.Length + documentId.Length + 2)..]);
-            var download = await container.DownloadIfExistsAsync(item.Name, cancellationToken);
-            if (download is null)
+            if (await DownloadAsync(item.Name, cancellationToken) is not { } sealedBytes)
             {
                 return null;
             }
 
-            var sealedBytes = download.Content.ToArray();
             if (sealedBytes.Length < 1 + NonceBytes + TagBytes || sealedBytes[0] != FormatVersion)
             {
                 throw new CryptographicException($"Document {documentId} of case {caseId} is not in a known format.");
@@ -79,7 +81,7 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
     public async Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default)
     {
         var names = new List<string>();
-        await foreach (var item in container.GetBlobsAsync(caseId + "/", cancellationToken: cancellationToken))
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, caseId + "/", cancellationToken: cancellationToken))
         {
             names.Add(item.Name);
         }
@@ -91,8 +93,27 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
     }
 
     /// <summary>The encrypted bytes as stored, for tests that check nothing readable reaches storage.</summary>
-    public async Task<byte[]?> RawAsync(string caseId, string documentId, string contentType, CancellationToken cancellationToken = default) =>
-        (await container.DownloadIfExistsAsync(Name(caseId, documentId, contentType), cancellationToken))?.Content.ToArray();
+    public Task<byte[]?> RawAsync(string caseId, string documentId, string contentType, CancellationToken cancellationToken = default) =>
+        DownloadAsync(Name(caseId, documentId, contentType), cancellationToken);
+
+    private static readonly BlobUploadOptions CreateOnce = new()
+    {
+        HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" },
+        Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+    };
+
+    private async Task<byte[]?> DownloadAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            return download.Value.Content.ToArray();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
 
     private static string Name(string caseId, string documentId, string contentType) => $"{caseId}/{documentId}/{Uri.EscapeDataString(contentType)}";
 

@@ -131,7 +131,7 @@ public sealed class BadInputCorpusTests(AzuriteApp azurite)
     {
         var table = azurite.App.Get<TableCaseStore>().Table;
         var rows = new List<string>();
-        await foreach (var row in table.QueryAsync())
+        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>())
         {
             rows.Add($"{row.PartitionKey}/{row.RowKey}/{row.ETag}");
         }

@@ -1,5 +1,6 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Reintegration.FaultRun;
-using Reintegration.Storage.Blobs;
 using Reintegration.Storage.Tests.Azurite;
 
 namespace Reintegration.Functions.Tests.Hardening;
@@ -28,7 +29,7 @@ public sealed class FaultRunTests
             {
                 // The checks must see a lost e-mail: delete one from the outbox and check again.
                 var outbox = new BlobContainerClient(connection, "devoutbox");
-                await foreach (var blob in outbox.GetBlobsAsync())
+                await foreach (var blob in outbox.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, CancellationToken.None))
                 {
                     await outbox.DeleteBlobIfExistsAsync(blob.Name);
                     break;

@@ -4,7 +4,6 @@ using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Functions.Tests.Support;
 using Reintegration.Functions.Work;
 using Reintegration.Storage.Cases;
-using Reintegration.Storage;
 
 namespace Reintegration.Functions.Tests.Work;
 
@@ -21,7 +20,7 @@ public sealed class DueTimerSweepTests(AzuriteApp azurite)
         // yesterday, then its recovery wrote the overdue timer into its due day, behind the cursor,
         // where no later sweep looks.
         var clock = new ManualClock(Crash);
-        var timers = new TableTimerIndex(StorageConnection.Parse(azurite.Azurite.ConnectionString), "t" + Guid.NewGuid().ToString("N")[..20], clock: clock);
+        var timers = new TableTimerIndex(azurite.Azurite.Account, "t" + Guid.NewGuid().ToString("N")[..20], clock: clock);
         await timers.InitializeAsync(clock.GetUtcNow());
         var store = new InMemoryCaseStore();
         var timer = new CaseTimer("case-1", TimerKind.DecisionReminder, 1, Crash.AddHours(1));

@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Eligibility;
@@ -7,7 +8,6 @@ using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Domain.Workflow;
 using Reintegration.Functions.Tests.Support;
 using Reintegration.Functions.Work;
-using Reintegration.Storage.Queues;
 
 namespace Reintegration.Functions.Tests.Work;
 
@@ -28,9 +28,11 @@ public sealed class QueueWorkerTests(AzuriteApp azurite)
                 "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null))).Rejection.ShouldBeNull();
         }
 
-        var queue = new QueueClient(azurite.Azurite.ConnectionString, "q-" + Guid.NewGuid().ToString("N")[..12]);
+        var name = "q-" + Guid.NewGuid().ToString("N")[..12];
+        var queue = azurite.Azurite.Account.Queue(name);
+        var poison = azurite.Azurite.Account.Queue(name + "-poison");
         await queue.CreateIfNotExistsAsync();
-        var worker = new QueueWorker(queue, new CaseWorkProcessor(runtime, clock, NullLogger<CaseWorkProcessor>.Instance), _ => TimeSpan.Zero);
+        var worker = new QueueWorker(queue, poison, new CaseWorkProcessor(runtime, clock, NullLogger<CaseWorkProcessor>.Instance), _ => TimeSpan.Zero);
         clock.Advance(TimeSpan.FromDays(6));
         store.FailCase = "poisoned";
         foreach (var id in new[] { "poisoned", "healthy" })
@@ -49,8 +51,8 @@ public sealed class QueueWorkerTests(AzuriteApp azurite)
         poisoned.WasReminded(TimerKind.DecisionReminder, 1).ShouldBeFalse();
         poisoned.Alerts.ShouldBe(1);
         (await store.ReadEventsAsync("poisoned")).Select(e => e.Event).OfType<CaseEvent.AlertRaised>().Single().Kind.ShouldBe(AlertKind.ProcessingFailed);
-        (await queue.PeekMessagesAsync(32)).ShouldBeEmpty();
-        (await queue.GetPoisonQueueClient().PeekMessagesAsync(32)).Count.ShouldBe(1);
+        (await queue.PeekMessagesAsync(32)).Value.ShouldBeEmpty();
+        (await poison.PeekMessagesAsync(32)).Value.Length.ShouldBe(1);
     }
 
     /// <summary>Fails every commit that sends a reminder on one case, as a broken dependency would.</summary>

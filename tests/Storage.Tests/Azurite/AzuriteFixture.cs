@@ -42,12 +42,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>A connection string with explicit path-style endpoints and the development account key.</summary>
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;" +
-        $"AccountName={StorageConnection.DevelopmentAccountName};AccountKey={StorageConnection.DevelopmentAccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageConnection.DevelopmentAccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageConnection.DevelopmentAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageConnection.DevelopmentAccountName};";
+        $"AccountName={StorageAccount.DevelopmentAccountName};AccountKey={StorageAccount.DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageAccount.DevelopmentAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageAccount.DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageAccount.DevelopmentAccountName};";
 
-    public StorageConnection Connection => StorageConnection.Parse(ConnectionString);
+    public StorageAccount Account => StorageAccount.FromConnectionString(ConnectionString);
 
     public bool IsRunning => _process is { HasExited: false };
 

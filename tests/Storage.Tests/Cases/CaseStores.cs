@@ -1,7 +1,6 @@
 using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Storage.Cases;
-using Reintegration.Storage.Tables;
 using Reintegration.Storage.Tests.Azurite;
 
 namespace Reintegration.Storage.Tests.Cases;
@@ -25,11 +24,11 @@ public sealed class AzuriteStores(AzuriteFixture azurite) : ICaseStoresFactory
 {
     public async Task<CaseStores> CreateAsync(DateTimeOffset now)
     {
-        var cases = new TableClient(azurite.ConnectionString, UniqueName.Table());
-        var index = new TableClient(azurite.ConnectionString, UniqueName.Table());
+        var cases = azurite.Account.Table(UniqueName.Table());
+        var index = azurite.Account.Table(UniqueName.Table());
         await cases.CreateIfNotExistsAsync();
         await index.CreateIfNotExistsAsync();
-        var timers = new TableTimerIndex(azurite.Connection, UniqueName.Table());
+        var timers = new TableTimerIndex(azurite.Account, UniqueName.Table());
         await timers.InitializeAsync(now);
         return new CaseStores(new TableCaseStore(cases), timers, new TableCaseIndex(index));
     }

@@ -19,7 +19,8 @@ public sealed class RequestLog() : DelegatingHandler(new HttpClientHandler())
         }
     }
 
-    public StorageClientOptions Options() => new() { Transport = new HttpClientTransport(new HttpClient(this)) };
+    public StorageAccount Account(string connectionString) =>
+        StorageAccount.FromConnectionString(connectionString, new HttpClientTransport(new HttpClient(this)));
 
     public void Clear()
     {

@@ -1,7 +1,8 @@
+using Azure;
+using Azure.Data.Tables;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Storage.Cases;
-using Reintegration.Storage.Tables;
 using Reintegration.Storage.Tests.Azurite;
 
 namespace Reintegration.Storage.Tests.Cases;
@@ -15,7 +16,7 @@ public sealed class TimerDayTableTests(AzuriteFixture azurite)
 
     private async Task<TableTimerIndex> NewIndexAsync(RequestLog? log = null, DateTimeOffset? startedAt = null)
     {
-        var index = new TableTimerIndex(azurite.Connection, UniqueName.Table(), clock: new ManualClock(Now), options: log?.Options());
+        var index = new TableTimerIndex(log?.Account(azurite.ConnectionString) ?? azurite.Account, UniqueName.Table(), clock: new ManualClock(Now));
         await index.InitializeAsync(startedAt ?? Now);
         return index;
     }
@@ -25,14 +26,14 @@ public sealed class TimerDayTableTests(AzuriteFixture azurite)
         try
         {
             var rows = new List<TableEntity>();
-            await foreach (var row in new TableClient(azurite.Connection, table).QueryAsync())
+            await foreach (var row in azurite.Account.Table(table).QueryAsync<TableEntity>())
             {
                 rows.Add(row);
             }
 
             return rows;
         }
-        catch (StorageRequestException e) when (e.IsNotFound)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
         }
@@ -170,7 +171,7 @@ public sealed class TimerDayTableTests(AzuriteFixture azurite)
 
     private static async Task<DateOnly> CursorDayAsync(TableTimerIndex index)
     {
-        var cursor = (await index.CursorTable.GetEntityIfExistsAsync("cursor", "sweep")).ShouldNotBeNull();
+        var cursor = (await index.CursorTable.GetEntityIfExistsAsync<TableEntity>("cursor", "sweep")).Value.ShouldNotBeNull();
         return DateOnly.ParseExact(cursor.GetString("Day")!, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

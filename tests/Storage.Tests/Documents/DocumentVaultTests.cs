@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Reintegration.Storage.Blobs;
+using Azure;
+using Azure.Storage.Blobs;
 using Reintegration.Storage.Documents;
-using Reintegration.Storage.Pipeline;
 using Reintegration.Storage.Tests.Azurite;
 
 namespace Reintegration.Storage.Tests.Documents;
@@ -14,7 +14,7 @@ public sealed class DocumentVaultTests(AzuriteFixture azurite)
 
     private async Task<(DocumentVault Vault, BlobContainerClient Container)> NewVaultAsync()
     {
-        var container = new BlobContainerClient(azurite.ConnectionString, UniqueName.Container());
+        var container = azurite.Account.Container(UniqueName.Container());
         await container.CreateIfNotExistsAsync();
         return (new DocumentVault(container, Key), container);
     }
@@ -38,7 +38,7 @@ public sealed class DocumentVaultTests(AzuriteFixture azurite)
     {
         var (vault, _) = await NewVaultAsync();
         await vault.PutAsync("case-1", "consent", "image/png", new byte[] { 1, 2, 3 });
-        var error = await Should.ThrowAsync<StorageRequestException>(() => vault.PutAsync("case-1", "consent", "image/png", new byte[] { 9 }));
+        var error = await Should.ThrowAsync<RequestFailedException>(() => vault.PutAsync("case-1", "consent", "image/png", new byte[] { 9 }));
         error.Status.ShouldBe(409);
     }
 

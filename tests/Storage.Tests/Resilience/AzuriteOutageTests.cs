@@ -1,8 +1,8 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Reintegration.Storage.Blobs;
-using Reintegration.Storage.Queues;
-using Reintegration.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Reintegration.Storage.Tests.Azurite;
 
 namespace Reintegration.Storage.Tests.Resilience;
@@ -15,7 +15,7 @@ public sealed class AzuriteOutageCollection : ICollectionFixture<AzuriteFixture>
 }
 
 /// <summary>
-/// Azurite goes away mid-run: a call made during the outage keeps retrying (Azure.Core's retry policy, transport
+/// Azurite goes away mid-run: a call made during the outage keeps retrying (the SDKs' retry policy on transport
 /// failures) and succeeds once Azurite is back on the same ports with the same data. The test waits for an observed
 /// failed attempt before restarting Azurite, so the order of events is fixed, not timed.
 /// </summary>
@@ -27,66 +27,69 @@ public sealed class AzuriteOutageTests(AzuriteFixture azurite)
     [Fact]
     public async Task Given_azurite_is_down_When_a_table_write_is_retrying_Then_it_succeeds_after_the_restart_and_earlier_data_survives()
     {
-        var (options, failedAttempt) = PatientOptions();
-        var table = new TableClient(azurite.Connection, UniqueName.Table(), options);
+        var failedAttempt = Signal();
+        var table = new TableClient(azurite.ConnectionString, UniqueName.Table(), Patient(new TableClientOptions(), failedAttempt));
         await table.CreateIfNotExistsAsync();
         await table.AddEntityAsync(new TableEntity("case-1", "before") { ["Step"] = 1 });
 
         await azurite.StopAsync();
-        var write = table.UpsertEntityAsync(new TableEntity("case-1", "during") { ["Step"] = 2 });
+        var write = table.UpsertEntityAsync(new TableEntity("case-1", "during") { ["Step"] = 2 }, TableUpdateMode.Replace);
         await failedAttempt.Task.WaitAsync(Bound);
         write.IsCompleted.ShouldBeFalse();
         await azurite.StartAsync();
         await write.WaitAsync(Bound);
 
-        (await table.GetEntityIfExistsAsync("case-1", "during")).ShouldNotBeNull().GetInt32("Step").ShouldBe(2);
-        (await table.GetEntityIfExistsAsync("case-1", "before")).ShouldNotBeNull().GetInt32("Step").ShouldBe(1);
+        (await table.GetEntityAsync<TableEntity>("case-1", "during")).Value.GetInt32("Step").ShouldBe(2);
+        (await table.GetEntityAsync<TableEntity>("case-1", "before")).Value.GetInt32("Step").ShouldBe(1);
     }
 
     [Fact]
     public async Task Given_azurite_is_down_When_a_message_put_and_a_blob_read_are_retrying_Then_both_succeed_after_the_restart()
     {
-        var (options, failedAttempt) = PatientOptions();
-        var queue = new QueueClient(azurite.Connection, UniqueName.Queue(), options);
-        var container = new BlobContainerClient(azurite.Connection, UniqueName.Container(), options);
+        var failedAttempt = Signal();
+        var queue = new QueueClient(azurite.ConnectionString, UniqueName.Queue(), Patient(new QueueClientOptions(), failedAttempt));
+        var container = new BlobContainerClient(
+            azurite.ConnectionString, UniqueName.Container(), Patient(new BlobClientOptions(), failedAttempt));
         await queue.CreateIfNotExistsAsync();
         await container.CreateIfNotExistsAsync();
         await container.UploadBlobAsync("kept.txt", BinaryData.FromString("kept"));
 
         await azurite.StopAsync();
         var put = queue.SendMessageAsync("sent during the outage");
-        var read = container.DownloadIfExistsAsync("kept.txt");
+        var read = container.GetBlobClient("kept.txt").DownloadContentAsync();
         await failedAttempt.Task.WaitAsync(Bound);
         await azurite.StartAsync();
         await Task.WhenAll(put, read).WaitAsync(Bound);
 
-        (await read).ShouldNotBeNull().Content.ToString().ShouldBe("kept");
-        (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1))).ShouldHaveSingleItem().MessageText.ShouldBe("sent during the outage");
+        (await read).Value.Content.ToString().ShouldBe("kept");
+        var received = await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1));
+        received.Value.ShouldHaveSingleItem().MessageText.ShouldBe("sent during the outage");
     }
 
     [Fact]
     public async Task Given_a_running_azurite_When_restarted_Then_clients_made_before_keep_working_on_the_same_ports()
     {
-        var table = new TableClient(azurite.Connection, UniqueName.Table());
+        var table = azurite.Account.Table(UniqueName.Table());
         await table.CreateIfNotExistsAsync();
         await table.AddEntityAsync(new TableEntity("p", "r"));
 
         await azurite.RestartAsync();
 
-        (await table.GetEntityIfExistsAsync("p", "r")).ShouldNotBeNull();
+        (await table.GetEntityIfExistsAsync<TableEntity>("p", "r")).HasValue.ShouldBeTrue();
     }
 
-    /// <summary>Options that retry for well over a restart, and a signal raised by the first attempt that fails in transport.</summary>
-    private static (StorageClientOptions Options, TaskCompletionSource FailedAttempt) PatientOptions()
+    private static TaskCompletionSource Signal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Retries for well over a restart, and raises the signal on the first attempt that fails in transport.</summary>
+    private static T Patient<T>(T options, TaskCompletionSource failedAttempt)
+        where T : ClientOptions
     {
-        var failedAttempt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var options = new StorageClientOptions();
         options.Retry.MaxRetries = 30;
         options.Retry.Delay = TimeSpan.FromMilliseconds(100);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         options.AddPolicy(new TransportFailureSignal(failedAttempt), HttpPipelinePosition.PerRetry);
-        return (options, failedAttempt);
+        return options;
     }
 
     private sealed class TransportFailureSignal(TaskCompletionSource signal) : HttpPipelinePolicy
