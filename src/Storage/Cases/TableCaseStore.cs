@@ -11,9 +11,10 @@ namespace Reintegration.Storage.Cases;
 /// <summary>
 /// The case store on Azure Tables. Each case is one partition: row <c>snapshot</c>, rows <c>e-{version}</c> (events),
 /// <c>c-{hash(commandId)}</c> (processed commands) and <c>o-{effectId}</c> (outbox). A commit is one entity group
-/// transaction conditional on the snapshot's ETag, so commands are exactly-once.
+/// transaction conditional on the snapshot's ETag, so commands are exactly-once. Also the read model the case
+/// orchestration projects to (same rows: snapshot and events).
 /// </summary>
-public sealed class TableCaseStore(TableClient table) : ICaseStore
+public sealed class TableCaseStore(TableClient table) : ICaseStore, ICaseReadModel
 {
     private const string Snapshot = "snapshot";
 
@@ -25,6 +26,23 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore
         return row.HasValue
             ? new StoredCase(CaseJson.Deserialize<CaseState>(EntityPayload.Read(row.Value!)), row.Value!.ETag.ToString())
             : null;
+    }
+
+    public async Task<CaseState?> ReadAsync(string caseId, CancellationToken cancellationToken = default) =>
+        (await LoadAsync(caseId, cancellationToken))?.State;
+
+    /// <summary>Events first, the snapshot last, in transactions of up to 100 rows: a reader never sees a snapshot ahead of its events.</summary>
+    public async Task ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default)
+    {
+        var rows = events.Select(e => EventRow(state.CaseId, e))
+            .Append(EntityPayload.Write(
+                new TableEntity(state.CaseId, Snapshot) { ["Version"] = state.Version, ["Stage"] = state.Stage.ToString() },
+                CaseJson.Serialize(state)));
+        foreach (var chunk in rows.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(
+                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+        }
     }
 
     public async Task<bool> WasProcessedAsync(string caseId, string commandId, CancellationToken cancellationToken = default) =>

@@ -3,8 +3,11 @@ using Reintegration.Domain.Cases;
 
 namespace Reintegration.Domain.Runtime.InMemory;
 
-/// <summary>The case store in memory, with the same contract as the Azure store: atomic, ETag-conditional commits.</summary>
-public sealed class InMemoryCaseStore : ICaseStore
+/// <summary>
+/// The case store in memory, with the same contract as the Azure store: atomic, ETag-conditional commits. Also the
+/// in-memory read model the case orchestration projects to.
+/// </summary>
+public sealed class InMemoryCaseStore : ICaseStore, ICaseReadModel
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Stream> streams = new(StringComparer.Ordinal);
@@ -62,6 +65,39 @@ public sealed class InMemoryCaseStore : ICaseStore
             }
 
             return Task.FromResult(stream.ETag);
+        }
+    }
+
+    public Task ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (!streams.TryGetValue(state.CaseId, out var stream))
+            {
+                stream = streams[state.CaseId] = new Stream();
+            }
+
+            foreach (var recorded in events.Where(e => stream.Events.All(known => known.Version != e.Version)))
+            {
+                stream.Events.Add(recorded);
+            }
+
+            stream.Events.Sort((a, b) => a.Version.CompareTo(b.Version));
+            if (stream.State.Version <= state.Version)
+            {
+                stream.State = state;
+                stream.ETag = state.Version.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<CaseState?> ReadAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(streams.TryGetValue(caseId, out var stream) ? stream.State : null);
         }
     }
 

@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Workflow;
+
+namespace Reintegration.Domain.Runtime.Generations;
+
+/// <summary>
+/// Everything a case's orchestration carries from one generation to the next: the decider's state, the timers the
+/// case has set (time is data: a durable timer only wakes the instance for the earliest), the effects still to run,
+/// the events not yet projected to the read model, the command ids already handled and the latest answers.
+/// Every transition here is pure; the orchestration runs effects and waits, nothing else.
+/// </summary>
+public sealed record CaseGeneration
+{
+    /// <summary>How many answers the custom status keeps, so a caller waiting for its own finds it among others.</summary>
+    public const int AnswersKept = 20;
+
+    public required CaseState State { get; init; }
+
+    public ImmutableList<CaseTimer> Timers { get; init; } = [];
+
+    public ImmutableList<PendingEffect> Pending { get; init; } = [];
+
+    public ImmutableList<RecordedEvent> Unprojected { get; init; } = [];
+
+    public ImmutableSortedSet<string> Processed { get; init; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
+    public ImmutableList<CommandAnswer> Answers { get; init; } = [];
+
+    public static CaseGeneration Start(string caseId) => new() { State = CaseState.Empty(caseId) };
+
+    /// <summary>When the instance must wake without a command: the earliest timer, or a failed effect's retry.</summary>
+    public DateTimeOffset? WakeAt =>
+        Timers.Select(t => (DateTimeOffset?)t.DueAt)
+            .Concat(Pending.Select(p => p.RetryAt))
+            .Where(at => at is not null)
+            .Min();
+
+    /// <summary>Effects to run now: new ones, and failed ones whose retry time has come.</summary>
+    public IEnumerable<PendingEffect> Runnable(DateTimeOffset now) => Pending.Where(p => p.RetryAt is null || p.RetryAt <= now);
+
+    /// <summary>Closed, erased, nothing left to run or to wake for: the instance may complete.</summary>
+    public bool IsFinished =>
+        State.Stage == CaseStage.Closed && State.PersonalDataErasedAt is not null
+        && Timers.IsEmpty && Pending.IsEmpty && Unprojected.IsEmpty;
+
+    /// <summary>
+    /// A message taken from the inbox: first every timer due at or before its time fires, in due order, then its
+    /// command (a tick has none) is decided. The result is what the next generation starts from.
+    /// </summary>
+    public CaseGeneration Receive(CaseDecider decider, CaseMessage message)
+    {
+        var next = FireDue(decider, message.At);
+        return message.Command is { } command ? next.Handle(decider, command) : next;
+    }
+
+    /// <summary>Fires every timer due at or before <paramref name="at"/>, oldest first.</summary>
+    public CaseGeneration FireDue(CaseDecider decider, DateTimeOffset at)
+    {
+        var next = this;
+        foreach (var timer in Timers.Where(t => t.DueAt <= at).OrderBy(t => t.DueAt).ThenBy(t => t.TimerId, StringComparer.Ordinal))
+        {
+            next = next with { Timers = next.Timers.Remove(timer) };
+            next = next.Handle(decider, new CaseCommand.FireTimer(timer.CaseId, $"timer:{timer.TimerId}", timer.DueAt, timer));
+        }
+
+        return next;
+    }
+
+    /// <summary>Decides one command and applies what it decided; a repeated command id is answered as a duplicate.</summary>
+    public CaseGeneration Handle(CaseDecider decider, CaseCommand command)
+    {
+        if (Processed.Contains(command.CommandId))
+        {
+            return Answer(CommandAnswer.Of(command, CommandOutcome.Duplicate, State, null));
+        }
+
+        var decision = decider.Decide(command, State);
+        if (decision.Rejection is { } rejection)
+        {
+            // A refused command id is not recorded: a corrected resend with the same id is decided afresh.
+            return Answer(CommandAnswer.Of(command, CommandOutcome.Rejected, State, rejection));
+        }
+
+        var next = this with { Processed = Processed.Add(command.CommandId) };
+        if (decision.Events.Count == 0)
+        {
+            return next.Answer(CommandAnswer.Of(command, CommandOutcome.Unchanged, State, null));
+        }
+
+        var state = State;
+        var recorded = new List<RecordedEvent>(decision.Events.Count);
+        foreach (var @event in decision.Events)
+        {
+            state = CaseEvolution.Evolve(state, @event);
+            recorded.Add(new RecordedEvent(state.Version, @event));
+        }
+
+        var timers = next.Timers;
+        var pending = next.Pending;
+        foreach (var effect in decision.Effects)
+        {
+            if (effect is CaseEffect.ScheduleTimer schedule)
+            {
+                timers = timers.RemoveAll(t => t.TimerId == schedule.Timer.TimerId).Add(schedule.Timer);
+            }
+            else
+            {
+                pending = pending.Add(new PendingEffect(effect));
+            }
+        }
+
+        return (next with { State = state, Timers = timers, Pending = pending, Unprojected = next.Unprojected.AddRange(recorded) })
+            .Answer(CommandAnswer.Of(command, CommandOutcome.Accepted, state, null));
+    }
+
+    /// <summary>Raises one processing-failed alert for each effect failing for <paramref name="after"/> or longer.</summary>
+    public CaseGeneration AlertStuck(CaseDecider decider, DateTimeOffset now, TimeSpan after)
+    {
+        var next = this;
+        foreach (var stuck in Pending.Where(p => !p.Alerted && p.FailingSince is { } since && now - since >= after))
+        {
+            next = next with { Pending = next.Pending.Replace(stuck, stuck with { Alerted = true }) };
+            var detail = $"{stuck.Effect.GetType().Name} has failed since {stuck.FailingSince:yyyy-MM-dd HH:mm} UTC; it is retried";
+            next = next.Handle(decider, new CaseCommand.RaiseAlert(
+                State.CaseId, $"stuck:{stuck.Effect.EffectId}", now, AlertKind.ProcessingFailed, detail));
+        }
+
+        return next;
+    }
+
+    /// <summary>The effect ran: it leaves the list.</summary>
+    public CaseGeneration Done(PendingEffect effect) => this with { Pending = Pending.Remove(effect) };
+
+    /// <summary>The effect failed again: kept, with its next try set by <see cref="PendingEffect.Failed"/>.</summary>
+    public CaseGeneration Failed(PendingEffect effect, DateTimeOffset now) =>
+        this with { Pending = Pending.Replace(effect, effect.Failed(now)) };
+
+    /// <summary>The events were written to the read model.</summary>
+    public CaseGeneration Projected() => this with { Unprojected = [] };
+
+    private CaseGeneration Answer(CommandAnswer answer) =>
+        this with { Answers = Answers.Add(answer).TakeLast(AnswersKept).ToImmutableList() };
+}

@@ -1,0 +1,20 @@
+using Reintegration.Domain.Cases;
+
+namespace Reintegration.Domain.Runtime.Generations;
+
+/// <summary>
+/// An effect a decision asked for and that has not run yet; after a failure, when it failed first and when to try
+/// again (5 minutes, doubling up to an hour), and whether the case was alerted about it.
+/// </summary>
+public sealed record PendingEffect(CaseEffect Effect, int Failures = 0, DateTimeOffset? FailingSince = null,
+    DateTimeOffset? RetryAt = null, bool Alerted = false)
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromHours(1);
+
+    public PendingEffect Failed(DateTimeOffset now)
+    {
+        var wait = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(Failures, 10)));
+        return this with { Failures = Failures + 1, FailingSince = FailingSince ?? now, RetryAt = now + wait };
+    }
+}

@@ -1,0 +1,20 @@
+using Reintegration.Domain.Cases;
+
+namespace Reintegration.Domain.Runtime;
+
+/// <summary>
+/// The read model the case orchestration projects to after each generation: each case's snapshot and events, as the
+/// API and the pages read them. A projection, never the authority: the orchestration's state is.
+/// </summary>
+public interface ICaseReadModel
+{
+    /// <summary>Writes <paramref name="events"/> and then the snapshot. Idempotent (rows keyed by version).</summary>
+    Task ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default);
+
+    Task<CaseState?> ReadAsync(string caseId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Rewrites every stored event of a case through <paramref name="redact"/> (erasure). Idempotent.</summary>
+    Task RedactHistoryAsync(string caseId, Func<CaseEvent, CaseEvent> redact, CancellationToken cancellationToken = default);
+}

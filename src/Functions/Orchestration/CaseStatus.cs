@@ -1,0 +1,19 @@
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Runtime.Generations;
+
+namespace Reintegration.Functions.Orchestration;
+
+/// <summary>
+/// What a case's orchestration publishes as its custom status: the stage and version, the version the read model has
+/// reached, and the latest command answers (a caller waits for its own). Ids, codes and rule texts: no personal data.
+/// </summary>
+public sealed record CaseStatus(CaseStage Stage, long Version, long ProjectedVersion, IReadOnlyList<CommandAnswer> Answers)
+{
+    public static CaseStatus Of(CaseGeneration generation) => new(
+        generation.State.Stage,
+        generation.State.Version,
+        generation.Unprojected.IsEmpty ? generation.State.Version : generation.Unprojected[0].Version - 1,
+        generation.Answers);
+
+    public CommandAnswer? AnswerTo(string commandId) => Answers.LastOrDefault(a => a.CommandId == commandId);
+}

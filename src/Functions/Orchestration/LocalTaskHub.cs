@@ -1,0 +1,150 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Reintegration.Domain.Runtime.Generations;
+
+namespace Reintegration.Functions.Orchestration;
+
+/// <summary>
+/// The case orchestration and its activities run durably without the Functions host (the README's run command and
+/// the tests): DurableTask.Core's TaskHubWorker on the Azure Storage provider (Azurite locally), the same provider
+/// the Durable extension uses on Azure, with the SDK's shims around the very classes the Functions app registers.
+/// </summary>
+public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
+{
+    private static readonly OrchestrationStatus[] EveryStatus =
+    [
+        OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.ContinuedAsNew,
+        OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated,
+        OrchestrationStatus.Canceled, OrchestrationStatus.Suspended,
+    ];
+
+    private readonly AzureStorageOrchestrationService service;
+    private readonly TaskHubWorker worker;
+    private readonly TaskHubClient client;
+
+    private LocalTaskHub(AzureStorageOrchestrationService service, TaskHubWorker worker, TaskHubClient client) =>
+        (this.service, this.worker, this.client) = (service, worker, client);
+
+    /// <summary>Creates the task hub's queues and tables if needed and starts the worker.</summary>
+    public static async Task<LocalTaskHub> StartAsync(
+        string connectionString, string taskHubName, CaseOrchestrationParts parts, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var settings = new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            TaskHubName = taskHubName,
+            PartitionCount = 4,
+            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            // A start for an id that exists in any status is refused, not ignored: the caller learns it was a repeat.
+            ThrowExceptionOnInvalidDedupeStatus = true,
+            LoggerFactory = loggerFactory,
+        };
+        var service = new AzureStorageOrchestrationService(settings);
+        await service.CreateIfNotExistsAsync();
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = CaseJsonConverters.Sdk }, loggerFactory);
+        var worker = new TaskHubWorker(service, loggerFactory);
+        worker.AddTaskOrchestrations(new Creator<TaskOrchestration>(
+            CaseOrchestration.Name, () => shims.CreateOrchestration(CaseOrchestration.Name, parts.Orchestration())));
+        worker.AddTaskActivities(
+            new Creator<TaskActivity>(ProjectCase.Name, () => shims.CreateActivity(ProjectCase.Name, parts.Projection())),
+            new Creator<TaskActivity>(RunCaseEffect.Name, () => shims.CreateActivity(RunCaseEffect.Name, parts.Effects())));
+        await worker.StartAsync();
+        return new LocalTaskHub(service, worker, new TaskHubClient(service, CaseJsonConverters.Core, loggerFactory));
+    }
+
+    public async Task<bool> StartAsync(string caseId, CaseGeneration first, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await client.CreateOrchestrationInstanceAsync(CaseOrchestration.Name, string.Empty, caseId, first, null, EveryStatus);
+            return true;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
+    {
+        var state = await client.GetOrchestrationStateAsync(caseId);
+        if (state is null || Status(state.OrchestrationStatus) is not (CaseInstanceStatus.Running or CaseInstanceStatus.Pending))
+        {
+            return false;
+        }
+
+        await client.RaiseEventAsync(new OrchestrationInstance { InstanceId = caseId }, CaseOrchestration.MessageEvent, message);
+        return true;
+    }
+
+    public async Task<CaseInstance> GetAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var state = await client.GetOrchestrationStateAsync(caseId);
+        if (state is null)
+        {
+            return new CaseInstance(caseId, CaseInstanceStatus.Missing, null);
+        }
+
+        var published = string.IsNullOrEmpty(state.Status)
+            ? null
+            : (CaseStatus?)CaseJsonConverters.Core.Deserialize(state.Status, typeof(CaseStatus));
+        return new CaseInstance(caseId, Status(state.OrchestrationStatus), published);
+    }
+
+    /// <summary>The provider's own view of the instance (status, output, failure), for diagnostics.</summary>
+    public async Task<string> DescribeAsync(string caseId)
+    {
+        var state = await client.GetOrchestrationStateAsync(caseId);
+        return state is null ? "no instance" : $"{state.OrchestrationStatus} output={state.Output} failure={state.FailureDetails}";
+    }
+
+    public Task TerminateAsync(string caseId, string reason, CancellationToken cancellationToken = default) =>
+        client.TerminateInstanceAsync(new OrchestrationInstance { InstanceId = caseId }, reason);
+
+    public async Task<int> PurgeAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        // Azure purges only terminal instances; the local provider does not check, so neither may we rely on it.
+        var instance = await GetAsync(caseId, cancellationToken);
+        if (instance.Status is not (CaseInstanceStatus.Completed or CaseInstanceStatus.Failed or CaseInstanceStatus.Terminated))
+        {
+            return 0;
+        }
+
+        var result = await service.PurgeInstanceHistoryAsync(caseId);
+        return result.InstancesDeleted;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await worker.StopAsync(isForced: true);
+        worker.Dispose();
+    }
+
+    private static CaseInstanceStatus Status(OrchestrationStatus status) => status switch
+    {
+        OrchestrationStatus.Pending => CaseInstanceStatus.Pending,
+        OrchestrationStatus.Running or OrchestrationStatus.ContinuedAsNew or OrchestrationStatus.Suspended => CaseInstanceStatus.Running,
+        OrchestrationStatus.Completed => CaseInstanceStatus.Completed,
+        OrchestrationStatus.Failed => CaseInstanceStatus.Failed,
+        _ => CaseInstanceStatus.Terminated,
+    };
+
+    private sealed class Creator<T> : ObjectCreator<T>
+    {
+        private readonly Func<T> create;
+
+        public Creator(string name, Func<T> create)
+        {
+            Name = name;
+            Version = string.Empty;
+            this.create = create;
+        }
+
+        public override T Create() => create();
+    }
+}

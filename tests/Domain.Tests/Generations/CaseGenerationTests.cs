@@ -1,0 +1,117 @@
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Runtime.Generations;
+using Reintegration.Domain.Tests.Support;
+using Reintegration.Domain.Workflow;
+using static Reintegration.Domain.Tests.Support.Applications;
+
+namespace Reintegration.Domain.Tests.Generations;
+
+/// <summary>The pure half of the case orchestration: what one generation decides from a message, with time as data.</summary>
+public sealed class CaseGenerationTests
+{
+    private static readonly CaseDecider Decider = new(ProgrammeCatalog.Shipped());
+
+    private static CaseGeneration Applied(string caseId = "case-1") =>
+        CaseGeneration.Start(caseId).Receive(Decider, CaseMessage.Of(Drc(caseId)));
+
+    [Fact]
+    public void Given_a_new_case_When_the_application_arrives_Then_it_is_accepted_its_timers_are_kept_and_its_effects_wait_to_run()
+    {
+        var generation = Applied();
+
+        generation.Answers.ShouldHaveSingleItem().Outcome.ShouldBe(CommandOutcome.Accepted);
+        generation.State.Stage.ShouldBe(CaseStage.AwaitingDecision);
+        generation.Timers.Select(t => t.Kind).ShouldBe([TimerKind.DecisionReminder, TimerKind.DecisionLapse], ignoreOrder: true);
+        generation.Pending.ShouldNotBeEmpty();
+        generation.Pending.Any(p => p.Effect is CaseEffect.ScheduleTimer).ShouldBeFalse();
+        generation.Unprojected.Select(e => e.Version).ShouldBe([1]);
+        generation.WakeAt.ShouldBe(generation.Timers.Min(t => t.DueAt));
+    }
+
+    [Fact]
+    public void Given_a_handled_command_When_the_same_id_arrives_again_Then_it_is_a_duplicate_and_nothing_changes()
+    {
+        var generation = Applied();
+
+        var again = generation.Receive(Decider, CaseMessage.Of(Drc()));
+
+        again.Answers[^1].Outcome.ShouldBe(CommandOutcome.Duplicate);
+        again.State.ShouldBe(generation.State);
+        again.Pending.ShouldBe(generation.Pending);
+    }
+
+    [Fact]
+    public void Given_a_reminder_due_on_day_5_When_a_decision_stamped_day_6_arrives_Then_the_reminder_fires_first_and_then_the_decision()
+    {
+        var generation = Applied();
+        var reminder = generation.Timers.Single(t => t.Kind == TimerKind.DecisionReminder);
+
+        var next = generation.Receive(Decider, CaseMessage.Of(
+            new CaseCommand.DecideEligibility("case-1", "decide-1", reminder.DueAt.AddDays(1), true, null)));
+
+        next.Answers.Select(a => a.CommandId).ShouldBe(["case-1:intake", $"timer:{reminder.TimerId}", "decide-1"]);
+        next.State.WasReminded(TimerKind.DecisionReminder, 1).ShouldBeTrue();
+        next.State.Stage.ShouldBe(CaseStage.AwaitingDeparture);
+        next.Timers.ShouldNotContain(reminder);
+    }
+
+    [Fact]
+    public void Given_a_decision_stamped_before_the_reminder_When_received_Then_the_reminder_stays_and_later_changes_nothing()
+    {
+        var generation = Applied();
+        var reminder = generation.Timers.Single(t => t.Kind == TimerKind.DecisionReminder);
+
+        var decided = generation.Receive(Decider, CaseMessage.Of(new CaseCommand.DecideEligibility("case-1", "decide-1", Day0.AddDays(1), true, null)));
+        decided.Timers.ShouldContain(reminder);
+        var ticked = decided.Receive(Decider, CaseMessage.Tick(reminder.DueAt));
+
+        ticked.Timers.ShouldNotContain(reminder);
+        ticked.Answers[^1].Outcome.ShouldBe(CommandOutcome.Unchanged);
+        ticked.State.ShouldBe(decided.State);
+    }
+
+    [Fact]
+    public void Given_a_refused_command_When_received_Then_its_id_is_not_recorded_so_a_corrected_resend_is_decided()
+    {
+        var generation = Applied();
+
+        var refused = generation.Receive(Decider, CaseMessage.Of(new CaseCommand.DecideEligibility("case-1", "decide-1", Day0.AddDays(1), false, null)));
+        refused.Answers[^1].Outcome.ShouldBe(CommandOutcome.Rejected);
+        refused.Processed.ShouldNotContain("decide-1");
+        refused.State.ShouldBe(generation.State);
+    }
+
+    [Fact]
+    public void Given_an_effect_failing_When_retried_Then_it_waits_longer_each_time_and_after_an_hour_the_case_is_alerted_once()
+    {
+        var generation = Applied();
+        var effect = generation.Pending[0];
+        var failedOnce = generation.Failed(effect, Day0);
+        var kept = failedOnce.Pending.Single(p => p.Effect.EffectId == effect.Effect.EffectId);
+        kept.RetryAt.ShouldBe(Day0.AddMinutes(5));
+        failedOnce.WakeAt.ShouldBe(Day0.AddMinutes(5));
+        failedOnce.Runnable(Day0.AddMinutes(1)).ShouldNotContain(kept);
+
+        var alerted = failedOnce.AlertStuck(Decider, Day0.AddHours(1), TimeSpan.FromHours(1));
+        var again = alerted.AlertStuck(Decider, Day0.AddHours(2), TimeSpan.FromHours(1));
+
+        alerted.State.Alerts.ShouldBe(1);
+        again.State.Alerts.ShouldBe(1);
+        again.Pending.Single(p => p.Effect.EffectId == effect.Effect.EffectId).Alerted.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Given_many_commands_When_answered_Then_only_the_latest_answers_are_kept()
+    {
+        var generation = Applied();
+        for (var i = 0; i < CaseGeneration.AnswersKept + 5; i++)
+        {
+            generation = generation.Receive(Decider, CaseMessage.Of(new CaseCommand.RecordConsent("case-1", $"consent-{i}", Day0.AddMinutes(i))));
+        }
+
+        generation.Answers.Count.ShouldBe(CaseGeneration.AnswersKept);
+        generation.Answers[^1].CommandId.ShouldBe($"consent-{CaseGeneration.AnswersKept + 4}");
+    }
+}

@@ -1,0 +1,145 @@
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Eligibility;
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Runtime.Generations;
+using Reintegration.Domain.Workflow;
+using Reintegration.Functions.Orchestration;
+using Reintegration.Functions.Tests.Support;
+
+namespace Reintegration.Functions.Tests.Orchestration;
+
+/// <summary>
+/// The case orchestration run durably on Azurite by DurableTask.Core's TaskHubWorker, as the local host runs it:
+/// answers in the custom status, the read model projected, no command lost in the windows where the naive loop
+/// loses them, timers woken by the durable timer or by a clock tick.
+/// </summary>
+[Collection(AzuriteAppCollection.Name)]
+public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
+{
+    // Case time is data; the durable timers run on real time. Cases dated years ahead wait for their timers (ticks move
+    // them), and the overdue test dates its case in the past on purpose.
+    private static readonly DateTimeOffset Day0 = new(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LongAgo = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    private readonly LocalTaskHubFixture hub = new(azurite);
+
+    public Task InitializeAsync() => hub.InitializeAsync();
+
+    public Task DisposeAsync() => hub.DisposeAsync();
+
+    private static CaseCommand.SubmitApplication Application(string caseId, DateTimeOffset? at = null) => new(
+        caseId, $"{caseId}:intake", at ?? Day0, "drc-denmark", new Person("Test Person", new DateOnly(1990, 3, 14), Relationship.Applicant, false),
+        [], "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null);
+
+    private async Task<string> OpenAsync(DateTimeOffset? at = null)
+    {
+        var caseId = "orch-" + Guid.NewGuid().ToString("N")[..10];
+        (await hub.Hub.StartAsync(caseId, CaseGeneration.Start(caseId))).ShouldBeTrue();
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(Application(caseId, at)))).ShouldBeTrue();
+        await hub.AnsweredAsync(caseId, $"{caseId}:intake");
+        return caseId;
+    }
+
+    [Fact]
+    public async Task Given_a_started_case_When_the_application_is_sent_Then_the_answer_is_published_the_read_model_projected_and_the_email_sent()
+    {
+        var caseId = await OpenAsync();
+
+        var instance = await hub.Hub.GetAsync(caseId);
+        instance.Status.ShouldBe(CaseInstanceStatus.Running);
+        var answer = instance.Published!.AnswerTo($"{caseId}:intake").ShouldNotBeNull();
+        answer.Outcome.ShouldBe(CommandOutcome.Accepted);
+        answer.Stage.ShouldBe(CaseStage.AwaitingDecision);
+        (await hub.ReadModel.ReadAsync(caseId)).ShouldNotBeNull().Version.ShouldBe(answer.Version);
+        (await hub.ReadModel.ReadEventsAsync(caseId)).Select(e => e.Version).ShouldBe([1]);
+        await hub.WaitUntilAsync(caseId, _ => hub.Messages.Sent.Any(e => e.EffectId.StartsWith(caseId, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Given_a_running_case_When_started_again_Then_nothing_is_reset()
+    {
+        var caseId = await OpenAsync();
+
+        (await hub.Hub.StartAsync(caseId, CaseGeneration.Start(caseId))).ShouldBeFalse();
+
+        var answer = await hub.AnsweredAsync(caseId, $"{caseId}:intake");
+        answer.Published!.Version.ShouldBe(1);
+        (await hub.ReadModel.ReadAsync(caseId)).ShouldNotBeNull().Stage.ShouldBe(CaseStage.AwaitingDecision);
+    }
+
+    [Fact]
+    public async Task Given_an_effect_running_When_a_command_is_raised_in_that_window_Then_it_is_handled_after_it()
+    {
+        var caseId = "orch-" + Guid.NewGuid().ToString("N")[..10];
+        hub.Messages.Hold();
+        (await hub.Hub.StartAsync(caseId, CaseGeneration.Start(caseId))).ShouldBeTrue();
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(Application(caseId)))).ShouldBeTrue();
+        await hub.Messages.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var decide = new CaseCommand.DecideEligibility(caseId, "decide-in-window", Day0.AddDays(1), true, null);
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(decide))).ShouldBeTrue();
+        hub.Messages.Release();
+
+        var instance = await hub.AnsweredAsync(caseId, "decide-in-window");
+        instance.Published!.AnswerTo("decide-in-window")!.Outcome.ShouldBe(CommandOutcome.Accepted);
+        instance.Published.Stage.ShouldBe(CaseStage.AwaitingDeparture);
+    }
+
+    [Fact]
+    public async Task Given_twenty_commands_sent_at_once_to_one_case_When_handled_Then_each_is_applied_once()
+    {
+        var caseId = await OpenAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => hub.Hub.SendAsync(caseId, CaseMessage.Of(
+            new CaseCommand.RaiseAlert(caseId, $"alert-{i}", Day0.AddHours(1), AlertKind.EmailBounced, $"bounce {i}")))));
+
+        await hub.WaitUntilAsync(caseId, i => i.Published?.Version == 21 && i.Published.ProjectedVersion == 21);
+        var state = (await hub.ReadModel.ReadAsync(caseId)).ShouldNotBeNull();
+        state.Alerts.ShouldBe(20);
+        (await hub.ReadModel.ReadEventsAsync(caseId)).Select(e => e.Version).ShouldBe(Enumerable.Range(1, 21).Select(v => (long)v));
+    }
+
+    [Fact]
+    public async Task Given_a_case_waiting_for_the_agency_When_the_clock_ticks_past_day_5_Then_the_reminder_fires_once()
+    {
+        var caseId = await OpenAsync();
+
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Tick(Day0.AddDays(6)))).ShouldBeTrue();
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Tick(Day0.AddDays(7)))).ShouldBeTrue();
+
+        await hub.WaitUntilAsync(caseId, i => i.Published?.Version == 2 && i.Published.ProjectedVersion == 2);
+        var state = (await hub.ReadModel.ReadAsync(caseId)).ShouldNotBeNull();
+        state.WasReminded(TimerKind.DecisionReminder, 1).ShouldBeTrue();
+        state.Stage.ShouldBe(CaseStage.AwaitingDecision);
+    }
+
+    [Fact]
+    public async Task Given_a_generation_whose_timers_are_overdue_When_started_Then_the_durable_timer_wakes_it_and_the_wait_lapses()
+    {
+        var caseId = "orch-" + Guid.NewGuid().ToString("N")[..10];
+        var decider = new CaseDecider(ProgrammeCatalog.Shipped());
+        var applied = CaseGeneration.Start(caseId).Receive(decider, CaseMessage.Of(Application(caseId, LongAgo)));
+
+        (await hub.Hub.StartAsync(caseId, applied)).ShouldBeTrue();
+
+        var instance = await hub.WaitUntilAsync(caseId, i => i.Published?.Stage == CaseStage.Closed);
+        var state = (await hub.ReadModel.ReadAsync(caseId)).ShouldNotBeNull();
+        state.Closure.ShouldBe(ClosureReason.Lapsed);
+        state.WasReminded(TimerKind.DecisionReminder, 1).ShouldBeTrue();
+        instance.Status.ShouldBe(CaseInstanceStatus.Running);
+    }
+
+    [Fact]
+    public async Task Given_a_terminated_case_When_a_command_is_sent_Then_it_is_refused_and_a_purge_removes_the_instance()
+    {
+        var caseId = await OpenAsync();
+        (await hub.Hub.PurgeAsync(caseId)).ShouldBe(0);
+
+        await hub.Hub.TerminateAsync(caseId, "test");
+        await hub.WaitUntilAsync(caseId, i => i.Status == CaseInstanceStatus.Terminated);
+
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Tick(Day0.AddDays(1)))).ShouldBeFalse();
+        (await hub.Hub.PurgeAsync(caseId)).ShouldBe(1);
+        (await hub.Hub.GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Missing);
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Runtime.Generations;
+using Reintegration.Domain.Runtime.InMemory;
+using Reintegration.Domain.Workflow;
+using Reintegration.Functions.Orchestration;
+using Reintegration.Functions.Tests.Support;
+
+namespace Reintegration.Functions.Tests.Orchestration;
+
+/// <summary>
+/// The case orchestration under DurableTask.Core's TaskHubWorker on the shared Azurite, with its own task hub, an
+/// in-memory read model and a message sender that can hold the first send (to raise a command in that window).
+/// </summary>
+public sealed class LocalTaskHubFixture(AzuriteApp azurite) : IAsyncLifetime
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    public InMemoryCaseStore ReadModel { get; } = new();
+
+    public GatedSender Messages { get; } = new();
+
+    public LocalTaskHub Hub { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var decider = new CaseDecider(ProgrammeCatalog.Shipped());
+        var parts = new CaseOrchestrationParts(
+            () => new CaseOrchestration(decider),
+            () => new ProjectCase(ReadModel),
+            () => new RunCaseEffect(Messages, ReadModel, new NoDocuments()));
+        Hub = await LocalTaskHub.StartAsync(
+            azurite.Azurite.ConnectionString, "hub" + Guid.NewGuid().ToString("N")[..12], parts, NullLoggerFactory.Instance);
+    }
+
+    public async Task DisposeAsync() => await Hub.DisposeAsync();
+
+    /// <summary>Waits (bounded) until the instance publishes a status that satisfies <paramref name="done"/>.</summary>
+    public async Task<CaseInstance> WaitUntilAsync(string caseId, Func<CaseInstance, bool> done)
+    {
+        var until = DateTimeOffset.UtcNow + Bound;
+        while (true)
+        {
+            var instance = await Hub.GetAsync(caseId);
+            if (done(instance))
+            {
+                return instance;
+            }
+
+            if (DateTimeOffset.UtcNow > until)
+            {
+                var answers = string.Join(", ", instance.Published?.Answers.Select(a => $"{a.CommandId}={a.Outcome}") ?? []);
+                throw new TimeoutException($"{caseId}: {instance.Status}, version {instance.Published?.Version}, " +
+                    $"projected {instance.Published?.ProjectedVersion}, answers {answers}; {await Hub.DescribeAsync(caseId)}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public Task<CaseInstance> AnsweredAsync(string caseId, string commandId) =>
+        WaitUntilAsync(caseId, i => i.Published?.AnswerTo(commandId) is not null
+            && i.Published.ProjectedVersion == i.Published.Version);
+
+    private sealed class NoDocuments : ICaseDocuments
+    {
+        public Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+}
+
+/// <summary>Records messages once per effect id; while <see cref="Hold"/> is set, the next send waits for a release.</summary>
+public sealed class GatedSender : IMessageSender
+{
+    private readonly EffectLog log = new();
+    private TaskCompletionSource? held;
+
+    public IReadOnlyList<CaseEffect> Sent => log.Sent;
+
+    /// <summary>Completes when a send is being held.</summary>
+    public TaskCompletionSource Entered { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Hold()
+    {
+        Entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public void Release() => Interlocked.Exchange(ref held, null)?.TrySetResult();
+
+    public async Task SendAsync(CaseEffect effect, CancellationToken cancellationToken = default)
+    {
+        if (held is { } gate)
+        {
+            Entered.TrySetResult();
+            await gate.Task;
+        }
+
+        await log.SendAsync(effect, cancellationToken);
+    }
+}
