@@ -139,6 +139,15 @@ public sealed partial class CaseDecider
             return Refuse("departure-in-future", $"The departure {command.DepartedOn:yyyy-MM-dd} has not happened yet.", "departedOn");
         }
 
+        if (command.DepartedOn < state.File!.SubmittedOn)
+        {
+            return Refuse(
+                "departure-before-application",
+                $"The departure {command.DepartedOn:yyyy-MM-dd} is before the application "
+                + $"{state.File.SubmittedOn:yyyy-MM-dd}.",
+                "departedOn");
+        }
+
         var programme = ProgrammeOf(state);
         var cash = programme.Amount(programme.Caps.CashAtDepartureWithoutPartnerPerPerson) * state.File!.People;
         build.Then(new CaseEvent.DepartureRecorded(command.DepartedOn, cash, command.At));
