@@ -1,3 +1,4 @@
+using Reintegration.Domain.Budget;
 using Reintegration.Domain.Calendar;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Programmes;
@@ -79,6 +80,11 @@ public sealed partial class CaseDecider
             if (value.Currency != programme.Currency)
             {
                 return Refuse("currency-mismatch", $"{programme.Id} pays in {programme.Currency}, not {value.Currency}.", "estimatedValue");
+            }
+
+            if (AmountRules.Check(value, "estimatedValue") is { } badAmount)
+            {
+                return badAmount;
             }
 
             if (cap is not null && value > programme.Amount(cap.PerPerson) * state.File.People)

@@ -57,6 +57,11 @@ public sealed partial class CaseDecider
             {
                 return Refuse("amount-not-positive", "Each budget line needs an amount above zero.", $"lines[{i}].amount");
             }
+
+            if (AmountRules.Check(line.Amount, $"lines[{i}].amount") is { } badAmount)
+            {
+                return badAmount;
+            }
         }
 
         if (command.Lines.GroupBy(l => l.LineId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
