@@ -31,8 +31,12 @@ public abstract record CaseCommand
         bool ConsentToShareWithPartner, EligibilityFacts Facts, string? Language, string? CounsellingNote)
         : CaseCommand(CaseId, CommandId, At);
 
-    /// <summary>The agency decides eligibility (API call or e-mailed decision link).</summary>
-    public sealed record DecideEligibility(string CaseId, string CommandId, DateTimeOffset At, bool Eligible, string? Reason)
+    /// <summary>
+    /// The agency decides eligibility (API call or e-mailed decision link). A link names the decision round it was
+    /// sent for and is refused once that round is over; without a round the decision is for the current one.
+    /// </summary>
+    public sealed record DecideEligibility(
+        string CaseId, string CommandId, DateTimeOffset At, bool Eligible, string? Reason, int? DecisionRound = null)
         : CaseCommand(CaseId, CommandId, At);
 
     /// <summary>Reopens a lapsed case: the decision wait starts again.</summary>
@@ -59,8 +63,12 @@ public abstract record CaseCommand
     public sealed record RecordDeparture(string CaseId, string CommandId, DateTimeOffset At, DateOnly DepartedOn)
         : CaseCommand(CaseId, CommandId, At);
 
-    /// <summary>The partner confirms the returnee arrived: the post-return period starts.</summary>
-    public sealed record ConfirmArrival(string CaseId, string CommandId, DateTimeOffset At, DateOnly ArrivedOn)
+    /// <summary>
+    /// The partner confirms the returnee arrived: the post-return period starts. A link names the booking it was sent
+    /// for and is refused once the departure was cancelled or rebooked; without a booking it is for the current one.
+    /// </summary>
+    public sealed record ConfirmArrival(
+        string CaseId, string CommandId, DateTimeOffset At, DateOnly ArrivedOn, int? Booking = null)
         : CaseCommand(CaseId, CommandId, At);
 
     public sealed record SubmitPlan(string CaseId, string CommandId, DateTimeOffset At, IReadOnlyList<BudgetLine> Lines)

@@ -1,3 +1,4 @@
+using Reintegration.Domain.Budget;
 using Reintegration.Domain.Calendar;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Programmes;
@@ -81,6 +82,11 @@ public sealed partial class CaseDecider
                 return Refuse("currency-mismatch", $"{programme.Id} pays in {programme.Currency}, not {value.Currency}.", "estimatedValue");
             }
 
+            if (AmountRules.Check(value, "estimatedValue") is { } badAmount)
+            {
+                return badAmount;
+            }
+
             if (cap is not null && value > programme.Amount(cap.PerPerson) * state.File.People)
             {
                 var limit = programme.Amount(cap.PerPerson) * state.File.People;
@@ -137,6 +143,15 @@ public sealed partial class CaseDecider
         if (command.DepartedOn > Deadline.DateOf(command.At))
         {
             return Refuse("departure-in-future", $"The departure {command.DepartedOn:yyyy-MM-dd} has not happened yet.", "departedOn");
+        }
+
+        if (command.DepartedOn < state.File!.SubmittedOn)
+        {
+            return Refuse(
+                "departure-before-application",
+                $"The departure {command.DepartedOn:yyyy-MM-dd} is before the application "
+                + $"{state.File.SubmittedOn:yyyy-MM-dd}.",
+                "departedOn");
         }
 
         var programme = ProgrammeOf(state);

@@ -89,6 +89,11 @@ public sealed partial class CaseDecider
             {
                 return Refuse("invalid-amount", $"Spending is a {programme.Currency} amount of zero or more.", $"lines[{i}].actual");
             }
+
+            if (AmountRules.Check(actual.Actual, $"lines[{i}].actual") is { } badAmount)
+            {
+                return badAmount;
+            }
         }
 
         var spent = planned

@@ -57,6 +57,11 @@ public sealed partial class CaseDecider
             {
                 return Refuse("amount-not-positive", "Each budget line needs an amount above zero.", $"lines[{i}].amount");
             }
+
+            if (AmountRules.Check(line.Amount, $"lines[{i}].amount") is { } badAmount)
+            {
+                return badAmount;
+            }
         }
 
         if (command.Lines.GroupBy(l => l.LineId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
@@ -79,12 +84,11 @@ public sealed partial class CaseDecider
         return null;
     }
 
+    // An older version was already refused as superseded (LinkRounds); only a version yet to come is left.
     private static Rejection? CheckPlanVersion(int version, CaseState state) =>
         version == state.Plan!.Version
             ? null
-            : version < state.Plan.Version
-                ? Refuse("plan-superseded", $"Plan version {version} was superseded by version {state.Plan.Version}; nothing was changed.", "version")
-                : Refuse("unknown-plan-version", $"There is no plan version {version}.", "version");
+            : Refuse("unknown-plan-version", $"There is no plan version {version}.", "version");
 
     private static Rejection? ApprovePlan(ApprovePlan command, DecisionBuilder build)
     {

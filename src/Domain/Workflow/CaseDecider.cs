@@ -24,6 +24,12 @@ public sealed partial class CaseDecider(ProgrammeCatalog programmes)
             return Decision.Reject("case-not-found", $"There is no case {command.CaseId}.");
         }
 
+        // Before the stage: a link the case has moved past is refused by name, whatever the stage is now.
+        if (LinkRounds.Of(command) is { } link && LinkRounds.Stale(link.Action, link.Round, state) is { } stale)
+        {
+            return new Decision([], [], stale);
+        }
+
         if (!WorkflowMap.Accepts(state.Stage, command))
         {
             return Decision.Reject(

@@ -47,7 +47,8 @@ public static class Problems
         rejection.Code switch
         {
             "case-not-found" => StatusCodes.Status404NotFound,
-            "not-accepted-in-stage" or "case-exists" or "plan-superseded" or "monitoring-report-exists" or "only-lapsed-cases-reopen" => StatusCodes.Status409Conflict,
+            "not-accepted-in-stage" or "case-exists" or "plan-superseded" or "monitoring-report-exists" or "only-lapsed-cases-reopen"
+                or "plan-not-pending" or "decision-round-stale" or "booking-stale" => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status422UnprocessableEntity,
         },
         rejection.Field);

@@ -11,7 +11,9 @@ public static class LinkOutcomeTexts
             ["link.invalid.title"] = "Link not valid", ["link.invalid"] = "This link is not valid. Open it from the e-mail again, without changing it.",
             ["unknown-case.title"] = "Unknown case", ["unknown-case"] = "This link points to a case that does not exist.",
             ["nothing-to-do.title"] = "Nothing to do",
-            ["stale.eligibility"] = "The eligibility decision on this case was already made.",
+            ["stale.eligibility"] =
+                "This eligibility decision request is no longer open: "
+                + "the decision was made, or a newer request replaced it.",
             ["stale.plan-superseded"] = "Plan version {0} was superseded by version {1}; use the newest e-mail.",
             ["stale.plan-decided"] = "This plan was already decided.",
             ["stale.arrival"] = "The arrival was already confirmed, or the departure changed.",
@@ -30,7 +32,9 @@ public static class LinkOutcomeTexts
             ["link.invalid.title"] = "Linket er ikke gyldigt", ["link.invalid"] = "Dette link er ikke gyldigt. Åbn det igen fra e-mailen uden at ændre det.",
             ["unknown-case.title"] = "Ukendt sag", ["unknown-case"] = "Dette link peger på en sag, der ikke findes.",
             ["nothing-to-do.title"] = "Intet at gøre",
-            ["stale.eligibility"] = "Afgørelsen om berettigelse i denne sag er allerede truffet.",
+            ["stale.eligibility"] =
+                "Denne anmodning om afgørelse er ikke længere åben: "
+                + "afgørelsen er truffet, eller en nyere anmodning har afløst den.",
             ["stale.plan-superseded"] = "Planversion {0} er afløst af version {1}; brug den nyeste e-mail.",
             ["stale.plan-decided"] = "Der er allerede truffet afgørelse om denne plan.",
             ["stale.arrival"] = "Ankomsten er allerede bekræftet, eller afrejsen er ændret.",
@@ -49,7 +53,9 @@ public static class LinkOutcomeTexts
             ["link.invalid.title"] = "Lien non valide", ["link.invalid"] = "Ce lien n'est pas valide. Ouvrez-le à nouveau depuis l'e-mail, sans le modifier.",
             ["unknown-case.title"] = "Dossier inconnu", ["unknown-case"] = "Ce lien renvoie à un dossier qui n'existe pas.",
             ["nothing-to-do.title"] = "Rien à faire",
-            ["stale.eligibility"] = "La décision d'éligibilité sur ce dossier a déjà été prise.",
+            ["stale.eligibility"] =
+                "Cette demande de décision d'éligibilité n'est plus ouverte : "
+                + "la décision a été prise, ou une demande plus récente l'a remplacée.",
             ["stale.plan-superseded"] = "La version {0} du plan a été remplacée par la version {1} ; utilisez l'e-mail le plus récent.",
             ["stale.plan-decided"] = "Une décision a déjà été prise sur ce plan.",
             ["stale.arrival"] = "L'arrivée a déjà été confirmée, ou le départ a changé.",
@@ -68,7 +74,9 @@ public static class LinkOutcomeTexts
             ["link.invalid.title"] = "الرابط غير صالح", ["link.invalid"] = "هذا الرابط غير صالح. افتحه مرة أخرى من البريد الإلكتروني دون تغييره.",
             ["unknown-case.title"] = "ملف غير معروف", ["unknown-case"] = "يشير هذا الرابط إلى ملف غير موجود.",
             ["nothing-to-do.title"] = "لا شيء لفعله",
-            ["stale.eligibility"] = "تم اتخاذ قرار الأهلية في هذا الملف من قبل.",
+            ["stale.eligibility"] =
+                "طلب قرار الأهلية هذا لم يعد مفتوحًا: "
+                + "تم اتخاذ القرار، أو حلّ محله طلب أحدث.",
             ["stale.plan-superseded"] = "حلّت النسخة {1} من الخطة محل النسخة {0}؛ استخدم أحدث بريد إلكتروني.",
             ["stale.plan-decided"] = "تم البت في هذه الخطة من قبل.",
             ["stale.arrival"] = "تم تأكيد الوصول من قبل، أو تغيّر موعد المغادرة.",

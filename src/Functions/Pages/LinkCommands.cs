@@ -4,7 +4,10 @@ using Reintegration.Functions.Links;
 
 namespace Reintegration.Functions.Pages;
 
-/// <summary>Turns a link's claims and its form into the command it stands for, or the key of the problem to show.</summary>
+/// <summary>
+/// Turns a link's claims and its form into the command it stands for, or the key of the problem to show. The command
+/// carries the link's round (decision round, plan version, booking, month), so the decider refuses a stale link.
+/// </summary>
 public static class LinkCommands
 {
     public const int MaxNotes = 4000;
@@ -18,8 +21,10 @@ public static class LinkCommands
             case LinkAction.DecideEligibility:
                 return form["decision"].ToString() switch
                 {
-                    "eligible" => (new CaseCommand.DecideEligibility(caseId, commandId, now, true, Text("reason", 2000)), null),
-                    "not-eligible" when Text("reason", 2000) is { } reason => (new CaseCommand.DecideEligibility(caseId, commandId, now, false, reason), null),
+                    "eligible" =>
+                        (new CaseCommand.DecideEligibility(caseId, commandId, now, true, Text("reason", 2000), claims.Round), null),
+                    "not-eligible" when Text("reason", 2000) is { } reason =>
+                        (new CaseCommand.DecideEligibility(caseId, commandId, now, false, reason, claims.Round), null),
                     "not-eligible" => (null, "problem.reason-required"),
                     _ => (null, "problem.choose-eligibility"),
                 };
@@ -33,7 +38,7 @@ public static class LinkCommands
                 };
             case LinkAction.ConfirmArrival:
                 return IsoDate.TryParse(form["arrivedOn"].ToString(), out var arrived)
-                    ? (new CaseCommand.ConfirmArrival(caseId, commandId, now, arrived), null)
+                    ? (new CaseCommand.ConfirmArrival(caseId, commandId, now, arrived, claims.Round), null)
                     : (null, "problem.arrival-date");
             default:
                 if (!Choices.TryParse<Situation>(form["economic"].ToString(), out var economic)

@@ -1,5 +1,6 @@
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Workflow;
 using Reintegration.Functions.Links;
 using Reintegration.Functions.Localization;
 
@@ -32,14 +33,19 @@ public static class LinkPageWords
         return Caseworker.In(PageLanguage.Choose(http, Caseworker.Languages));
     }
 
-    /// <summary>Why a link no longer applies to the case as it stands, or null when it does.</summary>
-    public static string? Stale(LinkClaims claims, CaseState state, Words w) => claims.Action switch
-    {
-        LinkAction.DecideEligibility when state.Stage != CaseStage.AwaitingDecision || state.DecisionRound != claims.Round => w["stale.eligibility"],
-        LinkAction.DecidePlan when state.Plan is { } plan && plan.Version > claims.Round => w.Format("stale.plan-superseded", claims.Round, plan.Version),
-        LinkAction.DecidePlan when state.Stage != CaseStage.PlanPendingApproval => w["stale.plan-decided"],
-        LinkAction.ConfirmArrival when state.Stage != CaseStage.DepartureBooked || state.Booking != claims.Round => w["stale.arrival"],
-        LinkAction.ReportMonitoring when state.MonitoringReports.ContainsKey(claims.Round) => w.Format("stale.monitoring", claims.Round),
-        _ => null,
-    };
+    /// <summary>Why a link no longer applies to the case as it stands, or null when it does: the domain's rule.</summary>
+    public static string? Stale(LinkClaims claims, CaseState state, Words w) =>
+        LinkRounds.Stale(claims.Action, claims.Round, state) is { } stale ? Refusal(stale, claims, state, w) : null;
+
+    /// <summary>A refusal of the link's command: a stale round in the page's language, else its own sentence.</summary>
+    public static string Refusal(Rejection rejection, LinkClaims claims, CaseState state, Words w) =>
+        rejection.Code switch
+        {
+            "decision-round-stale" => w["stale.eligibility"],
+            "plan-superseded" => w.Format("stale.plan-superseded", claims.Round, state.Plan?.Version ?? claims.Round),
+            "plan-not-pending" => w["stale.plan-decided"],
+            "booking-stale" => w["stale.arrival"],
+            "monitoring-report-exists" => w.Format("stale.monitoring", claims.Round),
+            _ => rejection.Message,
+        };
 }

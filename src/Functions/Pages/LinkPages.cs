@@ -95,7 +95,7 @@ public static class LinkPages
         return result.Outcome switch
         {
             CommandOutcome.Duplicate => Page(http, w, w["already.title"], $"<p class=\"ok\" role=\"status\">{E(w["already"])}</p>"),
-            CommandOutcome.Rejected => Page(http, w, w["not-done.title"], $"<p class=\"error\" role=\"alert\">{E(result.Rejection!.Message)}</p>", result.Rejection.Code == "case-not-found" ? 404 : 409),
+            CommandOutcome.Rejected => Page(http, w, w["not-done.title"], $"<p class=\"error\" role=\"alert\">{E(LinkPageWords.Refusal(result.Rejection!, claims, result.State, w))}</p>", result.Rejection!.Code == "case-not-found" ? 404 : 409),
             _ => Page(http, w, w["done.title"],
                 $"<h1>{E(w["done.title"])}</h1><p class=\"ok\" role=\"status\">{string.Format(CultureInfo.InvariantCulture, E(w["done"]), $"<strong data-stage=\"{stage}\">{E(w.Choice("stage", stage))}</strong>")}</p>"),
         };

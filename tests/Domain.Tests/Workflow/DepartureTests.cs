@@ -141,6 +141,17 @@ public class DepartureTests
     }
 
     [Fact]
+    public void Given_no_partner_When_the_departure_is_dated_before_the_application_Then_it_is_refused_naming_both()
+    {
+        var spec = Approved(Drc(country: "ER", nationality: "ER")).When(Book(December10, On(2026, 11, 20)));
+        var early = new CaseCommand.RecordDeparture("case-1", "dep", On(2026, 11, 20, 12), new DateOnly(2020, 1, 1));
+        var rejection = spec.When(early).ThenRejected("departure-before-application");
+        rejection.Field.ShouldBe("departedOn");
+        rejection.Message.ShouldBe("The departure 2020-01-01 is before the application 2026-11-02.");
+        spec.ThenStage(CaseStage.DepartureBooked).State.CashPaidAtDeparture.ShouldBeNull();
+    }
+
+    [Fact]
     public void Record_departure_is_refused_when_a_partner_confirms_arrival_instead() =>
         Approved().When(Book(December10, On(2026, 11, 20))).When(new CaseCommand.RecordDeparture("case-1", "dep", On(2026, 12, 10, 12), December10))
             .ThenRejected("has-partner");
