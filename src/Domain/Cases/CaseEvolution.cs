@@ -93,7 +93,8 @@ public static class CaseEvolution
     /// <summary>The state as the redacted history leaves it, marked erased.</summary>
     private static CaseState Replay(CaseState state, PersonalDataErased erased) => state with
     {
-        File = state.File is null ? null : ((ApplicationSubmitted)PersonalData.Redact(new ApplicationSubmitted(state.CaseId, state.File, state.PreCheck!, erased.ErasedAt))).File,
+        File = state.File is null ? null : ((ApplicationSubmitted)PersonalData.Redact(new ApplicationSubmitted(state.CaseId, state.File, null, erased.ErasedAt))).File,
+        PreCheck = null,
         Flight = null,
         PostArrival = state.PostArrival is null ? null : state.PostArrival with { Notes = null },
         Plan = state.Plan is null ? null : state.Plan with
