@@ -12,7 +12,8 @@ public abstract record CaseEvent
     public DateTimeOffset At { get; }
 
     /// <summary>The application; <paramref name="PreCheck"/> is null once the person's data is erased.</summary>
-    public sealed record ApplicationSubmitted(string CaseId, CaseFile File, PreCheckResult? PreCheck, DateTimeOffset SubmittedAt)
+    public sealed record ApplicationSubmitted(
+        string CaseId, CaseFile File, PreCheckResult? PreCheck, DateTimeOffset SubmittedAt)
         : CaseEvent(SubmittedAt);
 
     public sealed record EligibilityDecided(bool Eligible, string? Reason, DateTimeOffset DecidedAt)

@@ -5,13 +5,17 @@ namespace Reintegration.Domain.Cases;
 /// follow it, so the timeline never says what the view hides.
 /// </summary>
 /// <param name="People">The names and dates of birth of the returnee and the family.</param>
-/// <param name="EligibilityFacts">The pre-check: the rules failed or flagged, which tell of convictions and status.</param>
+/// <param name="EligibilityFacts">
+/// The pre-check: the rules failed or flagged, which tell of convictions and residence status.
+/// </param>
 /// <param name="DecisionReason">Why the agency decided as it did (e.g. a police record).</param>
 /// <param name="FreeText">
-/// What people typed or sent, which may hold names: plan line descriptions, comments, notes, alert details, attachments.
+/// What people typed or sent, which may hold names: plan line descriptions, comments, notes, alert details and
+/// attachments.
 /// </param>
 /// <param name="CounsellingNote">The counsellor's note.</param>
-public sealed record Disclosure(bool People, bool EligibilityFacts, bool DecisionReason, bool FreeText, bool CounsellingNote)
+public sealed record Disclosure(
+    bool People, bool EligibilityFacts, bool DecisionReason, bool FreeText, bool CounsellingNote)
 {
     /// <summary>Everything the case holds.</summary>
     public static readonly Disclosure Everything = new(true, true, true, true, true);

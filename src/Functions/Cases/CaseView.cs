@@ -44,7 +44,8 @@ public sealed record CaseView(
             next is null ? null : new DueView(Day(next.Date), next.What),
             may.People ? new PeopleView([.. file.Everyone.Select(PersonOf)]) : null,
             may.EligibilityFacts && state.PreCheck is { } check
-                ? new PreCheckView(check.Passed, [.. check.Failed.Select(f => f.Rule)], [.. check.Flagged.Select(f => f.Rule)])
+                ? new PreCheckView(
+                    check.Passed, [.. check.Failed.Select(f => f.Rule)], [.. check.Flagged.Select(f => f.Rule)])
                 : null,
             may.CounsellingNote ? file.CounsellingNote : null,
             state.Departure is { } departure ? Day(departure) : null,
@@ -62,7 +63,8 @@ public sealed record CaseView(
 
     private static PlanView PlanOf(ReintegrationPlan plan, Disclosure may) =>
         new(plan.Version, Choices.Kebab(plan.Status), plan.Total, may.FreeText ? plan.Comment : null,
-            [.. plan.Lines.Select(l => new LineView(l.LineId, Choices.Kebab(l.Category), may.FreeText ? l.Description : null, l.Amount))]);
+            [.. plan.Lines.Select(l => new LineView(
+                l.LineId, Choices.Kebab(l.Category), may.FreeText ? l.Description : null, l.Amount))]);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

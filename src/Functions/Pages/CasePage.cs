@@ -84,7 +84,8 @@ public static class CasePage
 
     private static async Task<IResult> DownloadAsync(HttpContext http, string caseId, string documentId, ICaseStore store, AuditLog audit)
     {
-        if (!MayOpenDocuments(http) || !CaseIds.IsValid(caseId) || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored
+        if (!MayOpenDocuments(http) || !CaseIds.IsValid(caseId)
+            || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored
             || !CaseAccess.CanSee(http.User, stored.State)
             || !stored.State.MonitoringReports.Values.Any(r => r.AttachmentIds.Contains(documentId))
             || http.RequestServices.GetService<DocumentVault>() is not { } vault
@@ -101,5 +102,6 @@ public static class CasePage
     }
 
     // Attachments are what people sent (photos, receipts): free text by CaseDisclosure's rules, which may show names.
-    private static bool MayOpenDocuments(HttpContext http) => Caller.RoleOf(http.User) is { } role && CaseDisclosure.Of(role).FreeText;
+    private static bool MayOpenDocuments(HttpContext http) =>
+        Caller.RoleOf(http.User) is { } role && CaseDisclosure.Of(role).FreeText;
 }

@@ -63,7 +63,8 @@ public static class LinkPages
         {
             // The form shows names and dates of birth: a read like any other, by the link, in the role it was sent to.
             var role = LinkPageWords.IsPartnerAction(claims.Action) ? Role.Partner : Role.Agency;
-            await http.RequestServices.GetRequiredService<AuditLog>().LinkReadAsync(state.CaseId, claims.TokenId, role, http.RequestAborted);
+            await http.RequestServices.GetRequiredService<AuditLog>()
+                .LinkReadAsync(state.CaseId, claims.TokenId, role, http.RequestAborted);
         }
 
         var multipart = claims.Action == LinkAction.ReportMonitoring ? " enctype=\"multipart/form-data\"" : string.Empty;
@@ -132,7 +133,7 @@ public static class LinkPages
     // A closed or erased case takes nothing more from a link: its page says so instead of showing a form.
     private static IResult? Closed(HttpContext http, CaseState state, Words w) =>
         state.Stage == CaseStage.Closed
-            ? Page(http, w, w["nothing-to-do.title"], $"<p class=\"note\">{E(w["closed"])}</p>", StatusCodes.Status409Conflict)
+            ? Page(http, w, w["nothing-to-do.title"], $"<p class=\"note\">{E(w["closed"])}</p>", 409)
             : null;
 
     private static IResult? Check(HttpContext http, LinkVerification verification)

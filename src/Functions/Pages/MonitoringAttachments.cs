@@ -19,7 +19,8 @@ public static class MonitoringAttachments
     {
         var sent = files.Where(f => f.Length > 0).ToList();
         // A closed (or erased) case will refuse the report: store nothing for it.
-        if (sent.Count == 0 || state.Stage == CaseStage.Closed || state.MonitoringReports.ContainsKey(command.Report.Month))
+        if (sent.Count == 0 || state.Stage == CaseStage.Closed
+            || state.MonitoringReports.ContainsKey(command.Report.Month))
         {
             return (command, null);
         }

@@ -27,8 +27,8 @@ public sealed partial class AuditLog(ILogger<AuditLog> logger, IAuditTrail trail
     }
 
     /// <summary>
-    /// A read through an e-mail link page (it shows names and dates of birth): the caller is the link, by its id, in the
-    /// role the link was sent to.
+    /// A read through an e-mail link page (it shows names and dates of birth): the caller is the link, by its id,
+    /// in the role the link was sent to.
     /// </summary>
     public Task LinkReadAsync(string caseId, string linkId, Role role, CancellationToken cancellationToken)
     {

@@ -94,7 +94,8 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
     public async Task DeleteAsync(string caseId, string documentId, CancellationToken cancellationToken = default)
     {
         var names = new List<string>();
-        await foreach (var item in container.GetBlobsAsync($"{caseId}/{documentId}/", cancellationToken: cancellationToken))
+        var prefix = $"{caseId}/{documentId}/";
+        await foreach (var item in container.GetBlobsAsync(prefix, cancellationToken: cancellationToken))
         {
             names.Add(item.Name);
         }

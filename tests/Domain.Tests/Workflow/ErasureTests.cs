@@ -52,10 +52,13 @@ public class ErasureTests
     public async Task Erasure_removes_the_eligibility_facts_and_the_pre_check_and_the_figures_keep_their_counts()
     {
         var system = new InMemoryCaseSystem(Day0);
-        var facts = EligibilityFacts.Clean("asylum-finally-refused") with { Conviction = Conviction.Minor, OpenResidencePermitCase = true };
+        var facts = EligibilityFacts.Clean("asylum-finally-refused")
+            with { Conviction = Conviction.Minor, OpenResidencePermitCase = true };
         await system.HandleAsync(Drc(family: FamilyOfFour(), facts: facts));
         await system.HandleAsync(new CaseCommand.CloseCase("case-1", "w", Day0, ClosureReason.Withdrawn));
-        var before = CaseStatistics.Compute(system.Store.AllCases(), CaseSpec.Programmes, StatisticsGrouping.Country, system.Now).Single();
+        GroupStatistics Figures() => CaseStatistics
+            .Compute(system.Store.AllCases(), CaseSpec.Programmes, StatisticsGrouping.Country, system.Now).Single();
+        var before = Figures();
         Json.Of(await system.CaseAsync("case-1")).ShouldContain("serious-crime");
 
         (await system.HandleAsync(Erase(Day0.AddDays(1)))).Rejection.ShouldBeNull();
@@ -72,7 +75,7 @@ public class ErasureTests
 
         var state = await system.CaseAsync("case-1");
         (state.PreCheck, state.File!.Facts).ShouldBe((null, null));
-        var after = CaseStatistics.Compute(system.Store.AllCases(), CaseSpec.Programmes, StatisticsGrouping.Country, system.Now).Single();
+        var after = Figures();
         (after.Cases, Json.Of(after.CasesPerStage), Json.Of(after.MedianDaysPerStage))
             .ShouldBe((before.Cases, Json.Of(before.CasesPerStage), Json.Of(before.MedianDaysPerStage)));
         (state.File.Adults, state.File.Minors).ShouldBe((2, 2));

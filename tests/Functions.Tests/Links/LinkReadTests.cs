@@ -25,9 +25,12 @@ public sealed class LinkReadTests(AzuriteApp azurite)
         (await client.GetAsync($"/links/{monitoring}")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var trail = await App.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/audit");
-        var reads = trail.EnumerateArray().Select(e => (Caller: e.GetProperty("caller").GetString()!, Role: e.GetProperty("role").GetString())).ToList();
+        var reads = trail.EnumerateArray()
+            .Select(e => (Caller: e.GetProperty("caller").GetString()!, Role: e.GetProperty("role").GetString()))
+            .ToList();
         reads.Count.ShouldBe(2);
-        reads.ShouldAllBe(r => r.Caller.StartsWith("link:", StringComparison.Ordinal) && !token.Contains(r.Caller.Substring(5), StringComparison.Ordinal));
+        reads.ShouldAllBe(r => r.Caller.StartsWith("link:", StringComparison.Ordinal)
+            && !token.Contains(r.Caller.Substring(5), StringComparison.Ordinal));
         reads.Select(r => r.Role).ShouldBe(["agency", "partner"], ignoreOrder: true);
     }
 
@@ -35,9 +38,9 @@ public sealed class LinkReadTests(AzuriteApp azurite)
     public async Task A_monitoring_link_of_a_closed_or_erased_case_shows_the_closed_page_and_no_form()
     {
         var closed = await App.NewCaseAsync("link-closed");
-        await DoAsync(new CaseCommand.CloseCase(closed, "link-closed-w", App.Clock.GetUtcNow(), ClosureReason.Withdrawn));
+        await DoAsync(new CaseCommand.CloseCase(closed, "link-closed-w", Now, ClosureReason.Withdrawn));
         var erased = await App.NewCaseAsync("link-erased");
-        await DoAsync(new CaseCommand.CloseCase(erased, "link-erased-w", App.Clock.GetUtcNow(), ClosureReason.Withdrawn));
+        await DoAsync(new CaseCommand.CloseCase(erased, "link-erased-w", Now, ClosureReason.Withdrawn));
         await DoAsync(new CaseCommand.ErasePersonalData(erased, "link-erased-e", App.Clock.GetUtcNow()));
 
         foreach (var id in new[] { closed, erased })
@@ -48,12 +51,17 @@ public sealed class LinkReadTests(AzuriteApp azurite)
             html.ShouldContain("This case is closed");
             html.ShouldNotContain("<form method=\"post\"");
             (await App.Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/audit")).EnumerateArray()
-                .ShouldNotContain(e => e.GetProperty("caller").GetString()!.StartsWith("link:", StringComparison.Ordinal));
+                .ShouldNotContain(
+                    e => e.GetProperty("caller").GetString()!.StartsWith("link:", StringComparison.Ordinal),
+                    "a closed case's link page shows nothing to read");
         }
     }
 
     private string Issue(string caseId, LinkAction action, int round) =>
         App.Get<LinkTokens>().Issue(new LinkClaims(caseId, action, round, App.Clock.GetUtcNow().AddDays(14)));
 
-    private async Task DoAsync(CaseCommand command) => (await App.Get<CaseRuntime>().HandleAsync(command)).Rejection.ShouldBeNull();
+    private DateTimeOffset Now => App.Clock.GetUtcNow();
+
+    private async Task DoAsync(CaseCommand command) =>
+        (await App.Get<CaseRuntime>().HandleAsync(command)).Rejection.ShouldBeNull();
 }

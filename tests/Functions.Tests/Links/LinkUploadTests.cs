@@ -24,10 +24,10 @@ public sealed class LinkUploadTests(AzuriteApp azurite)
     private AppFactory App => azurite.App;
 
     [Fact]
-    public async Task Given_an_erased_case_When_every_link_upload_is_tried_Then_no_blob_and_no_row_holds_a_document_of_it()
+    public async Task Given_an_erased_case_When_every_upload_is_tried_Then_no_blob_or_row_holds_its_documents()
     {
         var erased = await App.NewCaseAsync("upload-erased");
-        await DoAsync(new CaseCommand.CloseCase(erased, "upload-erased-w", App.Clock.GetUtcNow(), ClosureReason.Withdrawn));
+        await DoAsync(new CaseCommand.CloseCase(erased, "upload-erased-w", Now, ClosureReason.Withdrawn));
         await DoAsync(new CaseCommand.ErasePersonalData(erased, "upload-erased-e", App.Clock.GetUtcNow()));
         var arrived = await ArrivedAsync("upload-not-due");
         var control = await App.NewCaseAsync("upload-control");
@@ -67,7 +67,7 @@ public sealed class LinkUploadTests(AzuriteApp azurite)
 
     private async Task<HttpResponseMessage> UploadAsync(string caseId, LinkAction action, int round)
     {
-        var token = App.Get<LinkTokens>().Issue(new LinkClaims(caseId, action, round, App.Clock.GetUtcNow().AddDays(14)));
+        var token = App.Get<LinkTokens>().Issue(new LinkClaims(caseId, action, round, Now.AddDays(14)));
         var form = new MultipartFormDataContent
         {
             { new StringContent(round.ToString(System.Globalization.CultureInfo.InvariantCulture)), "month" },
@@ -97,7 +97,9 @@ public sealed class LinkUploadTests(AzuriteApp azurite)
         var table = App.Get<TableCaseStore>().Table;
         await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), 1000))
         {
-            var payload = row.RowKey.StartsWith("c-", StringComparison.Ordinal) ? string.Empty : Encoding.UTF8.GetString(EntityPayload.Read(row));
+            var payload = row.RowKey.StartsWith("c-", StringComparison.Ordinal)
+                ? string.Empty
+                : Encoding.UTF8.GetString(EntityPayload.Read(row));
             rows.Add(row.RowKey + " " + payload);
         }
 
@@ -115,5 +117,8 @@ public sealed class LinkUploadTests(AzuriteApp azurite)
         return id;
     }
 
-    private async Task DoAsync(CaseCommand command) => (await App.Get<CaseRuntime>().HandleAsync(command)).Rejection.ShouldBeNull();
+    private DateTimeOffset Now => App.Clock.GetUtcNow();
+
+    private async Task DoAsync(CaseCommand command) =>
+        (await App.Get<CaseRuntime>().HandleAsync(command)).Rejection.ShouldBeNull();
 }
