@@ -11,7 +11,9 @@ public abstract record CaseEvent
     /// <summary>When it happened (each event also names it in its own words, e.g. <c>ApprovedAt</c>).</summary>
     public DateTimeOffset At { get; }
 
-    public sealed record ApplicationSubmitted(string CaseId, CaseFile File, PreCheckResult PreCheck, DateTimeOffset SubmittedAt)
+    /// <summary>The application; <paramref name="PreCheck"/> is null once the person's data is erased.</summary>
+    public sealed record ApplicationSubmitted(
+        string CaseId, CaseFile File, PreCheckResult? PreCheck, DateTimeOffset SubmittedAt)
         : CaseEvent(SubmittedAt);
 
     public sealed record EligibilityDecided(bool Eligible, string? Reason, DateTimeOffset DecidedAt)

@@ -93,7 +93,8 @@ public static class CaseEvolution
     /// <summary>The state as the redacted history leaves it, marked erased.</summary>
     private static CaseState Replay(CaseState state, PersonalDataErased erased) => state with
     {
-        File = state.File is null ? null : ((ApplicationSubmitted)PersonalData.Redact(new ApplicationSubmitted(state.CaseId, state.File, state.PreCheck!, erased.ErasedAt))).File,
+        File = state.File is null ? null : RedactFile(state.CaseId, state.File, erased.ErasedAt),
+        PreCheck = null,
         Flight = null,
         PostArrival = state.PostArrival is null ? null : state.PostArrival with { Notes = null },
         Plan = state.Plan is null ? null : state.Plan with
@@ -105,6 +106,9 @@ public static class CaseEvolution
         MonitoringReports = state.MonitoringReports.ToImmutableSortedDictionary(r => r.Key, r => r.Value with { Notes = null, AttachmentIds = [] }),
         PersonalDataErasedAt = erased.ErasedAt,
     };
+
+    private static CaseFile RedactFile(string caseId, CaseFile file, DateTimeOffset at) =>
+        ((ApplicationSubmitted)PersonalData.Redact(new ApplicationSubmitted(caseId, file, null, at))).File;
 
     /// <summary>The date the monitoring month <paramref name="month"/> falls due: counted from arrival, never chained.</summary>
     public static DateOnly MonitoringDate(DateOnly arrivedOn, int month) => arrivedOn.AddMonths(month);

@@ -3,7 +3,10 @@ using Reintegration.Domain.Programmes;
 
 namespace Reintegration.Domain.Cases;
 
-/// <summary>What intake records about the returnee and the return. The counselling note is the counsellor's alone.</summary>
+/// <summary>
+/// What intake records about the returnee and the return. The counselling note is the counsellor's alone; the
+/// eligibility facts are null once the person's data is erased.
+/// </summary>
 public sealed record CaseFile(
     string ProgrammeId,
     Person Applicant,
@@ -13,7 +16,7 @@ public sealed record CaseFile(
     ReturnType ReturnType,
     string? PartnerId,
     bool ConsentToShareWithPartner,
-    EligibilityFacts Facts,
+    EligibilityFacts? Facts,
     string Language,
     string? CounsellingNote,
     DateOnly SubmittedOn)

@@ -4,7 +4,8 @@ namespace Reintegration.Domain.Cases;
 
 /// <summary>
 /// GDPR erasure: what an event looks like once the person is erased. Names, exact dates of birth, free text (the
-/// counselling note, reasons, comments, notes, descriptions, the flight) go; what the anonymous statistics need stays:
+/// counselling note, reasons, comments, notes, descriptions, the flight), the eligibility facts and the pre-check go;
+/// what the anonymous statistics need stays:
 /// programme, countries, stages and dates, money, the family's count of adults and minors on the application date.
 /// </summary>
 public static class PersonalData
@@ -13,7 +14,7 @@ public static class PersonalData
 
     public static CaseEvent Redact(CaseEvent @event) => @event switch
     {
-        ApplicationSubmitted e => e with { File = Redact(e.File) },
+        ApplicationSubmitted e => e with { File = Redact(e.File), PreCheck = null },
         EligibilityDecided e => e with { Reason = e.Reason is null ? null : Erased },
         DepartureBooked e => e with { Flight = null },
         PostArrivalRequested e => e with { Notes = null },
@@ -30,6 +31,7 @@ public static class PersonalData
         Applicant = Redact(file.Applicant, file.SubmittedOn),
         FamilyMembers = [.. file.FamilyMembers.Select(p => Redact(p, file.SubmittedOn))],
         CounsellingNote = null,
+        Facts = null,
     };
 
     // A stand-in birth date that keeps the person a minor or an adult on the application date, and nothing more.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Reintegration.Domain.Eligibility;
 using static Reintegration.Domain.Cases.CaseEvent;
 
 namespace Reintegration.Domain.Cases;
@@ -6,16 +7,19 @@ namespace Reintegration.Domain.Cases;
 /// <summary>One line of a case's timeline, as people read it. Never carries the counselling note.</summary>
 public sealed record TimelineEntry(long Version, DateTimeOffset At, string What, string Detail);
 
-/// <summary>Describes events for the timeline: the case page, the demo and the API all show the same words.</summary>
+/// <summary>
+/// Describes events for the timeline: the case page, the demo and the API all show the same words, each reader only
+/// what its <see cref="Disclosure"/> allows.
+/// </summary>
 public static class Timeline
 {
-    public static TimelineEntry Describe(long version, CaseEvent @event) => @event switch
+    public static TimelineEntry Describe(long version, CaseEvent @event, Disclosure may) => @event switch
     {
         ApplicationSubmitted e => Entry(version, e, "Application submitted",
-            $"{e.File.ProgrammeId}, return to {e.File.CountryOfReturn}, {e.File.People} person(s); pre-check " +
-            (e.PreCheck.Passed ? "passed" : "failed: " + string.Join(", ", e.PreCheck.Failed.Select(f => f.Rule))) +
-            (e.PreCheck.Flagged.Count > 0 ? "; flagged: " + string.Join(", ", e.PreCheck.Flagged.Select(f => f.Rule)) : string.Empty)),
-        EligibilityDecided e => Entry(version, e, e.Eligible ? "Found eligible" : "Found not eligible", e.Reason ?? string.Empty),
+            $"{e.File.ProgrammeId}, return to {e.File.CountryOfReturn}, {e.File.People} person(s)" +
+            (may.EligibilityFacts && e.PreCheck is { } check ? "; " + PreCheckText(check) : string.Empty)),
+        EligibilityDecided e => Entry(version, e, e.Eligible ? "Found eligible" : "Found not eligible",
+            may.DecisionReason ? e.Reason ?? string.Empty : string.Empty),
         CaseReopened e => Entry(version, e, "Reopened", $"decision round {e.DecisionRound}"),
         DepartureBooked e => Entry(version, e, "Departure booked", $"{Day(e.Departure)}; post-arrival request by {Day(e.LatestPostArrivalRequest)}"),
         DepartureCancelled e => Entry(version, e, "Departure cancelled", string.Empty),
@@ -24,17 +28,23 @@ public static class Timeline
         DepartureRecorded e => Entry(version, e, "Departed without a partner", $"{Day(e.DepartedOn)}; cash at departure {e.CashPaid}"),
         ArrivalConfirmed e => Entry(version, e, "Arrival confirmed", $"{Day(e.ArrivedOn)}: the post-return period starts"),
         PlanSubmitted e => Entry(version, e, $"Plan version {e.Version} submitted", $"{e.Lines.Count} line(s), {e.Total}"),
-        PlanApproved e => Entry(version, e, $"Plan version {e.Version} approved", e.Comment ?? string.Empty),
-        PlanRejected e => Entry(version, e, $"Plan version {e.Version} rejected", e.Comment),
+        PlanApproved e => Entry(version, e, $"Plan version {e.Version} approved", Typed(may, e.Comment)),
+        PlanRejected e => Entry(version, e, $"Plan version {e.Version} rejected", Typed(may, e.Comment)),
         MonitoringReportSubmitted e => Entry(version, e, $"Monitoring report, month {e.Report.Month}",
             $"economic {e.Report.Economic}, social {e.Report.Social}, psychosocial {e.Report.Psychosocial}"),
         FinancialReportSubmitted e => Entry(version, e, "Financial report",
             $"planned {Sum(e.Lines.Select(l => l.Planned))}, spent {Sum(e.Lines.Select(l => l.Actual))}"),
         CaseClosed e => Entry(version, e, "Closed", e.Reason.ToString()),
         ReminderSent e => Entry(version, e, Reminder(e.Kind), e.Kind is TimerKind.MonitoringReminder or TimerKind.MonitoringOverdue ? $"month {e.Round}" : string.Empty),
-        AlertRaised e => Entry(version, e, $"Alert: {e.Kind}", e.Detail),
+        AlertRaised e => Entry(version, e, $"Alert: {e.Kind}", Typed(may, e.Detail)),
         _ => Entry(version, @event, @event.GetType().Name, string.Empty),
     };
+
+    private static string Typed(Disclosure may, string? text) => may.FreeText ? text ?? string.Empty : string.Empty;
+
+    private static string PreCheckText(PreCheckResult check) =>
+        "pre-check " + (check.Passed ? "passed" : "failed: " + string.Join(", ", check.Failed.Select(f => f.Rule))) +
+        (check.Flagged.Count > 0 ? "; flagged: " + string.Join(", ", check.Flagged.Select(f => f.Rule)) : string.Empty);
 
     private static string Reminder(TimerKind kind) => kind switch
     {

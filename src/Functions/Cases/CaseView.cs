@@ -6,10 +6,7 @@ using Reintegration.Functions.Security;
 
 namespace Reintegration.Functions.Cases;
 
-/// <summary>
-/// A case as one role may see it. The counselling note is the counsellor's alone; the programme officer sees no
-/// names; the partner sees what it needs to receive and support the family, not the eligibility facts.
-/// </summary>
+/// <summary>A case as one role may see it, by the rules of <see cref="CaseDisclosure"/>, timeline included.</summary>
 public sealed record CaseView(
     string CaseId,
     string Programme,
@@ -33,6 +30,7 @@ public sealed record CaseView(
 {
     public static CaseView Of(CaseState state, IReadOnlyList<RecordedEvent> events, DueItem? next, Role role)
     {
+        var may = CaseDisclosure.Of(role);
         var file = state.File!;
         return new CaseView(
             state.CaseId,
@@ -44,21 +42,29 @@ public sealed record CaseView(
             Choices.Kebab(file.ReturnType),
             state.ConsentToShareWithPartner,
             next is null ? null : new DueView(Day(next.Date), next.What),
-            role == Role.ProgrammeOfficer ? null : new PeopleView(
-                file.Everyone.Select(p => new PersonView(p.Name, Day(p.DateOfBirth), Choices.Kebab(p.Relationship), p.UnaccompaniedMinor)).ToList()),
-            role is Role.Counsellor or Role.Agency && state.PreCheck is { } check
-                ? new PreCheckView(check.Passed, check.Failed.Select(f => f.Rule).ToList(), check.Flagged.Select(f => f.Rule).ToList())
+            may.People ? new PeopleView([.. file.Everyone.Select(PersonOf)]) : null,
+            may.EligibilityFacts && state.PreCheck is { } check
+                ? new PreCheckView(
+                    check.Passed, [.. check.Failed.Select(f => f.Rule)], [.. check.Flagged.Select(f => f.Rule)])
                 : null,
-            role == Role.Counsellor ? file.CounsellingNote : null,
+            may.CounsellingNote ? file.CounsellingNote : null,
             state.Departure is { } departure ? Day(departure) : null,
             state.LatestPostArrivalRequest is { } latest ? Day(latest) : null,
             state.ArrivedOn is { } arrived ? Day(arrived) : null,
-            state.Plan is { } plan ? new PlanView(plan.Version, Choices.Kebab(plan.Status), plan.Total, plan.Comment,
-                plan.Lines.Select(l => new LineView(l.LineId, Choices.Kebab(l.Category), l.Description, l.Amount)).ToList()) : null,
+            state.Plan is { } plan ? PlanOf(plan, may) : null,
             [.. state.MonitoringReports.Keys],
             state.Alerts,
-            events.Select(e => Domain.Cases.Timeline.Describe(e.Version, e.Event)).Select(t => new TimelineView(t.Version, t.At, t.What, t.Detail)).ToList());
+            [.. events.Select(e => Domain.Cases.Timeline.Describe(e.Version, e.Event, may))
+                .Select(t => new TimelineView(t.Version, t.At, t.What, t.Detail))]);
     }
+
+    private static PersonView PersonOf(Person p) =>
+        new(p.Name, Day(p.DateOfBirth), Choices.Kebab(p.Relationship), p.UnaccompaniedMinor);
+
+    private static PlanView PlanOf(ReintegrationPlan plan, Disclosure may) =>
+        new(plan.Version, Choices.Kebab(plan.Status), plan.Total, may.FreeText ? plan.Comment : null,
+            [.. plan.Lines.Select(l => new LineView(
+                l.LineId, Choices.Kebab(l.Category), may.FreeText ? l.Description : null, l.Amount))]);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
@@ -73,6 +79,6 @@ public sealed record PreCheckView(bool Passed, IReadOnlyList<string> Failed, IRe
 
 public sealed record PlanView(int Version, string Status, Money Total, string? Comment, IReadOnlyList<LineView> Lines);
 
-public sealed record LineView(string LineId, string Category, string Description, Money Amount);
+public sealed record LineView(string LineId, string Category, string? Description, Money Amount);
 
 public sealed record TimelineView(long Version, DateTimeOffset At, string What, string Detail);

@@ -25,6 +25,7 @@ public static class LinkOutcomeTexts
             ["case-line"] = "Case {0} · {1} · return to {2}", ["language"] = "Language",
             ["stage.awaiting-departure"] = "awaiting departure", ["stage.awaiting-plan"] = "awaiting the plan", ["stage.monitoring"] = "in monitoring",
             ["stage.plan-rejected"] = "plan rejected", ["stage.closed"] = "closed",
+            ["closed"] = "This case is closed; nothing more can be sent for it.",
         },
         ["da"] = new Dictionary<string, string>
         {
@@ -46,6 +47,7 @@ public static class LinkOutcomeTexts
             ["case-line"] = "Sag {0} · {1} · hjemvenden til {2}", ["language"] = "Sprog",
             ["stage.awaiting-departure"] = "afventer afrejse", ["stage.awaiting-plan"] = "afventer planen", ["stage.monitoring"] = "i opfølgning",
             ["stage.plan-rejected"] = "plan afvist", ["stage.closed"] = "lukket",
+            ["closed"] = "Denne sag er lukket; der kan ikke sendes mere til den.",
         },
         ["fr"] = new Dictionary<string, string>
         {
@@ -66,6 +68,7 @@ public static class LinkOutcomeTexts
             ["not-done.title"] = "Non effectué", ["done.title"] = "Merci", ["done"] = "C'est fait : le dossier est maintenant {0}.",
             ["case-line"] = "Dossier {0} · {1} · retour vers {2}", ["language"] = "Langue",
             ["stage.awaiting-plan"] = "en attente du plan", ["stage.monitoring"] = "en suivi", ["stage.plan-rejected"] = "plan refusé", ["stage.closed"] = "clos",
+            ["closed"] = "Ce dossier est clos ; plus rien ne peut être envoyé pour lui.",
             ["stage.awaiting-departure"] = "en attente du départ",
         },
         ["ar"] = new Dictionary<string, string>
@@ -87,6 +90,7 @@ public static class LinkOutcomeTexts
             ["not-done.title"] = "لم يتم", ["done.title"] = "شكراً لك", ["done"] = "تم: الملف الآن {0}.",
             ["case-line"] = "الملف {0} · {1} · العودة إلى {2}", ["language"] = "اللغة",
             ["stage.awaiting-plan"] = "في انتظار الخطة", ["stage.monitoring"] = "قيد المتابعة", ["stage.plan-rejected"] = "الخطة مرفوضة", ["stage.closed"] = "مغلق",
+            ["closed"] = "هذا الملف مغلق؛ لا يمكن إرسال أي شيء آخر بشأنه.",
             ["stage.awaiting-departure"] = "في انتظار المغادرة",
         },
     });

@@ -66,7 +66,9 @@ public static class CasePage
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["timeline"])}</h2><figure class=\"card\">{TimelinePicture.Render(state, programme, next, today, w)}</figure>");
-        var attachments = state.MonitoringReports.Values.SelectMany(r => r.AttachmentIds.Select(id => (r.Month, id))).ToList();
+        var attachments = MayOpenDocuments(http)
+            ? state.MonitoringReports.Values.SelectMany(r => r.AttachmentIds.Select(id => (r.Month, id))).ToList()
+            : [];
         if (attachments.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.attachments"])}</h2><ul>")
@@ -82,7 +84,9 @@ public static class CasePage
 
     private static async Task<IResult> DownloadAsync(HttpContext http, string caseId, string documentId, ICaseStore store, AuditLog audit)
     {
-        if (!CaseIds.IsValid(caseId) || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored.State)
+        if (!MayOpenDocuments(http) || !CaseIds.IsValid(caseId)
+            || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored
+            || !CaseAccess.CanSee(http.User, stored.State)
             || !stored.State.MonitoringReports.Values.Any(r => r.AttachmentIds.Contains(documentId))
             || http.RequestServices.GetService<DocumentVault>() is not { } vault
             || await vault.GetAsync(caseId, documentId, http.RequestAborted) is not { } document)
@@ -96,4 +100,8 @@ public static class CasePage
         var extension = document.Document.ContentType switch { "application/pdf" => ".pdf", "image/png" => ".png", _ => ".jpg" };
         return Results.File(document.Content, document.Document.ContentType, documentId + extension);
     }
+
+    // Attachments are what people sent (photos, receipts): free text by CaseDisclosure's rules, which may show names.
+    private static bool MayOpenDocuments(HttpContext http) =>
+        Caller.RoleOf(http.User) is { } role && CaseDisclosure.Of(role).FreeText;
 }

@@ -13,10 +13,14 @@ public static class CaseworkerForms
 {
     public static string Eligibility(CaseState state, Words w)
     {
-        var check = state.PreCheck!;
-        var findings = check.Failed.Select(f => $"<li>{E(w["rule.failed"])} <strong>{E(f.Rule)}</strong>: {E(f.Reason)}</li>")
-            .Concat(check.Flagged.Select(f => $"<li>{E(w["rule.flagged"])} <strong>{E(f.Rule)}</strong>: {E(f.Reason)}</li>"));
-        return $"<p>{E(check.Passed ? w["precheck.passed"] : w["precheck.failed"])}</p><ul>{string.Concat(findings)}</ul>" +
+        // An erased case keeps no pre-check (a lapsed case can still be reopened after erasure).
+        var check = state.PreCheck;
+        var findings = check is null ? [] : check.Failed.Select(f => Finding(w["rule.failed"], f))
+            .Concat(check.Flagged.Select(f => Finding(w["rule.flagged"], f)));
+        var verdict = check is null
+            ? string.Empty
+            : $"<p>{E(check.Passed ? w["precheck.passed"] : w["precheck.failed"])}</p>";
+        return $"{verdict}<ul>{string.Concat(findings)}</ul>" +
             $"<p>{E(w.Format("people", state.File!.People, w["type." + Choices.Kebab(state.File.ReturnType)]))}</p>" +
             $"<label for=\"reason\">{E(w["reason"])}</label><textarea id=\"reason\" name=\"reason\" rows=\"3\" maxlength=\"2000\"></textarea>" +
             $"<button name=\"decision\" value=\"eligible\">{E(w["eligible"])}</button><button class=\"secondary\" name=\"decision\" value=\"not-eligible\">{E(w["not-eligible"])}</button>";
@@ -48,4 +52,7 @@ public static class CaseworkerForms
             $"<label for=\"comment\">{E(w["comment"])}</label><textarea id=\"comment\" name=\"comment\" rows=\"3\" maxlength=\"2000\"></textarea>" +
             $"<button name=\"decision\" value=\"approve\">{E(w["approve"])}</button><button class=\"secondary\" name=\"decision\" value=\"reject\">{E(w["reject"])}</button>";
     }
+
+    private static string Finding(string verdict, Reintegration.Domain.Eligibility.RuleFinding finding) =>
+        $"<li>{E(verdict)} <strong>{E(finding.Rule)}</strong>: {E(finding.Reason)}</li>";
 }

@@ -5,6 +5,7 @@ using Reintegration.Domain.Runtime;
 using Reintegration.Functions.Api;
 using Reintegration.Functions.Links;
 using Reintegration.Functions.Localization;
+using Reintegration.Functions.Security;
 using static Reintegration.Functions.Pages.Html;
 
 namespace Reintegration.Functions.Pages;
@@ -41,6 +42,11 @@ public static class LinkPages
         var state = stored.State;
         var programme = programmes.Get(state.File!.ProgrammeId);
         var w = LinkPageWords.For(http, claims.Action, state, programme);
+        if (Closed(http, state, w) is { } closed)
+        {
+            return closed;
+        }
+
         if (LinkPageWords.Stale(claims, state, w) is { } stale)
         {
             return Page(http, w, w["nothing-to-do.title"], $"<p class=\"note\">{E(stale)}</p>", StatusCodes.Status409Conflict);
@@ -53,6 +59,14 @@ public static class LinkPages
             LinkAction.ConfirmArrival => (w["arrival.title"], PartnerForms.Arrival(state, w)),
             _ => (w["monitoring.title"], PartnerForms.Monitoring(claims.Round, programme.Deadlines.MonitoringMonths, w)),
         };
+        if (HttpMethods.IsGet(http.Request.Method))
+        {
+            // The form shows names and dates of birth: a read like any other, by the link, in the role it was sent to.
+            var role = LinkPageWords.IsPartnerAction(claims.Action) ? Role.Partner : Role.Agency;
+            await http.RequestServices.GetRequiredService<AuditLog>()
+                .LinkReadAsync(state.CaseId, claims.TokenId, role, http.RequestAborted);
+        }
+
         var multipart = claims.Action == LinkAction.ReportMonitoring ? " enctype=\"multipart/form-data\"" : string.Empty;
         return Page(http, w, title,
             $"<h1>{E(title)}</h1><p class=\"muted\">{E(w.Format("case-line", state.CaseId, programme.Name, state.File.CountryOfReturn))}</p>" +
@@ -90,7 +104,22 @@ public static class LinkPages
                 StatusCodes.Status400BadRequest);
         }
 
-        var result = await runtime.HandleAsync(command!, stored, http.RequestAborted);
+        CommandResult result;
+        try
+        {
+            result = await runtime.HandleAsync(command!, stored, http.RequestAborted);
+        }
+        catch
+        {
+            await MonitoringAttachments.DiscardAsync(http, command!);
+            throw;
+        }
+
+        if (result.Outcome != CommandOutcome.Accepted)
+        {
+            await MonitoringAttachments.DiscardAsync(http, command!);
+        }
+
         var stage = Choices.Kebab(result.State.Stage);
         return result.Outcome switch
         {
@@ -100,6 +129,12 @@ public static class LinkPages
                 $"<h1>{E(w["done.title"])}</h1><p class=\"ok\" role=\"status\">{string.Format(CultureInfo.InvariantCulture, E(w["done"]), $"<strong data-stage=\"{stage}\">{E(w.Choice("stage", stage))}</strong>")}</p>"),
         };
     }
+
+    // A closed or erased case takes nothing more from a link: its page says so instead of showing a form.
+    private static IResult? Closed(HttpContext http, CaseState state, Words w) =>
+        state.Stage == CaseStage.Closed
+            ? Page(http, w, w["nothing-to-do.title"], $"<p class=\"note\">{E(w["closed"])}</p>", 409)
+            : null;
 
     private static IResult? Check(HttpContext http, LinkVerification verification)
     {

@@ -6,7 +6,8 @@ namespace Reintegration.Functions.Pages;
 
 /// <summary>
 /// Photos and PDFs sent with a monitoring report: checked (count, size, type by content), encrypted into the document
-/// vault under a fresh id, and named on the report. A report already received stores nothing more.
+/// vault under a fresh id, and named on the report. A report already received stores nothing more; a report the case
+/// then refuses has its documents deleted again (<see cref="DiscardAsync"/>).
 /// </summary>
 public static class MonitoringAttachments
 {
@@ -17,7 +18,9 @@ public static class MonitoringAttachments
         HttpContext http, CaseCommand.SubmitMonitoringReport command, IFormFileCollection files, CaseState state, CancellationToken cancellationToken)
     {
         var sent = files.Where(f => f.Length > 0).ToList();
-        if (sent.Count == 0 || state.MonitoringReports.ContainsKey(command.Report.Month))
+        // A closed (or erased) case will refuse the report: store nothing for it.
+        if (sent.Count == 0 || state.Stage == CaseStage.Closed
+            || state.MonitoringReports.ContainsKey(command.Report.Month))
         {
             return (command, null);
         }
@@ -49,6 +52,23 @@ public static class MonitoringAttachments
         }
 
         return (command with { Report = command.Report with { AttachmentIds = ids } }, null);
+    }
+
+    /// <summary>
+    /// Deletes what <see cref="AttachAsync"/> stored for a command the case did not take (refused, a duplicate, or a
+    /// failure), so no document outlives the case's record of it, e.g. on a case closed or erased meanwhile.
+    /// </summary>
+    public static async Task DiscardAsync(HttpContext http, CaseCommand command)
+    {
+        if (command is CaseCommand.SubmitMonitoringReport { Report.AttachmentIds: { Count: > 0 } ids }
+            && http.RequestServices.GetService<DocumentVault>() is { } vault)
+        {
+            foreach (var id in ids)
+            {
+                // Not the request's token: a client that went away must not leave the document behind.
+                await vault.DeleteAsync(command.CaseId, id, CancellationToken.None);
+            }
+        }
     }
 
     /// <summary>The type by the file's first bytes, not by what the browser claims: JPEG, PNG or PDF only.</summary>

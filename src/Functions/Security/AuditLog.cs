@@ -26,6 +26,17 @@ public sealed partial class AuditLog(ILogger<AuditLog> logger, IAuditTrail trail
         return trail.RecordAsync(entry, cancellationToken);
     }
 
+    /// <summary>
+    /// A read through an e-mail link page (it shows names and dates of birth): the caller is the link, by its id,
+    /// in the role the link was sent to.
+    /// </summary>
+    public Task LinkReadAsync(string caseId, string linkId, Role role, CancellationToken cancellationToken)
+    {
+        var entry = new AuditEntry(caseId, linkId, role.ToString(), clock.GetUtcNow());
+        CaseRead(logger, entry.Caller, entry.Role, caseId);
+        return trail.RecordAsync(entry, cancellationToken);
+    }
+
     [LoggerMessage(EventId = 9000, Level = LogLevel.Information, Message = "Audit: {Caller} ({Role}) read case {CaseId}")]
     private static partial void CaseRead(ILogger logger, string caller, string role, string caseId);
 }

@@ -92,6 +92,22 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
         }
     }
 
+    /// <summary>Deletes one document of a case, e.g. one stored for a command that was then refused.</summary>
+    public async Task DeleteAsync(string caseId, string documentId, CancellationToken cancellationToken = default)
+    {
+        var names = new List<string>();
+        var prefix = $"{caseId}/{documentId}/";
+        await foreach (var item in container.GetBlobsAsync(prefix, cancellationToken: cancellationToken))
+        {
+            names.Add(item.Name);
+        }
+
+        foreach (var name in names)
+        {
+            await container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
+        }
+    }
+
     /// <summary>The encrypted bytes as stored, for tests that check nothing readable reaches storage.</summary>
     public Task<byte[]?> RawAsync(string caseId, string documentId, string contentType, CancellationToken cancellationToken = default) =>
         DownloadAsync(Name(caseId, documentId, contentType), cancellationToken);

@@ -1,4 +1,5 @@
 using Reintegration.Domain.Cases;
+using Reintegration.Domain.Eligibility;
 using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Domain.Statistics;
 using Reintegration.Domain.Tests.Support;
@@ -45,5 +46,38 @@ public class ErasureTests
         history.ShouldNotContain("1990-03-14");
         Json.Of(await system.CaseAsync("case-1")).ShouldNotContain("Amina");
         CaseStatistics.Compute(system.Store.AllCases(), CaseSpec.Programmes, StatisticsGrouping.Country, system.Now).Single().Cases.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Erasure_removes_the_eligibility_facts_and_the_pre_check_and_the_figures_keep_their_counts()
+    {
+        var system = new InMemoryCaseSystem(Day0);
+        var facts = EligibilityFacts.Clean("asylum-finally-refused")
+            with { Conviction = Conviction.Minor, OpenResidencePermitCase = true };
+        await system.HandleAsync(Drc(family: FamilyOfFour(), facts: facts));
+        await system.HandleAsync(new CaseCommand.CloseCase("case-1", "w", Day0, ClosureReason.Withdrawn));
+        GroupStatistics Figures() => CaseStatistics
+            .Compute(system.Store.AllCases(), CaseSpec.Programmes, StatisticsGrouping.Country, system.Now).Single();
+        var before = Figures();
+        Json.Of(await system.CaseAsync("case-1")).ShouldContain("serious-crime");
+
+        (await system.HandleAsync(Erase(Day0.AddDays(1)))).Rejection.ShouldBeNull();
+
+        var history = Json.Of((await system.Store.ReadEventsAsync("case-1")).Select(e => (object)e.Event).ToList());
+        var snapshot = Json.Of(await system.CaseAsync("case-1"));
+        foreach (var stored in new[] { history, snapshot })
+        {
+            stored.ShouldNotContain("serious-crime");
+            stored.ShouldNotContain("open-residence-permit-case");
+            stored.ShouldNotContain("asylum-finally-refused");
+            stored.ShouldNotContain("\"Conviction\"");
+        }
+
+        var state = await system.CaseAsync("case-1");
+        (state.PreCheck, state.File!.Facts).ShouldBe((null, null));
+        var after = Figures();
+        (after.Cases, Json.Of(after.CasesPerStage), Json.Of(after.MedianDaysPerStage))
+            .ShouldBe((before.Cases, Json.Of(before.CasesPerStage), Json.Of(before.MedianDaysPerStage)));
+        (state.File.Adults, state.File.Minors).ShouldBe((2, 2));
     }
 }

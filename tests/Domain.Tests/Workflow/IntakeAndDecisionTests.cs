@@ -15,7 +15,7 @@ public class IntakeAndDecisionTests
         var spec = CaseSpec.Given().When(Drc()).ThenStage(CaseStage.AwaitingDecision);
 
         var submitted = spec.Decision.Events.ShouldHaveSingleItem().ShouldBeOfType<CaseEvent.ApplicationSubmitted>();
-        submitted.PreCheck.Passed.ShouldBeTrue();
+        submitted.PreCheck!.Passed.ShouldBeTrue();
         submitted.File.PartnerId.ShouldBe("ug-reach-out");
         submitted.File.Language.ShouldBe("da");
         var email = spec.Effects<CaseEffect.SendEmail>().ShouldHaveSingleItem();

@@ -53,7 +53,8 @@ public abstract class CaseStoreContract(ICaseStoresFactory factory)
         loaded.State.Stage.ShouldBe(CaseStage.AwaitingDecision);
         loaded.State.File!.CounsellingNote.ShouldBe("note with \"quotes\" and ø");
         loaded.State.File.FamilyMembers.Single().DateOfBirth.ShouldBe(new DateOnly(2016, 9, 9));
-        (await stores.Cases.ReadEventsAsync("c1")).Single().Event.ShouldBeOfType<CaseEvent.ApplicationSubmitted>().PreCheck.Passed.ShouldBeTrue();
+        (await stores.Cases.ReadEventsAsync("c1")).Single().Event.ShouldBeOfType<CaseEvent.ApplicationSubmitted>()
+            .PreCheck!.Passed.ShouldBeTrue();
         (await stores.Cases.WasProcessedAsync("c1", "c1-intake")).ShouldBeTrue();
         (await stores.Cases.WasProcessedAsync("c1", "other")).ShouldBeFalse();
         (await stores.Cases.LoadAsync("nobody")).ShouldBeNull();
