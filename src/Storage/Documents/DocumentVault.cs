@@ -97,7 +97,7 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
     {
         var names = new List<string>();
         var prefix = $"{caseId}/{documentId}/";
-        await foreach (var item in container.GetBlobsAsync(prefix, cancellationToken: cancellationToken))
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
         {
             names.Add(item.Name);
         }

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
 using Reintegration.Functions.Links;
 using Reintegration.Functions.Tests.Support;
-using Reintegration.Storage.Blobs;
 using Reintegration.Storage.Cases;
 using Reintegration.Storage.Documents;
-using Reintegration.Storage.Tables;
 
 namespace Reintegration.Functions.Tests.Links;
 
@@ -48,7 +48,7 @@ public sealed class LinkUploadTests(AzuriteApp azurite)
         (await refused.Content.ReadAsStringAsync()).ShouldContain("is due on");
 
         var blobs = new List<string>();
-        await foreach (var blob in App.Get<BlobContainerClient>().GetBlobsAsync())
+        await foreach (var blob in App.Get<DocumentVault>().Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, CancellationToken.None))
         {
             blobs.Add(blob.Name);
         }
@@ -95,7 +95,7 @@ public sealed class LinkUploadTests(AzuriteApp azurite)
     {
         var rows = new List<string>();
         var table = App.Get<TableCaseStore>().Table;
-        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), 1000))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), 1000))
         {
             var payload = row.RowKey.StartsWith("c-", StringComparison.Ordinal)
                 ? string.Empty
