@@ -122,7 +122,7 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
 
         (await hub.Hub.StartAsync(caseId, applied)).ShouldBeTrue();
 
-        var instance = await hub.WaitUntilAsync(caseId, i => i.Published?.Stage == CaseStage.Closed);
+        var instance = await hub.WaitUntilAsync(caseId, i => i.Published is { Stage: CaseStage.Closed } p && p.ProjectedVersion == p.Version);
         var state = (await hub.ReadModel.ReadAsync(caseId)).ShouldNotBeNull();
         state.Closure.ShouldBe(ClosureReason.Lapsed);
         state.WasReminded(TimerKind.DecisionReminder, 1).ShouldBeTrue();
