@@ -8,6 +8,7 @@ namespace Reintegration.Domain.Runtime;
 /// then run the effects. A concurrent writer makes the commit fail; the command is then decided again on fresh state.
 /// </summary>
 public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDispatcher dispatcher, TimeProvider clock, ICaseIndex? index = null, ICommandObserver? observer = null)
+    : ICaseCommands
 {
     /// <summary>
     /// Off (default): effects and the index update run before the command answers, which tests and the demo rely on.

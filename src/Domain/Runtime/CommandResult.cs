@@ -16,6 +16,9 @@ public enum CommandOutcome
 
     /// <summary>A named business refusal.</summary>
     Rejected,
+
+    /// <summary>Taken, but its answer did not come within the edge's wait: the case's page will show it.</summary>
+    Pending,
 }
 
 /// <summary>The result of a command, with the case as it now stands.</summary>

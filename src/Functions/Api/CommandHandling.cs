@@ -68,10 +68,11 @@ public static partial class CommandHandling
             return Problems.NotFound(caseId);
         }
 
-        var result = await services.GetRequiredService<CaseRuntime>().HandleAsync(command!, stored, http.RequestAborted);
-        return result.Rejection is { } rejection
-            ? Problems.Refused(rejection)
-            : Results.Ok(new CommandAnswer(caseId, Choices.Kebab(result.Outcome), Choices.Kebab(result.State.Stage), result.State.Version));
+        var result = await services.GetRequiredService<ICaseCommands>().HandleAsync(command!, stored, http.RequestAborted);
+        var answer = new CommandAnswer(caseId, Choices.Kebab(result.Outcome), Choices.Kebab(result.State.Stage), result.State.Version);
+        return result.Rejection is { } rejection ? Problems.Refused(rejection)
+            : result.Outcome == CommandOutcome.Pending ? Results.Accepted($"/api/cases/{caseId}", answer)
+            : Results.Ok(answer);
     }
 }
 

@@ -67,7 +67,7 @@ public static class WebhooksApi
         }
 
         var command = IntakeCommands.ToCommand(delivery.Result.Form, source, delivery.DeliveryId, clock.GetUtcNow());
-        var result = await http.RequestServices.GetRequiredService<CaseRuntime>().HandleAsync(command, http.RequestAborted);
+        var result = await http.RequestServices.GetRequiredService<ICaseCommands>().HandleAsync(command, null, http.RequestAborted);
         if (result.Rejection is { } rejection)
         {
             return Problems.Refused(rejection);
@@ -77,7 +77,7 @@ public static class WebhooksApi
     }
 
     /// <summary>A bounce or a drop of one of our e-mails raises an alert on its case (once per SendGrid event).</summary>
-    private static async Task<IResult> SendGridEventsAsync(HttpContext http, IConfiguration config, CaseRuntime runtime, TimeProvider clock)
+    private static async Task<IResult> SendGridEventsAsync(HttpContext http, IConfiguration config, ICaseCommands runtime, TimeProvider clock)
     {
         if (config["Email:SendGrid:EventWebhookPublicKey"] is not { Length: > 0 } publicKey)
         {
@@ -111,7 +111,7 @@ public static class WebhooksApi
         {
             var kind = failure.EventType == "dropped" ? AlertKind.EmailDropped : AlertKind.EmailBounced;
             var detail = $"{failure.EventType}: {failure.Reason ?? "no reason given"}";
-            var result = await runtime.HandleAsync(new CaseCommand.RaiseAlert(failure.CaseId, $"sendgrid:{failure.EventId ?? failure.EffectId + ":" + failure.EventType}", clock.GetUtcNow(), kind, detail[..Math.Min(detail.Length, 300)]), http.RequestAborted);
+            var result = await runtime.HandleAsync(new CaseCommand.RaiseAlert(failure.CaseId, $"sendgrid:{failure.EventId ?? failure.EffectId + ":" + failure.EventType}", clock.GetUtcNow(), kind, detail[..Math.Min(detail.Length, 300)]), null, http.RequestAborted);
             raised += result.Outcome == CommandOutcome.Accepted ? 1 : 0;
         }
 

@@ -24,7 +24,7 @@ public sealed class DemoSeed(IServiceProvider services, IConfiguration config) :
         }
 
         // Resolved only now: the configuration check runs first and names every missing setting.
-        var runtime = services.GetRequiredService<CaseRuntime>();
+        var runtime = services.GetRequiredService<ICaseCommands>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         await Do(new CaseCommand.SubmitApplication(WaitingForDecision, "demo-1", now, "drc-denmark",
@@ -50,7 +50,7 @@ public sealed class DemoSeed(IServiceProvider services, IConfiguration config) :
 
         async Task Do(CaseCommand command)
         {
-            var result = await runtime.HandleAsync(command, cancellationToken);
+            var result = await runtime.HandleAsync(command, null, cancellationToken);
             if (result.Rejection is { } rejection)
             {
                 throw new InvalidOperationException($"Demo seed {command.GetType().Name} refused: {rejection.Message}");

@@ -39,12 +39,35 @@ public static class DevClock
         return app;
     }
 
+    /// <summary>The durable engine: every case in the list gets a tick at the clock's time and fires what is due.</summary>
+    private static async Task TickEveryCaseAsync(
+        IServiceProvider services, Orchestration.OrchestratedCaseCommands cases, CancellationToken cancellationToken)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var index = services.GetRequiredService<Domain.Runtime.ICaseIndex>();
+        string? next = null;
+        do
+        {
+            var page = await index.QueryAsync(new Domain.Runtime.CaseFilter(), 200, next, cancellationToken);
+            await Parallel.ForEachAsync(page.Cases, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+                async (summary, token) => await cases.TickAsync(summary.CaseId, now, token));
+            next = page.Next;
+        }
+        while (next is not null);
+    }
+
     /// <summary>An ISO 8601 instant with its offset (<c>Dev:ClockStart</c>, <c>?to=</c>), or null.</summary>
     public static DateTimeOffset? ParseInstant(string? text) =>
         DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at.ToUniversalTime() : null;
 
     public static async Task RunWorkAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (services.GetService<Orchestration.OrchestratedCaseCommands>() is { } orchestrated)
+        {
+            await TickEveryCaseAsync(services, orchestrated, cancellationToken);
+            return;
+        }
+
         await services.GetRequiredService<DueTimerSweep>().RunAsync(cancellationToken: cancellationToken);
         if (services.GetService<QueueWorker>() is { } worker)
         {

@@ -71,12 +71,13 @@ public static class ReintegrationApp
             // Outside Development the answer does not wait for e-mails and timers (the outbox keeps them safe).
             RunEffectsInBackground = config.GetValue<bool?>("Work:EffectsAfterAnswer") ?? !builder.Environment.IsDevelopment(),
         });
+        services.AddCaseEngine(config);
         services.AddSingleton<CaseWorkProcessor>();
         services.AddSingleton<DueTimerSweep>();
         services.AddHostedService<ConfigurationCheck>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<DemoSeed>();
-        if (!CustomHandler.IsUnderFunctionsHost(config) && config.GetValue("Work:Background", true))
+        if (!CustomHandler.IsUnderFunctionsHost(config) && config.GetValue("Work:Background", true) && !EngineSetup.IsDurable(config))
         {
             services.AddHostedService<BackgroundWork>();
         }

@@ -37,8 +37,9 @@ public sealed class CaseOrchestration(CaseDecider decider) : TaskOrchestrator<Ca
             return "finished";
         }
 
-        var message = await NextMessageAsync(context, generation.WakeAt);
-        var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+        // Timers are due in case time; the durable timer runs on real time, so it is moved by the clock's offset.
+        var message = await NextMessageAsync(context, generation.WakeAt - generation.ClockOffset);
+        var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + generation.ClockOffset;
         var next = (message is null ? generation.FireDue(decider, now) : generation.Receive(decider, message))
             .AlertStuck(decider, message?.At ?? now, StuckAfter);
         context.SetCustomStatus(CaseStatus.Of(next));

@@ -73,7 +73,7 @@ public static class LinkPages
             $"<form method=\"post\" action=\"{E(http.Request.PathBase + "/links/" + token)}?lang={w.Language}\"{multipart}>{form}</form>");
     }
 
-    private static async Task<IResult> ActAsync(HttpContext http, string token, LinkTokens links, ICaseStore store, ProgrammeCatalog programmes, CaseRuntime runtime, TimeProvider clock)
+    private static async Task<IResult> ActAsync(HttpContext http, string token, LinkTokens links, ICaseStore store, ProgrammeCatalog programmes, ICaseCommands runtime, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var verification = links.Verify(token, now);

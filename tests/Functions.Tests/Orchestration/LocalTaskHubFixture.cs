@@ -29,7 +29,7 @@ public sealed class LocalTaskHubFixture(AzuriteApp azurite) : IAsyncLifetime
         var decider = new CaseDecider(ProgrammeCatalog.Shipped());
         var parts = new CaseOrchestrationParts(
             () => new CaseOrchestration(decider),
-            () => new ProjectCase(ReadModel),
+            () => new ProjectCase(ReadModel, new InMemoryCaseIndex(), ProgrammeCatalog.Shipped(), TimeProvider.System),
             () => new RunCaseEffect(Messages, ReadModel, new NoDocuments()));
         Hub = await LocalTaskHub.StartAsync(
             azurite.Azurite.ConnectionString, "hub" + Guid.NewGuid().ToString("N")[..12], parts, NullLoggerFactory.Instance);

@@ -43,7 +43,8 @@ public sealed class AzuriteApp : IAsyncLifetime
     public const string KoboHeaderValue = "kobo-shared-secret-for-tests";
     public const string TypeformSecret = "typeform-webhook-secret-of-ours";
 
-    private sealed class AzureAppFactory(string connectionString) : AppFactory
+    /// <summary>The app on Azurite; <paramref name="extra"/> settings win over the defaults.</summary>
+    internal sealed class AzureAppFactory(string connectionString, IDictionary<string, string?>? extra = null) : AppFactory
     {
         protected override void ConfigureTestServices(IServiceCollection services)
         {
@@ -68,6 +69,11 @@ public sealed class AzuriteApp : IAsyncLifetime
                 settings["Storage:ConnectionString"] = connectionString;
                 settings["Storage:Prefix"] = "t" + Guid.NewGuid().ToString("N")[..8];
                 settings["Email:SendGrid:EventWebhookPublicKey"] = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==";
+                foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+                {
+                    settings[key] = value;
+                }
+
                 return settings;
             }
         }

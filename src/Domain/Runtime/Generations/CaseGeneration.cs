@@ -27,6 +27,9 @@ public sealed record CaseGeneration
 
     public ImmutableList<CommandAnswer> Answers { get; init; } = [];
 
+    /// <summary>Case time minus real time, as the latest message's sender had it (zero in production).</summary>
+    public TimeSpan ClockOffset { get; init; }
+
     public static CaseGeneration Start(string caseId) => new() { State = CaseState.Empty(caseId) };
 
     /// <summary>When the instance must wake without a command: the earliest timer, or a failed effect's retry.</summary>
@@ -50,8 +53,14 @@ public sealed record CaseGeneration
     /// </summary>
     public CaseGeneration Receive(CaseDecider decider, CaseMessage message)
     {
-        var next = FireDue(decider, message.At);
-        return message.Command is { } command ? next.Handle(decider, command) : next;
+        var next = (this with { ClockOffset = message.ClockOffset }).FireDue(decider, message.At);
+        if (message.Command is { } command)
+        {
+            return next.Handle(decider, command);
+        }
+
+        var outcome = next.State.Version > State.Version ? CommandOutcome.Accepted : CommandOutcome.Unchanged;
+        return message.TickId is { } tick ? next.Answer(new CommandAnswer(tick, outcome, next.State.Stage, next.State.Version, null)) : next;
     }
 
     /// <summary>Fires every timer due at or before <paramref name="at"/>, oldest first.</summary>

@@ -4,11 +4,14 @@ namespace Reintegration.Domain.Runtime.Generations;
 
 /// <summary>
 /// What reaches a case's orchestration from outside: a command stamped with its time at the edge, or a clock tick
-/// (no command) that only fires the timers due by then (the development clock moving on).
+/// (no command) that only fires the timers due by then (the development clock moving on). <see cref="ClockOffset"/> is
+/// how far the sender's clock stood from real time (zero in production; the development clock's offset otherwise), so
+/// the orchestration's real-time wake-up timer lands when the case's clock reaches the due time.
 /// </summary>
-public sealed record CaseMessage(DateTimeOffset At, CaseCommand? Command)
+public sealed record CaseMessage(DateTimeOffset At, CaseCommand? Command, string? TickId = null, TimeSpan ClockOffset = default)
 {
     public static CaseMessage Of(CaseCommand command) => new(command.At, command);
 
-    public static CaseMessage Tick(DateTimeOffset at) => new(at, null);
+    /// <summary>A tick; with <paramref name="tickId"/> its handling is answered like a command's, so a sender can wait for it.</summary>
+    public static CaseMessage Tick(DateTimeOffset at, string? tickId = null) => new(at, null, tickId);
 }

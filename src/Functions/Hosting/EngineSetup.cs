@@ -1,0 +1,92 @@
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Workflow;
+using Reintegration.Functions.Orchestration;
+
+namespace Reintegration.Functions.Hosting;
+
+/// <summary>
+/// Which engine runs the cases. <c>Engine:Mode</c> = <c>Store</c> (default, for now): the case store's runtime with its
+/// outbox, timer sweep and work queue. <c>Durable</c>: each case is an orchestration on the Durable Task Azure Storage
+/// provider, run in this process by <see cref="LocalTaskHub"/> (needs <c>Storage:ConnectionString</c>); the read model
+/// is the same case table, so queries and pages read what they read before. Issue 12 moves the default to Durable and
+/// then deletes the store engine.
+/// </summary>
+public static class EngineSetup
+{
+    public static bool IsDurable(IConfiguration config) =>
+        string.Equals(config["Engine:Mode"], "Durable", StringComparison.OrdinalIgnoreCase);
+
+    public static void AddCaseEngine(this IServiceCollection services, IConfiguration config)
+    {
+        var mode = config["Engine:Mode"] ?? "Store";
+        if (!IsDurable(config))
+        {
+            if (!string.Equals(mode, "Store", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"Engine:Mode must be Store or Durable, not '{mode}'.");
+            }
+
+            services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<CaseRuntime>());
+            return;
+        }
+
+        services.AddSingleton<LocalTaskHubHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalTaskHubHost>());
+        services.AddSingleton<ICaseOrchestrations>(sp => sp.GetRequiredService<LocalTaskHubHost>());
+        services.AddSingleton(sp => new OrchestratedCaseCommands(
+            sp.GetRequiredService<ICaseOrchestrations>(), ReadModel(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<OrchestratedCaseCommands>());
+    }
+
+    public static ICaseReadModel ReadModel(IServiceProvider services) =>
+        services.GetRequiredService<ICaseStore>() as ICaseReadModel
+            ?? throw new InvalidOperationException("The case store is no read model.");
+}
+
+/// <summary>Starts the local task hub with the app's services and stops it with the app; the app's orchestration port.</summary>
+public sealed class LocalTaskHubHost(IServiceProvider services, IConfiguration config, ILoggerFactory loggers)
+    : IHostedService, ICaseOrchestrations
+{
+    private LocalTaskHub? hub;
+
+    private LocalTaskHub Hub => hub ?? throw new InvalidOperationException("The task hub has not started yet.");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var connection = config["Storage:ConnectionString"] is { Length: > 0 } c
+            ? c
+            : throw new InvalidOperationException("Engine:Mode=Durable runs locally on Storage:ConnectionString (Azurite).");
+        var name = config["Engine:TaskHub"] is { Length: > 0 } n ? n : (config["Storage:Prefix"] ?? string.Empty) + "cases";
+        var decider = services.GetRequiredService<CaseDecider>();
+        var readModel = EngineSetup.ReadModel(services);
+        var parts = new CaseOrchestrationParts(
+            () => new CaseOrchestration(decider),
+            () => new ProjectCase(readModel, services.GetRequiredService<ICaseIndex>(),
+                services.GetRequiredService<ProgrammeCatalog>(), services.GetRequiredService<TimeProvider>()),
+            () => new RunCaseEffect(services.GetRequiredService<IMessageSender>(), readModel,
+                services.GetRequiredService<ICaseDocuments>()));
+        hub = await LocalTaskHub.StartAsync(connection, new string([.. name.Where(char.IsAsciiLetterOrDigit)]), parts, loggers);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (hub is not null)
+        {
+            await hub.DisposeAsync();
+        }
+    }
+
+    public Task<bool> StartAsync(string caseId, Domain.Runtime.Generations.CaseGeneration first, CancellationToken cancellationToken = default) =>
+        Hub.StartAsync(caseId, first, cancellationToken);
+
+    public Task<bool> SendAsync(string caseId, Domain.Runtime.Generations.CaseMessage message, CancellationToken cancellationToken = default) =>
+        Hub.SendAsync(caseId, message, cancellationToken);
+
+    public Task<CaseInstance> GetAsync(string caseId, CancellationToken cancellationToken = default) => Hub.GetAsync(caseId, cancellationToken);
+
+    public Task TerminateAsync(string caseId, string reason, CancellationToken cancellationToken = default) =>
+        Hub.TerminateAsync(caseId, reason, cancellationToken);
+
+    public Task<int> PurgeAsync(string caseId, CancellationToken cancellationToken = default) => Hub.PurgeAsync(caseId, cancellationToken);
+}

@@ -1,0 +1,88 @@
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Runtime.Generations;
+
+namespace Reintegration.Functions.Orchestration;
+
+/// <summary>
+/// Commands through the case's orchestration: an application starts the instance (a repeat finds it running), every
+/// command is sent as a message, and the answer the orchestration publishes is awaited (bounded by
+/// <see cref="AnswerWait"/>) until the read model has reached it, so the caller reads its own write. A command to a
+/// case whose instance is not running is refused before anything is sent.
+/// </summary>
+public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations, ICaseReadModel readModel, TimeProvider clock)
+    : ICaseCommands
+{
+    /// <summary>How long the edge waits for an answer before it answers "pending" (HTTP 202 with the case's URL).</summary>
+    public TimeSpan AnswerWait { get; init; } = TimeSpan.FromSeconds(20);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+
+    public async Task<CommandResult> HandleAsync(CaseCommand command, StoredCase? justLoaded, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command is CaseCommand.SubmitApplication)
+        {
+            await orchestrations.StartAsync(command.CaseId, CaseGeneration.Start(command.CaseId), cancellationToken);
+        }
+
+        var known = justLoaded?.State ?? CaseState.Empty(command.CaseId);
+        if (!await orchestrations.SendAsync(command.CaseId, CaseMessage.Of(command) with { ClockOffset = Offset() }, cancellationToken))
+        {
+            var instance = await orchestrations.GetAsync(command.CaseId, cancellationToken);
+            return instance.Status == CaseInstanceStatus.Missing
+                ? Refused(known, "case-not-found", $"There is no case {command.CaseId}.")
+                : Refused(known, "case-not-running", $"Case {command.CaseId} takes no more commands ({instance.Status}).");
+        }
+
+        var answer = await WaitForAsync(command.CaseId, command.CommandId, cancellationToken);
+        if (answer is null)
+        {
+            return new CommandResult(CommandOutcome.Pending, known, [], [], null);
+        }
+
+        var state = await readModel.ReadAsync(command.CaseId, cancellationToken) ?? known;
+        return new CommandResult(answer.Outcome, state, [], [], answer.Rejection);
+    }
+
+    /// <summary>Sends a clock tick and waits (bounded) until the case has fired what was due; false if it is not running.</summary>
+    public async Task<bool> TickAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var tickId = $"tick:{at.UtcTicks}";
+        if (!await orchestrations.SendAsync(caseId, CaseMessage.Tick(at, tickId) with { ClockOffset = Offset() }, cancellationToken))
+        {
+            return false;
+        }
+
+        return await WaitForAsync(caseId, tickId, cancellationToken) is not null;
+    }
+
+    private async Task<CommandAnswer?> WaitForAsync(string caseId, string answerId, CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(AnswerWait);
+        try
+        {
+            while (true)
+            {
+                var published = (await orchestrations.GetAsync(caseId, bound.Token)).Published;
+                if (published?.AnswerTo(answerId) is { } answer && published.ProjectedVersion >= answer.Version)
+                {
+                    return answer;
+                }
+
+                await Task.Delay(Poll, bound.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The app's clock against real time: zero in production, the development clock's offset otherwise.</summary>
+    private TimeSpan Offset() => clock == TimeProvider.System ? TimeSpan.Zero : clock.GetUtcNow() - TimeProvider.System.GetUtcNow();
+
+    private static CommandResult Refused(CaseState state, string code, string message) =>
+        new(CommandOutcome.Rejected, state, [], [], new Rejection(code, message));
+}

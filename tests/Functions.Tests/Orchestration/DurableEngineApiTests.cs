@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Eligibility;
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Runtime;
+using Reintegration.Functions.Outbox;
+using Reintegration.Functions.Tests.Support;
+
+namespace Reintegration.Functions.Tests.Orchestration;
+
+/// <summary>
+/// The app with <c>Engine:Mode=Durable</c> on Azurite: the same API and read model, each case an orchestration. The
+/// answers, refusals and the development clock behave as with the store engine.
+/// </summary>
+[Collection(AzuriteAppCollection.Name)]
+public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
+{
+    private AppFactory app = null!;
+
+    public Task InitializeAsync()
+    {
+        app = new AzuriteApp.AzureAppFactory(azurite.Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Engine:Mode"] = "Durable",
+            ["Engine:TaskHub"] = "api" + Guid.NewGuid().ToString("N")[..10],
+        });
+        _ = app.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private async Task<string> ApplyAsync()
+    {
+        var caseId = "dur-" + Guid.NewGuid().ToString("N")[..10];
+        var result = await app.Get<ICaseCommands>().HandleAsync(new CaseCommand.SubmitApplication(
+            caseId, $"{caseId}:intake", app.Clock.GetUtcNow(), "drc-denmark",
+            new Person("Test Person", new DateOnly(1990, 3, 14), Relationship.Applicant, false), [], "UG", "UG",
+            ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null), null);
+        result.Outcome.ShouldBe(CommandOutcome.Accepted);
+        return caseId;
+    }
+
+    private static async Task<JsonElement> JsonOf(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    [Fact]
+    public async Task Given_the_durable_engine_When_the_agency_decides_by_api_Then_the_answer_and_the_case_come_from_the_orchestration()
+    {
+        var caseId = await ApplyAsync();
+
+        var answer = await JsonOf(await app.Agency.PostAsync($"/api/cases/{caseId}/decision", AppFactory.Json("""{"eligible":true}""")), HttpStatusCode.OK);
+        answer.GetProperty("outcome").GetString().ShouldBe("accepted");
+        answer.GetProperty("stage").GetString().ShouldBe("awaiting-departure");
+
+        var again = await app.Agency.PostAsync($"/api/cases/{caseId}/decision", AppFactory.Json("""{"eligible":true}"""));
+        (await JsonOf(again, HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("not-accepted-in-stage");
+
+        var view = await JsonOf(await app.Counsellor.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
+        view.GetProperty("stage").GetString().ShouldBe("awaiting-departure");
+        (await app.Get<IDevOutbox>().ListAsync(caseId)).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_the_durable_engine_When_the_dev_clock_moves_six_days_Then_the_agency_is_reminded_once()
+    {
+        var caseId = await ApplyAsync();
+
+        (await app.CreateClient().PostAsync("/dev/clock/advance?days=6", null)).EnsureSuccessStatusCode();
+        (await app.CreateClient().PostAsync("/dev/clock/advance?days=1", null)).EnsureSuccessStatusCode();
+
+        var state = (await app.Get<ICaseStore>().LoadAsync(caseId)).ShouldNotBeNull().State;
+        state.WasReminded(TimerKind.DecisionReminder, 1).ShouldBeTrue();
+        state.Stage.ShouldBe(CaseStage.AwaitingDecision);
+        (await app.Get<ICaseStore>().ReadEventsAsync(caseId)).Count(e => e.Event is CaseEvent.ReminderSent).ShouldBe(1);
+    }
+}
