@@ -30,6 +30,7 @@ public static class ReintegrationApp
         }
 
         configure?.Invoke(builder);
+        RedactingLoggerFactory.Register(builder.Services);
         var services = builder.Services;
         var config = builder.Configuration;
 
@@ -88,6 +89,7 @@ public static class ReintegrationApp
         // Public routes answer under /api as well: the Functions host forwards public requests under its route prefix
         // /api, while its own trigger invocations (/CaseWork, /TimerSweep) come without it.
         app.UsePathBase("/api");
+        Telemetry.TagRequests(app);
         app.UseRouting();
 
         app.UseExceptionHandler();
