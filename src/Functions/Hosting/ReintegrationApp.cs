@@ -52,6 +52,7 @@ public static class ReintegrationApp
         services.AddCallerAuthentication(config);
         services.AddAuthorization();
         services.AddPageSignIn();
+        services.AddTrustedProxies(config);
 
         services.AddSingleton(_ =>
         {
@@ -88,12 +89,14 @@ public static class ReintegrationApp
         app.Lifetime.ApplicationStopping.Register(() => telemetry.Flush());
         // Public routes answer under /api as well: the Functions host forwards public requests under its route prefix
         // /api, while its own trigger invocations (/CaseWork, /TimerSweep) come without it.
+        app.UseForwardedHeaders();
         app.UsePathBase("/api");
         Telemetry.TagRequests(app);
         app.UseRouting();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        SignInPages.RequireHttpsForPeople(app);
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -10,7 +10,7 @@ namespace Reintegration.Functions.Pages;
 
 /// <summary>
 /// Sign-in for people: paste the API key once; the identity it stands for is kept in an HttpOnly, SameSite=Strict
-/// cookie (Secure over https) for 8 hours. Every page form carries an antiforgery token.
+/// cookie (always Secure and <c>__Host-</c> outside Development) for 8 hours. Every page form carries an antiforgery token.
 /// </summary>
 public static class SignInPages
 {
@@ -21,24 +21,65 @@ public static class SignInPages
     {
         services.AddAuthentication().AddCookie(Scheme, o =>
         {
-            o.Cookie.Name = "reintegration.session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/sign-in";
             o.AccessDeniedPath = "/sign-in";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = false;
         });
+        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<IHostEnvironment>((o, environment) =>
+            Harden(o.Cookie, "reintegration.session", environment));
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "reintegration.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__csrf";
         });
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((o, environment) =>
+            Harden(o.Cookie, "reintegration.csrf", environment));
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;
+    }
+
+    /// <summary>
+    /// Outside Development the cookies are always Secure, whatever scheme the request arrived with (TLS ends at the
+    /// front end), and carry the <c>__Host-</c> prefix: Secure, path /, no domain, so no other site can set them.
+    /// Development over plain http keeps the plain names, which browsers refuse to prefix there.
+    /// </summary>
+    private static void Harden(CookieBuilder cookie, string name, IHostEnvironment environment)
+    {
+        var development = environment.IsDevelopment();
+        cookie.Name = development ? name : "__Host-" + name;
+        cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        cookie.Path = "/";
+        cookie.Domain = null;
+    }
+
+    /// <summary>
+    /// Outside Development the pages' cookies are Secure only: a page request that is not https (TLS ended at a proxy
+    /// the app does not trust, or none) gets a 400 Problem Details instead of a cookie the browser would not return.
+    /// </summary>
+    public static void RequireHttpsForPeople(WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            return;
+        }
+
+        app.Use(async (http, next) =>
+        {
+            var path = http.Request.Path;
+            if (!http.Request.IsHttps && (path.StartsWithSegments("/sign-in") || path.StartsWithSegments("/sign-out") || path.StartsWithSegments("/pages")))
+            {
+                await Results.Problem(
+                    type: "https-required", title: "https only.", statusCode: StatusCodes.Status400BadRequest,
+                    detail: "The pages are served over https only (X-Forwarded-Proto is read from the configured proxies).")
+                    .ExecuteAsync(http);
+                return;
+            }
+
+            await next(http);
+        });
     }
 
     public static IEndpointRouteBuilder MapSignInPages(this IEndpointRouteBuilder app)
