@@ -49,6 +49,7 @@ public static class ReintegrationApp
             : TimeProvider.System);
         services.AddSingleton<ApiKeyRegistry>(_ => new ApiKeyRegistry(ApiKeys.From(config, builder.Environment)));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<FailedCredentials>();
         services.AddCallerAuthentication(config);
         services.AddAuthorization();
         services.AddPageSignIn();
@@ -97,6 +98,7 @@ public static class ReintegrationApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         SignInPages.RequireHttpsForPeople(app);
+        FailedCredentials.UseFailedCredentialLimit(app);
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -106,7 +106,7 @@ public static class SignInPages
         return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, ApiKeyRegistry keys)
+    private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, ApiKeyRegistry keys, FailedCredentials failures)
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
@@ -117,6 +117,7 @@ public static class SignInPages
         var returnUrl = form["returnUrl"].ToString();
         if (form["key"].ToString() is not { Length: > 0 and <= 200 } presented || keys.Find(presented) is not { } key)
         {
+            failures.Failed(http);
             return Form(http, antiforgery, returnUrl, "signin.wrong");
         }
 

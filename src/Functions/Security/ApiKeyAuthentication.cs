@@ -24,7 +24,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyRegistry keys)
+    ApiKeyRegistry keys,
+    FailedCredentials failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -39,6 +40,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (keys.Find(values[0]!) is not { } key)
         {
+            failures.Failed(Context);
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 

@@ -35,7 +35,15 @@ public static class EntraIdAuthentication
             o.Authority = config["Auth:EntraId:Authority"];
             o.Audience = audience;
             o.MapInboundClaims = false;
-            o.Events = new JwtBearerEvents { OnTokenValidated = context => Task.Run(() => ToCaller(context.Principal!)) };
+            o.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context => Task.Run(() => ToCaller(context.Principal!)),
+                OnAuthenticationFailed = context =>
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<FailedCredentials>().Failed(context.HttpContext);
+                    return Task.CompletedTask;
+                },
+            };
         });
     }
 
