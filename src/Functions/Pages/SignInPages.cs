@@ -27,6 +27,7 @@ public static class SignInPages
             o.AccessDeniedPath = "/sign-in";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = false;
+            o.Events.OnValidatePrincipal = StillValidAsync;
         });
         services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<IHostEnvironment>((o, environment) =>
             Harden(o.Cookie, "reintegration.session", environment));
@@ -53,6 +54,20 @@ public static class SignInPages
         cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         cookie.Path = "/";
         cookie.Domain = null;
+    }
+
+    public const string KeyVersionClaim = "key_version";
+
+    /// <summary>Each request re-checks the session's key: removed, replaced, or moved to another role ends it.</summary>
+    private static async Task StillValidAsync(CookieValidatePrincipalContext context)
+    {
+        var user = context.Principal!;
+        var keys = context.HttpContext.RequestServices.GetRequiredService<ApiKeyRegistry>();
+        if (!keys.StillHolds(Caller.IdOf(user), user.FindFirstValue(KeyVersionClaim), user.FindFirstValue(ClaimTypes.Role), Caller.PartnerOf(user)))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
     }
 
     /// <summary>
@@ -121,7 +136,10 @@ public static class SignInPages
             return Form(http, antiforgery, returnUrl, "signin.wrong");
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, key.Name), new(ClaimTypes.Role, key.Role.ToString()) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, key.Name), new(ClaimTypes.Role, key.Role.ToString()), new(KeyVersionClaim, ApiKeyRegistry.VersionOf(key)),
+        };
         if (key.PartnerId is { } partner)
         {
             claims.Add(new Claim(Caller.PartnerClaim, partner));

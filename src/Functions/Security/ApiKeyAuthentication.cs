@@ -71,6 +71,17 @@ public sealed class ApiKeyRegistry
 
     public int Count => keys.Count;
 
+    /// <summary>
+    /// A short, one-way stand-in for one key's value: a sign-in session carries the key's name and this version,
+    /// so a session ends at its next request once its key is removed or replaced (issue 11, item 12).
+    /// </summary>
+    public static string VersionOf(ApiKeyOptions key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("session-version\n" + key.Key)))[..16];
+
+    /// <summary>True while a key of this name, version, role and partner is still configured.</summary>
+    public bool StillHolds(string? name, string? version, string? role, string? partnerId) =>
+        keys.Any(k => k.Key.Name == name && VersionOf(k.Key) == version && k.Key.Role.ToString() == role && k.Key.PartnerId == partnerId);
+
     public ApiKeyOptions? Find(string presented)
     {
         var hash = Hash(presented);
