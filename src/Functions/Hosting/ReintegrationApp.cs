@@ -79,6 +79,7 @@ public static class ReintegrationApp
         services.AddHostedService<ConfigurationCheck>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<DemoSeed>();
+        services.AddHostedService<DocumentReencryption>();
         if (!CustomHandler.IsUnderFunctionsHost(config) && config.GetValue("Work:Background", true))
         {
             services.AddHostedService<BackgroundWork>();
