@@ -51,7 +51,7 @@ public static class EntraIdAuthentication
     private static void ToCaller(ClaimsPrincipal principal)
     {
         var identity = (ClaimsIdentity)principal.Identity!;
-        foreach (var role in principal.FindAll("roles").Select(c => c.Value).Where(r => Enum.TryParse<Role>(r, out _)).Take(1))
+        foreach (var role in principal.FindAll("roles").Select(c => c.Value).Where(r => Caller.ParseRole(r) is not null).Take(1))
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, role));
         }
