@@ -163,6 +163,11 @@ public static class SignInPages
         return Page(http, w, w["signin.title"], body, problem is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
     }
 
-    private static bool IsLocal(string? url) =>
-        url is { Length: > 0 and < 500 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    /// <summary>
+    /// A path on this site to send a person back to: starts with one '/', not "//" or "/\\" (another host to a
+    /// browser), and holds no control character (which LocalRedirect refuses with an exception).
+    /// </summary>
+    public static bool IsLocal(string? url) =>
+        url is { Length: > 0 and < 500 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 }

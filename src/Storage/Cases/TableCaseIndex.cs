@@ -55,7 +55,18 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
             clauses.Add("Shared eq true");
         }
 
-        var token = continuation is null ? null : Encoding.UTF8.GetString(Convert.FromBase64String(FromUrl(continuation)));
+        string? token;
+        try
+        {
+            token = continuation is null ? null : Encoding.UTF8.GetString(Convert.FromBase64String(FromUrl(continuation)));
+            _ = Tables.TableContinuation.Parse(token);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            // Not a token of ours (a guessed or cut "next"): the caller's mistake, named as such.
+            throw new ArgumentException("The continuation was not made by this index.", nameof(continuation), ex);
+        }
+
         var page = await table.QueryPageAsync(clauses.Count == 0 ? null : string.Join(" and ", clauses), pageSize, null, token, cancellationToken);
         var cases = page.Values.Select(Summary).ToList();
         var next = page.ContinuationToken is { } nextToken ? ToUrl(Convert.ToBase64String(Encoding.UTF8.GetBytes(nextToken))) : null;
