@@ -103,6 +103,11 @@ public static class SignInPages
         app.MapPost("/sign-in", SignInAsync).ExcludeFromDescription().DisableAntiforgery();
         app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
         {
+            if (await SmallFormAsync(http) is { } refused)
+            {
+                return refused;
+            }
+
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 return Results.BadRequest();
@@ -123,6 +128,11 @@ public static class SignInPages
 
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, ApiKeyRegistry keys, FailedCredentials failures)
     {
+        if (await SmallFormAsync(http) is { } refused)
+        {
+            return refused;
+        }
+
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
             return Results.BadRequest();
@@ -147,6 +157,45 @@ public static class SignInPages
 
         await http.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)));
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : $"{http.Request.PathBase}/pages/cases");
+    }
+
+    /// <summary>The most a sign-in or sign-out form may hold: a key, a return address and the antiforgery token.</summary>
+    public const int MaxFormBytes = 4096;
+
+    /// <summary>
+    /// Reads an unauthenticated form's body into memory only up to <see cref="MaxFormBytes"/> (a 413 Problem Details
+    /// beyond), before antiforgery or the form reader see it, so nobody can make the app read megabytes before a refusal.
+    /// </summary>
+    private static async Task<IResult?> SmallFormAsync(HttpContext http)
+    {
+        var tooLarge = Results.Problem(
+            type: "form-too-large", title: "The form is too large.", statusCode: StatusCodes.Status413PayloadTooLarge,
+            detail: $"This form takes at most {MaxFormBytes} bytes.");
+        if (http.Request.ContentLength > MaxFormBytes)
+        {
+            return tooLarge;
+        }
+
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxFormBytes;
+        }
+
+        var buffer = new byte[MaxFormBytes + 1];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = await http.Request.Body.ReadAsync(buffer.AsMemory(read), http.RequestAborted)) > 0)
+        {
+            read += n;
+        }
+
+        if (read > MaxFormBytes)
+        {
+            return tooLarge;
+        }
+
+        http.Request.Body = new MemoryStream(buffer, 0, read, writable: false);
+        return null;
     }
 
     private static IResult Form(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? problem)

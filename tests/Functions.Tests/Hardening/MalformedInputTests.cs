@@ -70,3 +70,32 @@ public sealed class DevClockRedirectTests : IClassFixture<AppFactory>
         response.Headers.Location!.ToString().ShouldBe(expected);
     }
 }
+
+public sealed class SignInFormLimitTests : IClassFixture<AppFactory>
+{
+    private readonly AppFactory app;
+
+    public SignInFormLimitTests(AppFactory app) => this.app = app;
+
+    [Theory]
+    [InlineData("/sign-in", true)]
+    [InlineData("/sign-in", false)]
+    [InlineData("/sign-out", true)]
+    public async Task Given_an_unauthenticated_form_of_100_KB_When_posted_Then_it_is_413_before_it_is_read(string path, bool declaredLength)
+    {
+        var body = "key=" + new string('k', 100 * 1024);
+        HttpContent content = declaredLength
+            ? new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")
+            : new StreamContent(new UnseekableStream(System.Text.Encoding.ASCII.GetBytes(body)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        var response = await app.CreateClient().PostAsync(path, content);
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    /// <summary>A body of unknown length (sent chunked), so only the bytes read can tell its size.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+}
