@@ -21,14 +21,14 @@ public static class TrustedProxies
             o.ForwardLimit = 1;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            foreach (var proxy in Values(config, "KnownProxies"))
+            foreach (var proxy in Values(config, "ForwardedHeaders:KnownProxies"))
             {
                 o.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
                     ? address
                     : throw new InvalidOperationException($"{Section}:KnownProxies holds an entry that is not an IP address."));
             }
 
-            foreach (var network in Values(config, "KnownNetworks"))
+            foreach (var network in Values(config, "ForwardedHeaders:KnownNetworks"))
             {
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var range)
                     ? range
@@ -43,7 +43,8 @@ public static class TrustedProxies
         });
     }
 
-    private static IEnumerable<string> Values(IConfiguration config, string name) =>
-        config.GetSection($"{Section}:{name}").GetChildren().Select(c => c.Value).OfType<string>()
-            .Concat(config[$"{Section}:{name}"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []);
+    /// <summary>A list setting, as a section of entries or one comma-separated value.</summary>
+    private static IEnumerable<string> Values(IConfiguration config, string key) =>
+        config.GetSection(key).GetChildren().Select(c => c.Value).OfType<string>()
+            .Concat(config[key]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []);
 }
