@@ -101,7 +101,9 @@ public static class WebhooksApi
         if (!SendGridEventSignature.IsFresh(headers[SendGridEventSignature.TimestampHeader], clock.GetUtcNow(), maxAge))
         {
             return Problems.Of(
-                "stale-event", "The sender is not authenticated.", $"The event timestamp is older than {maxAge.TotalHours:0} hours or in the future.",
+                "stale-event",
+                "The sender is not authenticated.",
+                $"The event timestamp is older than {maxAge.TotalHours:0} hours or in the future.",
                 StatusCodes.Status401Unauthorized, SendGridEventSignature.TimestampHeader);
         }
 

@@ -71,7 +71,8 @@ public sealed class SendGridEventSignature
     /// </summary>
     public static bool IsFresh(string? timestamp, DateTimeOffset now, TimeSpan maxAge)
     {
-        if (!long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (!long.TryParse(timestamp, System.Globalization.NumberStyles.None, invariant, out var seconds)
             || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
             return false;

@@ -20,7 +20,7 @@ public sealed class SendGridOptions
     /// <summary>The Signed Event Webhook's verification key (base64 SPKI DER), for <see cref="SendGridEventSignature"/>.</summary>
     public string? EventWebhookPublicKey { get; set; }
 
-    /// <summary>SendGrid retries a failed event post for up to 72 hours: the default tolerance stays above that.</summary>
+    /// <summary>SendGrid retries a failed event post for up to 72 hours: the default is not below that.</summary>
     public static readonly TimeSpan DefaultEventMaxAge = TimeSpan.FromDays(3);
 
     /// <summary>

@@ -24,6 +24,7 @@ public static partial class LinkTokenRedaction
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..8];
 
     // Anything after /links/ up to the next path, query or text delimiter; the route template "{token}" stays.
-    [GeneratedRegex(@"/links/(?<token>(?![{~])[^/?#\s""'<>&,;]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"/links/(?<token>(?![{~])[^/?#\s""'<>&,;]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Token();
 }

@@ -5,8 +5,8 @@ namespace Reintegration.Functions.Hosting;
 
 /// <summary>
 /// Wraps the app's logger factory so that no log line or scope carries a whole link token, whoever writes it:
-/// ASP.NET Core's "Request starting … /links/eyJ…", its RequestPath scope, or our own code. Values and the formatted
-/// message are redacted before any provider sees them (<see cref="LinkTokenRedaction"/>).
+/// ASP.NET Core's "Request starting … /links/eyJ…", its RequestPath scope, or our own code. Values and the
+/// formatted message are redacted before any provider sees them (<see cref="LinkTokenRedaction"/>).
 /// </summary>
 public sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
@@ -16,11 +16,12 @@ public sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactor
 
     public void Dispose() => inner.Dispose();
 
-    /// <summary>Replaces the registered logger factory; providers added later (tests, hosts) are still wrapped.</summary>
+    /// <summary>Replaces the registered logger factory; providers added later (tests, hosts) are wrapped too.</summary>
     public static void Register(IServiceCollection services)
     {
         services.RemoveAll<ILoggerFactory>();
-        services.AddSingleton<ILoggerFactory>(sp => new RedactingLoggerFactory(ActivatorUtilities.CreateInstance<LoggerFactory>(sp)));
+        services.AddSingleton<ILoggerFactory>(sp =>
+            new RedactingLoggerFactory(ActivatorUtilities.CreateInstance<LoggerFactory>(sp)));
     }
 
     private sealed class RedactingLogger(ILogger inner) : ILogger
@@ -31,7 +32,12 @@ public sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactor
 
         public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             if (!inner.IsEnabled(logLevel))
             {
@@ -67,7 +73,9 @@ public sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactor
             }
 
             var text = format?.Invoke() ?? state?.ToString();
-            return LinkTokenRedaction.MayHoldToken(text) ? new RedactedState([], LinkTokenRedaction.Redact(text!)) : null;
+            return LinkTokenRedaction.MayHoldToken(text)
+                ? new RedactedState([], LinkTokenRedaction.Redact(text!))
+                : null;
         }
 
         private static string? Text(object? value) => value switch

@@ -7,7 +7,7 @@ namespace Reintegration.Functions.Hosting;
 /// X-Forwarded-For and X-Forwarded-Proto are honoured only from the proxies named in configuration
 /// (<c>ForwardedHeaders:KnownProxies</c>: addresses, <c>ForwardedHeaders:KnownNetworks</c>: CIDR ranges). Under the
 /// Functions host, the host itself forwards every public request over loopback, so loopback is trusted there and
-/// nowhere else by default. Anyone else's forwarded headers are ignored, so a client cannot pick its own address or scheme.
+/// nowhere else by default. Anyone else's forwarded headers are ignored: a client cannot pick its address or scheme.
 /// </summary>
 public static class TrustedProxies
 {
@@ -25,14 +25,14 @@ public static class TrustedProxies
             {
                 o.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
                     ? address
-                    : throw new InvalidOperationException($"{Section}:KnownProxies holds an entry that is not an IP address."));
+                    : throw new InvalidOperationException($"{Section}:KnownProxies holds a non-address."));
             }
 
             foreach (var network in Values(config, "ForwardedHeaders:KnownNetworks"))
             {
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var range)
                     ? range
-                    : throw new InvalidOperationException($"{Section}:KnownNetworks holds an entry that is not a CIDR range."));
+                    : throw new InvalidOperationException($"{Section}:KnownNetworks holds a non-CIDR range."));
             }
 
             if (CustomHandler.IsUnderFunctionsHost(config))
@@ -46,5 +46,6 @@ public static class TrustedProxies
     /// <summary>A list setting, as a section of entries or one comma-separated value.</summary>
     private static IEnumerable<string> Values(IConfiguration config, string key) =>
         config.GetSection(key).GetChildren().Select(c => c.Value).OfType<string>()
-            .Concat(config[key]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []);
+            .Concat(config[key]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                ?? []);
 }

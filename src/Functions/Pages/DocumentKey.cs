@@ -14,9 +14,11 @@ public static class DocumentKey
     {
         var current = Bytes(config, "Documents:Key") ?? (environment.IsDevelopment()
             ? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)
-            : throw new InvalidOperationException("Documents:Key is required: 32 random bytes in base64 (e.g. from Key Vault)."));
+            : throw new InvalidOperationException(
+                "Documents:Key is required: 32 random bytes in base64 (e.g. from Key Vault)."));
+        var previousId = config["Documents:PreviousKeyId"] is { Length: > 0 } oldId ? oldId : "1";
         var previous = Bytes(config, "Documents:PreviousKey") is { } old
-            ? [new KeyValuePair<string, byte[]>(config["Documents:PreviousKeyId"] is { Length: > 0 } oldId ? oldId : "1", old)]
+            ? [new KeyValuePair<string, byte[]>(previousId, old)]
             : Array.Empty<KeyValuePair<string, byte[]>>();
         try
         {
@@ -24,7 +26,8 @@ public static class DocumentKey
         }
         catch (ArgumentException)
         {
-            throw new InvalidOperationException("Documents:KeyId and Documents:PreviousKeyId must be 1 to 64 printable characters without spaces.");
+            throw new InvalidOperationException(
+                "Documents:KeyId and Documents:PreviousKeyId must be 1 to 64 printable characters without spaces.");
         }
     }
 
@@ -35,8 +38,12 @@ public static class DocumentKey
             return null;
         }
 
-        var key = Convert.TryFromBase64String(configured, new byte[64], out var written) ? Convert.FromBase64String(configured) : [];
-        return written == 32 && key.Length == 32 ? key : throw new InvalidOperationException($"{setting} must be 32 bytes in base64 (AES-256).");
+        var key = Convert.TryFromBase64String(configured, new byte[64], out var written)
+            ? Convert.FromBase64String(configured)
+            : [];
+        return written == 32 && key.Length == 32
+            ? key
+            : throw new InvalidOperationException($"{setting} must be 32 bytes in base64 (AES-256).");
     }
 }
 
@@ -45,11 +52,13 @@ public static class DocumentKey
 /// every document not yet under the current key, and logs how many it moved. Safe on several instances at once: each
 /// rewrite is conditional on the blob being unchanged.
 /// </summary>
-public sealed partial class DocumentReencryption(IServiceProvider services, IConfiguration config, ILogger<DocumentReencryption> logger) : BackgroundService
+public sealed partial class DocumentReencryption(
+    IServiceProvider services, IConfiguration config, ILogger<DocumentReencryption> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (string.IsNullOrEmpty(config["Documents:PreviousKey"]) || services.GetService<DocumentVault>() is not { } vault)
+        if (string.IsNullOrEmpty(config["Documents:PreviousKey"])
+            || services.GetService<DocumentVault>() is not { } vault)
         {
             return;
         }
@@ -64,9 +73,15 @@ public sealed partial class DocumentReencryption(IServiceProvider services, ICon
         }
     }
 
-    [LoggerMessage(EventId = 9100, Level = LogLevel.Information, Message = "Document key rotation: {Count} document(s) re-encrypted under the current key")]
+    [LoggerMessage(
+        EventId = 9100,
+        Level = LogLevel.Information,
+        Message = "Document key rotation: {Count} document(s) re-encrypted under the current key")]
     private static partial void Reencrypted(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 9101, Level = LogLevel.Warning, Message = "Document key rotation: re-encryption stopped ({Error}); it runs again at the next start")]
+    [LoggerMessage(
+        EventId = 9101,
+        Level = LogLevel.Warning,
+        Message = "Document key rotation: re-encryption stopped ({Error}); it runs again at the next start")]
     private static partial void Failed(ILogger logger, string error);
 }

@@ -10,7 +10,8 @@ namespace Reintegration.Functions.Pages;
 
 /// <summary>
 /// Sign-in for people: paste the API key once; the identity it stands for is kept in an HttpOnly, SameSite=Strict
-/// cookie (always Secure and <c>__Host-</c> outside Development) for 8 hours. Every page form carries an antiforgery token.
+/// cookie (always Secure and <c>__Host-</c> outside Development) for 8 hours, re-checked against its key on every
+/// request. Every page form carries an antiforgery token.
 /// </summary>
 public static class SignInPages
 {
@@ -58,12 +59,13 @@ public static class SignInPages
 
     public const string KeyVersionClaim = "key_version";
 
-    /// <summary>Each request re-checks the session's key: removed, replaced, or moved to another role ends it.</summary>
+    /// <summary>Each request re-checks the session's key: removed, replaced or moved to another role ends it.</summary>
     private static async Task StillValidAsync(CookieValidatePrincipalContext context)
     {
         var user = context.Principal!;
         var keys = context.HttpContext.RequestServices.GetRequiredService<ApiKeyRegistry>();
-        if (!keys.StillHolds(Caller.IdOf(user), user.FindFirstValue(KeyVersionClaim), user.FindFirstValue(ClaimTypes.Role), Caller.PartnerOf(user)))
+        var version = user.FindFirstValue(KeyVersionClaim);
+        if (!keys.StillHolds(Caller.IdOf(user), version, user.FindFirstValue(ClaimTypes.Role), Caller.PartnerOf(user)))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);
@@ -84,11 +86,13 @@ public static class SignInPages
         app.Use(async (http, next) =>
         {
             var path = http.Request.Path;
-            if (!http.Request.IsHttps && (path.StartsWithSegments("/sign-in") || path.StartsWithSegments("/sign-out") || path.StartsWithSegments("/pages")))
+            var forPeople = path.StartsWithSegments("/sign-in") || path.StartsWithSegments("/sign-out")
+                || path.StartsWithSegments("/pages");
+            if (forPeople && !http.Request.IsHttps)
             {
                 await Results.Problem(
                     type: "https-required", title: "https only.", statusCode: StatusCodes.Status400BadRequest,
-                    detail: "The pages are served over https only (X-Forwarded-Proto is read from the configured proxies).")
+                    detail: "The pages are served over https only (X-Forwarded-Proto is read from configured proxies).")
                     .ExecuteAsync(http);
                 return;
             }
@@ -126,7 +130,8 @@ public static class SignInPages
         return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, ApiKeyRegistry keys, FailedCredentials failures)
+    private static async Task<IResult> SignInAsync(
+        HttpContext http, IAntiforgery antiforgery, ApiKeyRegistry keys, FailedCredentials failures)
     {
         if (await SmallFormAsync(http) is { } refused)
         {
@@ -148,7 +153,9 @@ public static class SignInPages
 
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, key.Name), new(ClaimTypes.Role, key.Role.ToString()), new(KeyVersionClaim, ApiKeyRegistry.VersionOf(key)),
+            new(ClaimTypes.NameIdentifier, key.Name),
+            new(ClaimTypes.Role, key.Role.ToString()),
+            new(KeyVersionClaim, ApiKeyRegistry.VersionOf(key)),
         };
         if (key.PartnerId is { } partner)
         {
@@ -159,12 +166,12 @@ public static class SignInPages
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : $"{http.Request.PathBase}/pages/cases");
     }
 
-    /// <summary>The most a sign-in or sign-out form may hold: a key, a return address and the antiforgery token.</summary>
+    /// <summary>The most a sign-in or sign-out form holds: a key, a return address and the antiforgery token.</summary>
     public const int MaxFormBytes = 4096;
 
     /// <summary>
     /// Reads an unauthenticated form's body into memory only up to <see cref="MaxFormBytes"/> (a 413 Problem Details
-    /// beyond), before antiforgery or the form reader see it, so nobody can make the app read megabytes before a refusal.
+    /// beyond), before antiforgery or the form reader see it: nobody makes the app read megabytes before a refusal.
     /// </summary>
     private static async Task<IResult?> SmallFormAsync(HttpContext http)
     {
@@ -176,7 +183,8 @@ public static class SignInPages
             return tooLarge;
         }
 
-        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        var limit = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+        if (limit is { IsReadOnly: false })
         {
             limit.MaxRequestBodySize = MaxFormBytes;
         }
@@ -184,7 +192,8 @@ public static class SignInPages
         var buffer = new byte[MaxFormBytes + 1];
         var read = 0;
         int n;
-        while (read < buffer.Length && (n = await http.Request.Body.ReadAsync(buffer.AsMemory(read), http.RequestAborted)) > 0)
+        while (read < buffer.Length
+            && (n = await http.Request.Body.ReadAsync(buffer.AsMemory(read), http.RequestAborted)) > 0)
         {
             read += n;
         }

@@ -80,7 +80,8 @@ public sealed class ApiKeyRegistry
 
     /// <summary>True while a key of this name, version, role and partner is still configured.</summary>
     public bool StillHolds(string? name, string? version, string? role, string? partnerId) =>
-        keys.Any(k => k.Key.Name == name && VersionOf(k.Key) == version && k.Key.Role.ToString() == role && k.Key.PartnerId == partnerId);
+        keys.Any(k => k.Key.Name == name && VersionOf(k.Key) == version
+            && k.Key.Role.ToString() == role && k.Key.PartnerId == partnerId);
 
     public ApiKeyOptions? Find(string presented)
     {

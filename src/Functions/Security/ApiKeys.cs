@@ -27,10 +27,13 @@ public static class ApiKeys
             }
 
             // A short key can be guessed; name each one, never show its value.
-            if (!environment.IsDevelopment() && configured.Where(k => k.Key.Length is > 0 and < MinimumLength).Select(k => k.Name).ToList() is { Count: > 0 } shortKeys)
+            var shortKeys = configured.Where(k => k.Key.Length is > 0 and < MinimumLength)
+                .Select(k => $"'{k.Name}'").ToList();
+            if (!environment.IsDevelopment() && shortKeys.Count > 0)
             {
                 throw new InvalidOperationException(
-                    $"Auth:ApiKeys: the key(s) {string.Join(", ", shortKeys.Select(n => $"'{n}'"))} are shorter than {MinimumLength} characters.");
+                    $"Auth:ApiKeys: the key(s) {string.Join(", ", shortKeys)} are shorter than {MinimumLength} "
+                    + "characters.");
             }
 
             return configured;

@@ -40,7 +40,8 @@ public static class EntraIdAuthentication
                 OnTokenValidated = context => Task.Run(() => ToCaller(context.Principal!)),
                 OnAuthenticationFailed = context =>
                 {
-                    context.HttpContext.RequestServices.GetRequiredService<FailedCredentials>().Failed(context.HttpContext);
+                    var failures = context.HttpContext.RequestServices.GetRequiredService<FailedCredentials>();
+                    failures.Failed(context.HttpContext);
                     return Task.CompletedTask;
                 },
             };
@@ -51,7 +52,8 @@ public static class EntraIdAuthentication
     private static void ToCaller(ClaimsPrincipal principal)
     {
         var identity = (ClaimsIdentity)principal.Identity!;
-        foreach (var role in principal.FindAll("roles").Select(c => c.Value).Where(r => Caller.ParseRole(r) is not null).Take(1))
+        var roles = principal.FindAll("roles").Select(c => c.Value);
+        foreach (var role in roles.Where(r => Caller.ParseRole(r) is not null).Take(1))
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, role));
         }

@@ -17,8 +17,12 @@ public sealed class FailedCredentials : IDisposable
     {
         Limit = config.GetValue("Auth:FailureLimit", 10);
         Window = config.GetValue("Auth:FailureWindow", TimeSpan.FromMinutes(15));
-        var options = new FixedWindowRateLimiterOptions { PermitLimit = Limit, Window = Window, QueueLimit = 0, AutoReplenishment = true };
-        failures = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client, _ => options));
+        var options = new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Limit, Window = Window, QueueLimit = 0, AutoReplenishment = true,
+        };
+        failures = PartitionedRateLimiter.Create<string, string>(
+            client => RateLimitPartition.GetFixedWindowLimiter(client, _ => options));
     }
 
     public int Limit { get; }
@@ -35,15 +39,18 @@ public sealed class FailedCredentials : IDisposable
         using var lease = failures.AttemptAcquire(ClientOf(http));
     }
 
-    /// <summary>Refuses, before authentication, a request with credentials from a client over its failure limit.</summary>
+    /// <summary>Refuses, before authentication, a request with credentials from a client over its limit.</summary>
     public static void UseFailedCredentialLimit(WebApplication app) => app.Use(async (http, next) =>
     {
         var limiter = http.RequestServices.GetRequiredService<FailedCredentials>();
         if (CarriesCredentials(http.Request) && limiter.IsBlocked(http))
         {
-            http.Response.Headers.RetryAfter = ((int)limiter.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var seconds = (int)limiter.Window.TotalSeconds;
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await Results.Problem(
-                type: "too-many-failures", title: "Too many failed attempts.", statusCode: StatusCodes.Status429TooManyRequests,
+                type: "too-many-failures",
+                title: "Too many failed attempts.",
+                statusCode: StatusCodes.Status429TooManyRequests,
                 detail: "Too many failed keys or sign-ins from this client; try again later.").ExecuteAsync(http);
             return;
         }

@@ -23,7 +23,8 @@ public static class Caller
     /// arithmetic that lands on another role).
     /// </summary>
     public static Role? ParseRole(string? name) =>
-        Enum.GetValues<Role>().Where(r => string.Equals(r.ToString(), name, StringComparison.Ordinal)).Select(r => (Role?)r).FirstOrDefault();
+        Enum.GetValues<Role>().Where(r => string.Equals(r.ToString(), name, StringComparison.Ordinal))
+            .Select(r => (Role?)r).FirstOrDefault();
 
     public static string? PartnerOf(ClaimsPrincipal user) => user.FindFirstValue(PartnerClaim);
 

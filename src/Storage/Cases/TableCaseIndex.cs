@@ -58,7 +58,9 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
         string? token;
         try
         {
-            token = continuation is null ? null : Encoding.UTF8.GetString(Convert.FromBase64String(FromUrl(continuation)));
+            token = continuation is null
+                ? null
+                : Encoding.UTF8.GetString(Convert.FromBase64String(FromUrl(continuation)));
             _ = Tables.TableContinuation.Parse(token);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException)

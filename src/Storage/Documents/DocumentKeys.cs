@@ -26,7 +26,7 @@ public sealed class DocumentKeys
 
     public byte[] Current => keys[CurrentId];
 
-    /// <summary>Current first, then the previous ones: the order in which a document without a key id is tried.</summary>
+    /// <summary>Current first, then the previous ones: the order a document without a key id is tried in.</summary>
     public IEnumerable<byte[]> All => [Current, .. keys.Where(k => k.Key != CurrentId).Select(k => k.Value)];
 
     public byte[]? Find(string id) => keys.GetValueOrDefault(id);
@@ -35,9 +35,12 @@ public sealed class DocumentKeys
     {
         if (id.Length is 0 or > 64 || id.Any(c => c is < '!' or > '~'))
         {
-            throw new ArgumentException("A document key id is 1 to 64 printable ASCII characters without spaces.", nameof(id));
+            throw new ArgumentException(
+                "A document key id is 1 to 64 printable ASCII characters without spaces.", nameof(id));
         }
 
-        keys[id] = key.Length == 32 ? key : throw new ArgumentException("The document key must be 32 bytes (AES-256).", nameof(key));
+        keys[id] = key.Length == 32
+            ? key
+            : throw new ArgumentException("The document key must be 32 bytes (AES-256).", nameof(key));
     }
 }

@@ -40,7 +40,10 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
     public async Task<StoredDocument> PutAsync(string caseId, string documentId, string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         // Created once: a document id is never overwritten.
-        await container.UploadBlobAsync(Name(caseId, documentId, contentType), BinaryData.FromBytes(Seal(caseId, documentId, contentType, content.Span)), "application/octet-stream", ifNoneMatch: ETag.All, cancellationToken: cancellationToken);
+        var sealedBytes = Seal(caseId, documentId, contentType, content.Span);
+        await container.UploadBlobAsync(
+            Name(caseId, documentId, contentType), BinaryData.FromBytes(sealedBytes), "application/octet-stream",
+            ifNoneMatch: ETag.All, cancellationToken: cancellationToken);
         return new StoredDocument(caseId, documentId, contentType, content.Length);
     }
 
@@ -92,7 +95,10 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
 
             try
             {
-                await container.UploadBlobAsync(name, BinaryData.FromBytes(Seal(caseId, documentId, contentType, plain)), "application/octet-stream", ifMatch: download.ETag, cancellationToken: cancellationToken);
+                var resealed = BinaryData.FromBytes(Seal(caseId, documentId, contentType, plain));
+                await container.UploadBlobAsync(
+                    name, resealed, "application/octet-stream", ifMatch: download.ETag,
+                    cancellationToken: cancellationToken);
                 rewritten++;
             }
             catch (StorageRequestException ex) when (ex.Status is 404 or 412)
@@ -136,18 +142,26 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
         var nonce = sealedBytes.AsSpan(header, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(keys.Current, TagBytes);
-        aes.Encrypt(nonce, content, sealedBytes.AsSpan(header + NonceBytes + TagBytes), sealedBytes.AsSpan(header + NonceBytes, TagBytes), Associated(caseId, documentId, contentType, keys.CurrentId));
+        aes.Encrypt(
+            nonce,
+            content,
+            sealedBytes.AsSpan(header + NonceBytes + TagBytes),
+            sealedBytes.AsSpan(header + NonceBytes, TagBytes),
+            Associated(caseId, documentId, contentType, keys.CurrentId));
         return sealedBytes;
     }
 
     /// <summary>The plain bytes and the id of the key that sealed them (null: a format-1 document).</summary>
     private (byte[] Plain, string? KeyId) Open(string caseId, string documentId, string contentType, byte[] sealedBytes)
     {
-        if (sealedBytes.Length > 2 && sealedBytes[0] == FormatVersion && sealedBytes.Length >= 2 + sealedBytes[1] + NonceBytes + TagBytes)
+        if (sealedBytes.Length > 2 && sealedBytes[0] == FormatVersion
+            && sealedBytes.Length >= 2 + sealedBytes[1] + NonceBytes + TagBytes)
         {
             var keyId = Encoding.ASCII.GetString(sealedBytes, 2, sealedBytes[1]);
-            var key = keys.Find(keyId) ?? throw new CryptographicException($"Document {documentId} of case {caseId} is sealed with key '{keyId}', which is not configured.");
-            return (Decrypt(key, sealedBytes.AsSpan(2 + sealedBytes[1]), Associated(caseId, documentId, contentType, keyId)), keyId);
+            var key = keys.Find(keyId) ?? throw new CryptographicException(
+                $"Document {documentId} of case {caseId} is sealed with key '{keyId}', which is not configured.");
+            var associated = Associated(caseId, documentId, contentType, keyId);
+            return (Decrypt(key, sealedBytes.AsSpan(2 + sealedBytes[1]), associated), keyId);
         }
 
         if (sealedBytes.Length >= 1 + NonceBytes + TagBytes && sealedBytes[0] == FormatWithoutKeyId)
@@ -158,7 +172,8 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
             {
                 try
                 {
-                    return (Decrypt(key, sealedBytes.AsSpan(1), Encoding.UTF8.GetBytes($"{caseId}\n{documentId}\n{contentType}")), null);
+                    var associated = Encoding.UTF8.GetBytes($"{caseId}\n{documentId}\n{contentType}");
+                    return (Decrypt(key, sealedBytes.AsSpan(1), associated), null);
                 }
                 catch (AuthenticationTagMismatchException ex)
                 {
@@ -177,7 +192,12 @@ public sealed class DocumentVault : Reintegration.Domain.Runtime.ICaseDocuments
     {
         var plain = new byte[sealedPart.Length - NonceBytes - TagBytes];
         using var aes = new AesGcm(key, TagBytes);
-        aes.Decrypt(sealedPart[..NonceBytes], sealedPart[(NonceBytes + TagBytes)..], sealedPart.Slice(NonceBytes, TagBytes), plain, associated);
+        aes.Decrypt(
+            sealedPart[..NonceBytes],
+            sealedPart[(NonceBytes + TagBytes)..],
+            sealedPart.Slice(NonceBytes, TagBytes),
+            plain,
+            associated);
         return plain;
     }
 
