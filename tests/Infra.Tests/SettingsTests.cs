@@ -29,6 +29,14 @@ public sealed partial class SettingsTests
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "optional: an OTLP collector's endpoint; telemetry export is off without it and the template deploys no collector",
         ["Intake:Kobo:**"] = "a Kobo form is a nested mapping document, not app settings: needs a mappings file the code loads, see docs/DEPLOY.md",
         ["Intake:Typeform:**"] = "a Typeform form is a nested mapping document, not app settings: needs a mappings file the code loads, see docs/DEPLOY.md",
+        ["Auth:FailureLimit"] = "defaults to 10 failed keys or sign-ins per client in a window",
+        ["Auth:FailureWindow"] = "defaults to 15 minutes",
+        ["Documents:KeyId"] = "defaults to 1; set when the document key rotates, see docs/DEPLOY.md",
+        ["Documents:PreviousKey"] = "only during a document key rotation, see docs/DEPLOY.md",
+        ["Documents:PreviousKeyId"] = "only during a document key rotation, see docs/DEPLOY.md",
+        ["Email:SendGrid:EventMaxAge"] = "defaults to 3 days (above SendGrid's 72 hours of retries)",
+        ["ForwardedHeaders:KnownProxies"] = "none by default; loopback (the Functions host) is trusted without it, see docs/DEPLOY.md",
+        ["ForwardedHeaders:KnownNetworks"] = "none by default, see docs/DEPLOY.md",
     };
 
     /// <summary>

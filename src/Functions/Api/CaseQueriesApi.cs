@@ -71,7 +71,16 @@ public static class CaseQueriesApi
         // A partner's list is always its own cases that it may see; its filter cannot widen that.
         var isPartner = Caller.RoleOf(http.User) == Role.Partner;
         var filter = new CaseFilter(programme, country, isPartner ? Caller.PartnerOf(http.User) : partner, stageFilter, SharedWithPartnerOnly: isPartner);
-        var page = await index.QueryAsync(filter, pageSize ?? 50, next, http.RequestAborted);
+        CasePage page;
+        try
+        {
+            page = await index.QueryAsync(filter, pageSize ?? 50, next, http.RequestAborted);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "continuation")
+        {
+            return Problems.Invalid([new FieldProblem("next", "is not a continuation token of this list")]);
+        }
+
         return Results.Ok(new
         {
             cases = page.Cases.Select(c => new

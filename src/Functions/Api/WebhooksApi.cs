@@ -96,6 +96,17 @@ public static class WebhooksApi
             return Problems.Of("unauthenticated-sender", "The sender is not authenticated.", "The event signature does not verify.", StatusCodes.Status401Unauthorized);
         }
 
+        // A signed post is replayable as it is: only within the tolerance (above SendGrid's 72 hours of retries).
+        var maxAge = config.GetValue<TimeSpan?>("Email:SendGrid:EventMaxAge") ?? SendGridOptions.DefaultEventMaxAge;
+        if (!SendGridEventSignature.IsFresh(headers[SendGridEventSignature.TimestampHeader], clock.GetUtcNow(), maxAge))
+        {
+            return Problems.Of(
+                "stale-event",
+                "The sender is not authenticated.",
+                $"The event timestamp is older than {maxAge.TotalHours:0} hours or in the future.",
+                StatusCodes.Status401Unauthorized, SendGridEventSignature.TimestampHeader);
+        }
+
         IReadOnlyList<EmailDeliveryFailure> failures;
         try
         {

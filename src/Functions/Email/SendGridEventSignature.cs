@@ -65,6 +65,23 @@ public sealed class SendGridEventSignature
         }
     }
 
+    /// <summary>
+    /// True when the signed timestamp (Unix seconds) is no older than <paramref name="maxAge"/> and at most five
+    /// minutes ahead of <paramref name="now"/> (clock skew).
+    /// </summary>
+    public static bool IsFresh(string? timestamp, DateTimeOffset now, TimeSpan maxAge)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (!long.TryParse(timestamp, System.Globalization.NumberStyles.None, invariant, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return false;
+        }
+
+        var signedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return signedAt >= now - maxAge && signedAt <= now + TimeSpan.FromMinutes(5);
+    }
+
     private static ECDsa Import(byte[] spki)
     {
         var key = ECDsa.Create();

@@ -20,6 +20,15 @@ public sealed class SendGridOptions
     /// <summary>The Signed Event Webhook's verification key (base64 SPKI DER), for <see cref="SendGridEventSignature"/>.</summary>
     public string? EventWebhookPublicKey { get; set; }
 
+    /// <summary>SendGrid retries a failed event post for up to 72 hours: the default is not below that.</summary>
+    public static readonly TimeSpan DefaultEventMaxAge = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// How old a signed event post may be (its signed timestamp); older ones are refused as replays. Within it, a
+    /// replayed event is a duplicate by its <c>sg_event_id</c>.
+    /// </summary>
+    public TimeSpan EventMaxAge { get; set; } = DefaultEventMaxAge;
+
     /// <summary>Tries per e-mail, the first included; 429 and 5xx answers and network failures are retried.</summary>
     public int MaxAttempts { get; set; } = 4;
 

@@ -33,7 +33,7 @@ public static class DevClock
             }
 
             return http.Request.HasFormContentType
-                ? Results.Redirect(form?["back"].ToString() is { Length: > 0 } back && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/")
+                ? Results.Redirect(form?["back"].ToString() is { } back && Pages.SignInPages.IsLocal(back) ? back : "/")
                 : Results.Ok(new { now = manual.GetUtcNow() });
         }).ExcludeFromDescription().DisableAntiforgery();
         return app;

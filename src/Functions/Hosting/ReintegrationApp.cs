@@ -30,6 +30,7 @@ public static class ReintegrationApp
         }
 
         configure?.Invoke(builder);
+        RedactingLoggerFactory.Register(builder.Services);
         var services = builder.Services;
         var config = builder.Configuration;
 
@@ -48,9 +49,11 @@ public static class ReintegrationApp
             : TimeProvider.System);
         services.AddSingleton<ApiKeyRegistry>(_ => new ApiKeyRegistry(ApiKeys.From(config, builder.Environment)));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<FailedCredentials>();
         services.AddCallerAuthentication(config);
         services.AddAuthorization();
         services.AddPageSignIn();
+        services.AddTrustedProxies(config);
 
         services.AddSingleton(_ =>
         {
@@ -77,6 +80,7 @@ public static class ReintegrationApp
         services.AddHostedService<ConfigurationCheck>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<DemoSeed>();
+        services.AddHostedService<DocumentReencryption>();
         if (!CustomHandler.IsUnderFunctionsHost(config) && config.GetValue("Work:Background", true) && !EngineSetup.IsDurable(config))
         {
             services.AddHostedService<BackgroundWork>();
@@ -88,11 +92,15 @@ public static class ReintegrationApp
         app.Lifetime.ApplicationStopping.Register(() => telemetry.Flush());
         // Public routes answer under /api as well: the Functions host forwards public requests under its route prefix
         // /api, while its own trigger invocations (/CaseWork, /TimerSweep) come without it.
+        app.UseForwardedHeaders();
         app.UsePathBase("/api");
+        Telemetry.TagRequests(app);
         app.UseRouting();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        SignInPages.RequireHttpsForPeople(app);
+        FailedCredentials.UseFailedCredentialLimit(app);
         app.UseAuthentication();
         app.UseAuthorization();
 

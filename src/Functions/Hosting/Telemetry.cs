@@ -12,7 +12,8 @@ namespace Reintegration.Functions.Hosting;
 /// Traces and metrics over OTLP (OpenTelemetry 1.20.1, wired by hand: the hosting package is not served). On when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the standard OTEL_* variables). Every handled command
 /// adds its case id, command and outcome to the current trace, counts in <c>reintegration.commands</c>, and logs one
-/// line carrying the case id — ids only, never personal data.
+/// line carrying the case id — ids only, never personal data. Link tokens are capabilities: spans keep only their
+/// fingerprint (<see cref="LinkTokenRedaction"/>), and the metrics carry route templates, never paths.
 /// </summary>
 public sealed partial class Telemetry(ILogger<Telemetry> logger) : ICommandObserver, IDisposable
 {
@@ -33,12 +34,24 @@ public sealed partial class Telemetry(ILogger<Telemetry> logger) : ICommandObser
         // OTLP over HTTP/protobuf to {endpoint}/v1/traces and /v1/metrics (what collectors and Azure Monitor's OTLP intake take).
         var root = endpoint.TrimEnd('/');
         tracer = Sdk.CreateTracerProviderBuilder().AddSource(Name, "Microsoft.AspNetCore")
+            .AddProcessor(new LinkTokenScrubber())
             .AddOtlpExporter(o => (o.Protocol, o.Endpoint) = (OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(root + "/v1/traces")))
             .Build();
         meter = Sdk.CreateMeterProviderBuilder().AddMeter(Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddOtlpExporter(o => (o.Protocol, o.Endpoint) = (OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(root + "/v1/metrics")))
             .Build();
     }
+
+    /// <summary>
+    /// Names the request on its server span (ASP.NET Core's own span has no HTTP attributes without the
+    /// instrumentation package); the path is scrubbed of link tokens before export.
+    /// </summary>
+    public static void TagRequests(IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        Activity.Current?.SetTag("http.request.method", http.Request.Method)
+            .SetTag("url.path", http.Request.PathBase.Add(http.Request.Path).Value);
+        return next(http);
+    });
 
     public void Handled(CaseCommand command, CommandResult result, TimeSpan elapsed)
     {
@@ -57,6 +70,26 @@ public sealed partial class Telemetry(ILogger<Telemetry> logger) : ICommandObser
     {
         tracer?.Dispose();
         meter?.Dispose();
+    }
+
+    /// <summary>Before export, every span name and tag that holds a link token keeps only its fingerprint.</summary>
+    private sealed class LinkTokenScrubber : BaseProcessor<Activity>
+    {
+        public override void OnEnd(Activity data)
+        {
+            if (LinkTokenRedaction.MayHoldToken(data.DisplayName))
+            {
+                data.DisplayName = LinkTokenRedaction.Redact(data.DisplayName);
+            }
+
+            foreach (var (key, value) in data.TagObjects.ToList())
+            {
+                if (value is string text && LinkTokenRedaction.MayHoldToken(text))
+                {
+                    data.SetTag(key, LinkTokenRedaction.Redact(text));
+                }
+            }
+        }
     }
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "{Command} on case {CaseId}: {Outcome} (version {Version})")]

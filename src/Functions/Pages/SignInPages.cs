@@ -10,7 +10,8 @@ namespace Reintegration.Functions.Pages;
 
 /// <summary>
 /// Sign-in for people: paste the API key once; the identity it stands for is kept in an HttpOnly, SameSite=Strict
-/// cookie (Secure over https) for 8 hours. Every page form carries an antiforgery token.
+/// cookie (always Secure and <c>__Host-</c> outside Development) for 8 hours, re-checked against its key on every
+/// request. Every page form carries an antiforgery token.
 /// </summary>
 public static class SignInPages
 {
@@ -21,24 +22,83 @@ public static class SignInPages
     {
         services.AddAuthentication().AddCookie(Scheme, o =>
         {
-            o.Cookie.Name = "reintegration.session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/sign-in";
             o.AccessDeniedPath = "/sign-in";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = false;
+            o.Events.OnValidatePrincipal = StillValidAsync;
         });
+        services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<IHostEnvironment>((o, environment) =>
+            Harden(o.Cookie, "reintegration.session", environment));
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "reintegration.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__csrf";
         });
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((o, environment) =>
+            Harden(o.Cookie, "reintegration.csrf", environment));
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;
+    }
+
+    /// <summary>
+    /// Outside Development the cookies are always Secure, whatever scheme the request arrived with (TLS ends at the
+    /// front end), and carry the <c>__Host-</c> prefix: Secure, path /, no domain, so no other site can set them.
+    /// Development over plain http keeps the plain names, which browsers refuse to prefix there.
+    /// </summary>
+    private static void Harden(CookieBuilder cookie, string name, IHostEnvironment environment)
+    {
+        var development = environment.IsDevelopment();
+        cookie.Name = development ? name : "__Host-" + name;
+        cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        cookie.Path = "/";
+        cookie.Domain = null;
+    }
+
+    public const string KeyVersionClaim = "key_version";
+
+    /// <summary>Each request re-checks the session's key: removed, replaced or moved to another role ends it.</summary>
+    private static async Task StillValidAsync(CookieValidatePrincipalContext context)
+    {
+        var user = context.Principal!;
+        var keys = context.HttpContext.RequestServices.GetRequiredService<ApiKeyRegistry>();
+        var version = user.FindFirstValue(KeyVersionClaim);
+        if (!keys.StillHolds(Caller.IdOf(user), version, user.FindFirstValue(ClaimTypes.Role), Caller.PartnerOf(user)))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
+    }
+
+    /// <summary>
+    /// Outside Development the pages' cookies are Secure only: a page request that is not https (TLS ended at a proxy
+    /// the app does not trust, or none) gets a 400 Problem Details instead of a cookie the browser would not return.
+    /// </summary>
+    public static void RequireHttpsForPeople(WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            return;
+        }
+
+        app.Use(async (http, next) =>
+        {
+            var path = http.Request.Path;
+            var forPeople = path.StartsWithSegments("/sign-in") || path.StartsWithSegments("/sign-out")
+                || path.StartsWithSegments("/pages");
+            if (forPeople && !http.Request.IsHttps)
+            {
+                await Results.Problem(
+                    type: "https-required", title: "https only.", statusCode: StatusCodes.Status400BadRequest,
+                    detail: "The pages are served over https only (X-Forwarded-Proto is read from configured proxies).")
+                    .ExecuteAsync(http);
+                return;
+            }
+
+            await next(http);
+        });
     }
 
     public static IEndpointRouteBuilder MapSignInPages(this IEndpointRouteBuilder app)
@@ -47,6 +107,11 @@ public static class SignInPages
         app.MapPost("/sign-in", SignInAsync).ExcludeFromDescription().DisableAntiforgery();
         app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
         {
+            if (await SmallFormAsync(http) is { } refused)
+            {
+                return refused;
+            }
+
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 return Results.BadRequest();
@@ -65,8 +130,14 @@ public static class SignInPages
         return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, ApiKeyRegistry keys)
+    private static async Task<IResult> SignInAsync(
+        HttpContext http, IAntiforgery antiforgery, ApiKeyRegistry keys, FailedCredentials failures)
     {
+        if (await SmallFormAsync(http) is { } refused)
+        {
+            return refused;
+        }
+
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
             return Results.BadRequest();
@@ -76,10 +147,16 @@ public static class SignInPages
         var returnUrl = form["returnUrl"].ToString();
         if (form["key"].ToString() is not { Length: > 0 and <= 200 } presented || keys.Find(presented) is not { } key)
         {
+            failures.Failed(http);
             return Form(http, antiforgery, returnUrl, "signin.wrong");
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, key.Name), new(ClaimTypes.Role, key.Role.ToString()) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, key.Name),
+            new(ClaimTypes.Role, key.Role.ToString()),
+            new(KeyVersionClaim, ApiKeyRegistry.VersionOf(key)),
+        };
         if (key.PartnerId is { } partner)
         {
             claims.Add(new Claim(Caller.PartnerClaim, partner));
@@ -87,6 +164,47 @@ public static class SignInPages
 
         await http.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)));
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : $"{http.Request.PathBase}/pages/cases");
+    }
+
+    /// <summary>The most a sign-in or sign-out form holds: a key, a return address and the antiforgery token.</summary>
+    public const int MaxFormBytes = 4096;
+
+    /// <summary>
+    /// Reads an unauthenticated form's body into memory only up to <see cref="MaxFormBytes"/> (a 413 Problem Details
+    /// beyond), before antiforgery or the form reader see it: nobody makes the app read megabytes before a refusal.
+    /// </summary>
+    private static async Task<IResult?> SmallFormAsync(HttpContext http)
+    {
+        var tooLarge = Results.Problem(
+            type: "form-too-large", title: "The form is too large.", statusCode: StatusCodes.Status413PayloadTooLarge,
+            detail: $"This form takes at most {MaxFormBytes} bytes.");
+        if (http.Request.ContentLength > MaxFormBytes)
+        {
+            return tooLarge;
+        }
+
+        var limit = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+        if (limit is { IsReadOnly: false })
+        {
+            limit.MaxRequestBodySize = MaxFormBytes;
+        }
+
+        var buffer = new byte[MaxFormBytes + 1];
+        var read = 0;
+        int n;
+        while (read < buffer.Length
+            && (n = await http.Request.Body.ReadAsync(buffer.AsMemory(read), http.RequestAborted)) > 0)
+        {
+            read += n;
+        }
+
+        if (read > MaxFormBytes)
+        {
+            return tooLarge;
+        }
+
+        http.Request.Body = new MemoryStream(buffer, 0, read, writable: false);
+        return null;
     }
 
     private static IResult Form(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? problem)
@@ -103,6 +221,11 @@ public static class SignInPages
         return Page(http, w, w["signin.title"], body, problem is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
     }
 
-    private static bool IsLocal(string? url) =>
-        url is { Length: > 0 and < 500 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    /// <summary>
+    /// A path on this site to send a person back to: starts with one '/', not "//" or "/\\" (another host to a
+    /// browser), and holds no control character (which LocalRedirect refuses with an exception).
+    /// </summary>
+    public static bool IsLocal(string? url) =>
+        url is { Length: > 0 and < 500 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 }

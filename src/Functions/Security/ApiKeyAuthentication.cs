@@ -24,7 +24,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyRegistry keys)
+    ApiKeyRegistry keys,
+    FailedCredentials failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -39,6 +40,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (keys.Find(values[0]!) is not { } key)
         {
+            failures.Failed(Context);
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
@@ -68,6 +70,18 @@ public sealed class ApiKeyRegistry
     }
 
     public int Count => keys.Count;
+
+    /// <summary>
+    /// A short, one-way stand-in for one key's value: a sign-in session carries the key's name and this version,
+    /// so a session ends at its next request once its key is removed or replaced (issue 11, item 12).
+    /// </summary>
+    public static string VersionOf(ApiKeyOptions key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("session-version\n" + key.Key)))[..16];
+
+    /// <summary>True while a key of this name, version, role and partner is still configured.</summary>
+    public bool StillHolds(string? name, string? version, string? role, string? partnerId) =>
+        keys.Any(k => k.Key.Name == name && VersionOf(k.Key) == version
+            && k.Key.Role.ToString() == role && k.Key.PartnerId == partnerId);
 
     public ApiKeyOptions? Find(string presented)
     {

@@ -35,7 +35,16 @@ public static class EntraIdAuthentication
             o.Authority = config["Auth:EntraId:Authority"];
             o.Audience = audience;
             o.MapInboundClaims = false;
-            o.Events = new JwtBearerEvents { OnTokenValidated = context => Task.Run(() => ToCaller(context.Principal!)) };
+            o.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context => Task.Run(() => ToCaller(context.Principal!)),
+                OnAuthenticationFailed = context =>
+                {
+                    var failures = context.HttpContext.RequestServices.GetRequiredService<FailedCredentials>();
+                    failures.Failed(context.HttpContext);
+                    return Task.CompletedTask;
+                },
+            };
         });
     }
 
@@ -43,7 +52,8 @@ public static class EntraIdAuthentication
     private static void ToCaller(ClaimsPrincipal principal)
     {
         var identity = (ClaimsIdentity)principal.Identity!;
-        foreach (var role in principal.FindAll("roles").Select(c => c.Value).Where(r => Enum.TryParse<Role>(r, out _)).Take(1))
+        var roles = principal.FindAll("roles").Select(c => c.Value);
+        foreach (var role in roles.Where(r => Caller.ParseRole(r) is not null).Take(1))
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, role));
         }

@@ -16,8 +16,15 @@ public static class Caller
 {
     public const string PartnerClaim = "partner_id";
 
-    public static Role? RoleOf(ClaimsPrincipal user) =>
-        Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;
+    public static Role? RoleOf(ClaimsPrincipal user) => ParseRole(user.FindFirstValue(ClaimTypes.Role));
+
+    /// <summary>
+    /// A role by its exact name only: <c>Enum.TryParse</c> would also take "0", "1" or "Agency,Partner" (flags
+    /// arithmetic that lands on another role).
+    /// </summary>
+    public static Role? ParseRole(string? name) =>
+        Enum.GetValues<Role>().Where(r => string.Equals(r.ToString(), name, StringComparison.Ordinal))
+            .Select(r => (Role?)r).FirstOrDefault();
 
     public static string? PartnerOf(ClaimsPrincipal user) => user.FindFirstValue(PartnerClaim);
 

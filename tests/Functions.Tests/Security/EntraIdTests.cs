@@ -69,6 +69,20 @@ public sealed class EntraIdTests(EntraIdApp app) : IClassFixture<EntraIdApp>
         (await app.WithToken("Counsellor").PostAsync($"/api/cases/{id}/decision", AppFactory.Json("""{"eligible":true}"""))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    [InlineData("3")]
+    [InlineData("Agency,Partner")]
+    [InlineData("agency")]
+    [InlineData(" Agency")]
+    public async Task Given_a_role_claim_that_is_not_an_exact_role_name_When_reading_a_case_Then_it_is_no_role(string role)
+    {
+        var id = await app.NewCaseAsync($"entra-role-{Math.Abs(role.GetHashCode(StringComparison.Ordinal))}");
+        (await app.WithToken(role).GetAsync($"/api/cases/{id}")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        (await app.WithToken(role).PostAsync($"/api/cases/{id}/decision", AppFactory.Json("""{"eligible":true}"""))).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Partner_token_sees_only_its_partners_cases_and_without_a_partner_id_nothing()
     {

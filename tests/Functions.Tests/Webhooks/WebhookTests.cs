@@ -169,7 +169,9 @@ public sealed class WebhookTests(AzuriteApp azurite)
     [Fact]
     public async Task Sendgrid_signed_event_vector_verifies_and_a_changed_byte_does_not()
     {
-        var vector = JsonDocument.Parse(Samples.Text("sendgrid_signed_event_webhook_vector.json")).RootElement.GetProperty("sendgrid_signed_event_vector");
+        // The vector was signed in 2020: it is sent to an app whose clock stands an hour after that (the tolerance).
+        await using var app = new VectorTimeApp();
+        var vector = VectorTimeApp.Vector;
         HttpRequestMessage Request(string payload)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/sendgrid/events") { Content = Json(Encoding.UTF8.GetBytes(payload)) };
@@ -180,9 +182,14 @@ public sealed class WebhookTests(AzuriteApp azurite)
 
         // The vector's payload is one event object, not a list: verified, then refused as not a list of events.
         var payload = vector.GetProperty("payload").GetString()!;
-        var verified = await App.CreateClient().SendAsync(Request(payload));
+        var verified = await app.CreateClient().SendAsync(Request(payload));
         verified.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("malformed-json");
-        (await App.CreateClient().SendAsync(Request(payload.Replace("example", "exbmple", StringComparison.Ordinal)))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.CreateClient().SendAsync(Request(payload.Replace("example", "exbmple", StringComparison.Ordinal)))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        // Today the same signed post is a replay six years old.
+        var replayed = await App.CreateClient().SendAsync(Request(payload));
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("stale-event");
     }
 }

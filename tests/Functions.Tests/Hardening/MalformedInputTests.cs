@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Reintegration.Functions.Tests.Support;
+
+namespace Reintegration.Functions.Tests.Hardening;
+
+[Collection(AzuriteAppCollection.Name)]
+public sealed partial class MalformedInputTests(AzuriteApp azurite)
+{
+    private AppFactory App => azurite.App;
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("a")]
+    [InlineData("Zm9v")]
+    [InlineData("AAAA")]
+    public async Task Given_a_continuation_not_made_by_the_list_When_listing_cases_on_table_storage_Then_it_is_a_400_naming_next(string next)
+    {
+        var response = await App.Counsellor.GetAsync($"/api/cases?next={next}");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString().ShouldBe("next");
+    }
+
+    [Theory]
+    [InlineData("/pages/cases\u0001")]
+    [InlineData("/\u0007")]
+    [InlineData("/pages/cases\r\nLocation: https://evil.example")]
+    public async Task Given_a_return_url_with_a_control_character_When_signing_in_Then_it_goes_home_not_500(string returnUrl)
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        var form = await client.GetAsync($"/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        form.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var cookie = form.Headers.GetValues("Set-Cookie").First().Split(';')[0];
+        var token = CsrfField().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/sign-in")
+        {
+            Content = new FormUrlEncodedContent([new("__csrf", token), new("key", "dev-counsellor-key"), new("returnUrl", returnUrl)]),
+        };
+        post.Headers.Add("Cookie", cookie);
+        var response = await client.SendAsync(post);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/pages/cases");
+    }
+
+    [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]
+    private static partial Regex CsrfField();
+}
+
+public sealed class DevClockRedirectTests : IClassFixture<AppFactory>
+{
+    private readonly AppFactory app;
+
+    public DevClockRedirectTests(AppFactory app) => this.app = app;
+
+    [Theory]
+    [InlineData("/\\evil.example/x", "/")]
+    [InlineData("//evil.example/x", "/")]
+    [InlineData("https://evil.example/x", "/")]
+    [InlineData("/pages/cases\u0001", "/")]
+    [InlineData("/dev/outbox", "/dev/outbox")]
+    public async Task Given_a_back_address_When_the_dev_clock_advances_Then_it_redirects_only_to_a_local_path(string back, string expected)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsync("/dev/clock/advance", new FormUrlEncodedContent([new("days", "1"), new("back", back)]));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe(expected);
+    }
+}
+
+public sealed class SignInFormLimitTests : IClassFixture<AppFactory>
+{
+    private readonly AppFactory app;
+
+    public SignInFormLimitTests(AppFactory app) => this.app = app;
+
+    [Theory]
+    [InlineData("/sign-in", true)]
+    [InlineData("/sign-in", false)]
+    [InlineData("/sign-out", true)]
+    public async Task Given_an_unauthenticated_form_of_100_KB_When_posted_Then_it_is_413_before_it_is_read(string path, bool declaredLength)
+    {
+        var body = "key=" + new string('k', 100 * 1024);
+        HttpContent content = declaredLength
+            ? new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")
+            : new StreamContent(new UnseekableStream(System.Text.Encoding.ASCII.GetBytes(body)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        var response = await app.CreateClient().PostAsync(path, content);
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    /// <summary>A body of unknown length (sent chunked), so only the bytes read can tell its size.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+}
