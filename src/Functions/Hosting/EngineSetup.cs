@@ -71,9 +71,10 @@ public sealed class LocalTaskHubHost(IServiceProvider services, IConfiguration c
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (hub is not null)
+        // The host may stop twice (a test host does): the hub is stopped once.
+        if (Interlocked.Exchange(ref hub, null) is { } started)
         {
-            await hub.DisposeAsync();
+            await started.DisposeAsync();
         }
     }
 
@@ -89,4 +90,7 @@ public sealed class LocalTaskHubHost(IServiceProvider services, IConfiguration c
         Hub.TerminateAsync(caseId, reason, cancellationToken);
 
     public Task<int> PurgeAsync(string caseId, CancellationToken cancellationToken = default) => Hub.PurgeAsync(caseId, cancellationToken);
+
+    public Task<bool> RehydrateAsync(string caseId, CancellationToken cancellationToken = default) =>
+        Hub.RehydrateAsync(caseId, cancellationToken);
 }

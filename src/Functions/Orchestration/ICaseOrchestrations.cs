@@ -37,4 +37,10 @@ public interface ICaseOrchestrations
 
     /// <summary>Deletes a terminal instance's history and state; returns how many instances were purged (0 or 1).</summary>
     Task<int> PurgeAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Brings a failed or terminated case back: its last generation's input is kept, the instance purged and started
+    /// again under the same id from that input. False when there is no such instance or it is still running.
+    /// </summary>
+    Task<bool> RehydrateAsync(string caseId, CancellationToken cancellationToken = default);
 }

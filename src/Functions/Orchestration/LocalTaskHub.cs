@@ -25,6 +25,7 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
     private readonly AzureStorageOrchestrationService service;
     private readonly TaskHubWorker worker;
     private readonly TaskHubClient client;
+    private int disposed;
 
     private LocalTaskHub(AzureStorageOrchestrationService service, TaskHubWorker worker, TaskHubClient client) =>
         (this.service, this.worker, this.client) = (service, worker, client);
@@ -119,10 +120,27 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         return result.InstancesDeleted;
     }
 
+    public async Task<bool> RehydrateAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var state = await client.GetOrchestrationStateAsync(caseId);
+        if (state is null || Status(state.OrchestrationStatus) is not (CaseInstanceStatus.Failed or CaseInstanceStatus.Terminated)
+            || string.IsNullOrEmpty(state.Input))
+        {
+            return false;
+        }
+
+        var last = (CaseGeneration)CaseJsonConverters.Core.Deserialize(state.Input, typeof(CaseGeneration));
+        await service.PurgeInstanceHistoryAsync(caseId);
+        return await StartAsync(caseId, last, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await worker.StopAsync(isForced: true);
-        worker.Dispose();
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            await worker.StopAsync(isForced: true);
+            worker.Dispose();
+        }
     }
 
     private static CaseInstanceStatus Status(OrchestrationStatus status) => status switch

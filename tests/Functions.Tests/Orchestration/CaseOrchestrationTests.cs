@@ -130,6 +130,48 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_a_terminated_case_When_rehydrated_Then_it_runs_again_from_its_last_generation_and_takes_commands()
+    {
+        var caseId = await OpenAsync();
+        await hub.Hub.TerminateAsync(caseId, "test: as if it had failed");
+        await hub.WaitUntilAsync(caseId, i => i.Status == CaseInstanceStatus.Terminated);
+
+        (await hub.Hub.RehydrateAsync(caseId)).ShouldBeTrue();
+
+        await hub.WaitUntilAsync(caseId, i => i.Status == CaseInstanceStatus.Running && i.Published?.Version == 1);
+        var decide = new CaseCommand.DecideEligibility(caseId, "decide-after", Day0.AddDays(1), true, null);
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(decide))).ShouldBeTrue();
+        var instance = await hub.AnsweredAsync(caseId, "decide-after");
+        instance.Published!.Stage.ShouldBe(CaseStage.AwaitingDeparture);
+        instance.Published.Version.ShouldBe(2);
+        (await hub.Hub.RehydrateAsync(caseId)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Given_a_case_waiting_under_one_build_When_the_next_build_has_another_profile_Then_the_waiting_case_follows_the_new_one()
+    {
+        var caseId = await OpenAsync();
+        var decided = new CaseCommand.DecideEligibility(caseId, "decide-old-build", Day0.AddDays(1), true, null);
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(decided))).ShouldBeTrue();
+        await hub.AnsweredAsync(caseId, "decide-old-build");
+
+        // The next build: the same classes, the post-arrival request due 10 days before departure instead of 5.
+        var shipped = ProgrammeCatalog.Shipped();
+        var drc = shipped.Get("drc-denmark");
+        var changed = drc with { Deadlines = drc.Deadlines with { PostArrivalRequestBeforeDeparture = drc.Deadlines.PostArrivalRequestBeforeDeparture with { Days = 10 } } };
+        await hub.RestartAsync(new CaseDecider(new ProgrammeCatalog(shipped.All.Select(p => p.Id == drc.Id ? changed : p))));
+
+        var departure = DateOnly.FromDateTime(Day0.AddDays(40).UtcDateTime);
+        var book = new CaseCommand.BookDeparture(caseId, "book-new-build", Day0.AddDays(2), departure, "TK 1");
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(book))).ShouldBeTrue();
+        await hub.AnsweredAsync(caseId, "book-new-build");
+
+        var state = (await hub.ReadModel.ReadAsync(caseId)).ShouldNotBeNull();
+        state.Stage.ShouldBe(CaseStage.DepartureBooked);
+        state.LatestPostArrivalRequest.ShouldBe(departure.AddDays(-10));
+    }
+
+    [Fact]
     public async Task Given_a_terminated_case_When_a_command_is_sent_Then_it_is_refused_and_a_purge_removes_the_instance()
     {
         var caseId = await OpenAsync();

@@ -24,15 +24,24 @@ public sealed class LocalTaskHubFixture(AzuriteApp azurite) : IAsyncLifetime
 
     public LocalTaskHub Hub { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    private readonly string name = "hub" + Guid.NewGuid().ToString("N")[..12];
+
+    public Task InitializeAsync() => StartAsync(new CaseDecider(ProgrammeCatalog.Shipped()));
+
+    /// <summary>Stops the worker and starts another on the same task hub, as a deploy of the next build would.</summary>
+    public async Task RestartAsync(CaseDecider decider)
     {
-        var decider = new CaseDecider(ProgrammeCatalog.Shipped());
+        await Hub.DisposeAsync();
+        await StartAsync(decider);
+    }
+
+    private async Task StartAsync(CaseDecider decider)
+    {
         var parts = new CaseOrchestrationParts(
             () => new CaseOrchestration(decider),
             () => new ProjectCase(ReadModel, new InMemoryCaseIndex(), ProgrammeCatalog.Shipped(), TimeProvider.System),
             () => new RunCaseEffect(Messages, ReadModel, new NoDocuments()));
-        Hub = await LocalTaskHub.StartAsync(
-            azurite.Azurite.ConnectionString, "hub" + Guid.NewGuid().ToString("N")[..12], parts, NullLoggerFactory.Instance);
+        Hub = await LocalTaskHub.StartAsync(azurite.Azurite.ConnectionString, name, parts, NullLoggerFactory.Instance);
     }
 
     public async Task DisposeAsync() => await Hub.DisposeAsync();
