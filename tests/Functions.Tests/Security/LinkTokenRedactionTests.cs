@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Reintegration.Functions.Hosting;
 using Reintegration.Functions.Outbox;
 using Reintegration.Functions.Tests.Support;
-using Reintegration.Storage.Tests.Azurite;
 
 namespace Reintegration.Functions.Tests.Security;
 
@@ -13,34 +11,8 @@ public sealed class LinkTokenRedactionTests
     [Fact]
     public async Task Given_a_link_used_by_get_head_and_post_When_logs_and_spans_are_captured_Then_none_holds_the_token()
     {
-        var port = LoopbackPorts.PickThreeFree().First;
-        var exported = new ConcurrentQueue<(string Path, byte[] Body)>();
-        using var collector = new HttpListener();
-        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
-        collector.Start();
-        var listening = Task.Run(async () =>
-        {
-            while (collector.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await collector.GetContextAsync();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                using var body = new MemoryStream();
-                await context.Request.InputStream.CopyToAsync(body);
-                exported.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-            }
-        });
-
-        var app = new OtlpApp($"http://127.0.0.1:{port}");
+        var collector = new OtlpCollector();
+        var app = collector.App();
         await app.NewCaseAsync("redact-1");
         var token = await LinkTokenAsync(app, "redact-1");
         token.Length.ShouldBeGreaterThan(40);
@@ -50,8 +22,8 @@ public sealed class LinkTokenRedactionTests
         await client.PostAsync($"/links/{token}", new FormUrlEncodedContent([new("decision", "nonsense")]));
         app.Get<Telemetry>().Flush().ShouldBeTrue();
         await app.DisposeAsync();
-        collector.Stop();
-        await listening;
+        await collector.DisposeAsync();
+        var exported = collector.Exported;
 
         // The request lines are still logged, with the token's fingerprint in its place.
         var fingerprint = "/links/~" + LinkTokenRedaction.Fingerprint(token);
@@ -82,18 +54,5 @@ public sealed class LinkTokenRedactionTests
         var start = text.IndexOf("/links/", StringComparison.Ordinal) + "/links/".Length;
         var end = text.IndexOfAny([' ', '\n', '\r'], start);
         return text[start..(end < 0 ? text.Length : end)];
-    }
-
-    private sealed class OtlpApp(string endpoint) : AppFactory
-    {
-        protected override IDictionary<string, string?> Settings
-        {
-            get
-            {
-                var settings = base.Settings;
-                settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint;
-                return settings;
-            }
-        }
     }
 }
