@@ -1,6 +1,7 @@
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Runtime.Generations;
+using Reintegration.Domain.Workflow;
 
 namespace Reintegration.Functions.Orchestration;
 
@@ -43,6 +44,31 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
 
         var state = await readModel.ReadAsync(command.CaseId, cancellationToken) ?? known;
         return new CommandResult(answer.Outcome, state, [], [], answer.Rejection);
+    }
+
+    /// <summary>
+    /// Tells a case's story at once (the demo seed): its commands, stamped in the past, are folded into one generation
+    /// and the instance starts from it. Sent one by one, a backdated command would meet the real-time wake-up timer
+    /// of timers its own time had not reached yet. Returns the first refusal, or null once the read model has the case.
+    /// </summary>
+    public async Task<Rejection?> SeedAsync(CaseDecider decider, IReadOnlyList<CaseCommand> story, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decider);
+        ArgumentOutOfRangeException.ThrowIfZero(story.Count);
+        var caseId = story[0].CaseId;
+        var generation = CaseGeneration.Start(caseId);
+        foreach (var command in story)
+        {
+            generation = generation.Receive(decider, CaseMessage.Of(command) with { ClockOffset = Offset() });
+            if (generation.Answers[^1].Rejection is { } rejection)
+            {
+                return rejection;
+            }
+        }
+
+        await orchestrations.StartAsync(caseId, generation, cancellationToken);
+        var projected = await WaitForAsync(caseId, story[^1].CommandId, cancellationToken);
+        return projected is null ? new Rejection("seed-pending", $"Case {caseId} was not projected in time.") : null;
     }
 
     /// <summary>Sends a clock tick and waits (bounded) until the case has fired what was due; false if it is not running.</summary>
