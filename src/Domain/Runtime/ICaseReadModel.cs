@@ -17,4 +17,15 @@ public interface ICaseReadModel
 
     /// <summary>Rewrites every stored event of a case through <paramref name="redact"/> (erasure). Idempotent.</summary>
     Task RedactHistoryAsync(string caseId, Func<CaseEvent, CaseEvent> redact, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps a command's sealed personal fields (<see cref="Sealing"/>) with the case. A secret already kept is not
+    /// replaced (a repeated command id changes nothing); returns the placeholders this call added.
+    /// </summary>
+    Task<IReadOnlyList<string>> KeepSecretsAsync(string caseId, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyDictionary<string, string>> ReadSecretsAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the named secrets, or all of the case's when <paramref name="placeholders"/> is null (erasure).</summary>
+    Task ForgetSecretsAsync(string caseId, IReadOnlyList<string>? placeholders = null, CancellationToken cancellationToken = default);
 }

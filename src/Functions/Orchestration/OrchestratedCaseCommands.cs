@@ -28,8 +28,11 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
         }
 
         var known = justLoaded?.State ?? CaseState.Empty(command.CaseId);
-        if (!await orchestrations.SendAsync(command.CaseId, CaseMessage.Of(command) with { ClockOffset = Offset() }, cancellationToken))
+        var (sealedCommand, secrets) = Sealing.Seal(command);
+        var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(command.CaseId, secrets, cancellationToken);
+        if (!await orchestrations.SendAsync(command.CaseId, CaseMessage.Of(sealedCommand) with { ClockOffset = Offset() }, cancellationToken))
         {
+            await readModel.ForgetSecretsAsync(command.CaseId, kept, cancellationToken);
             var instance = await orchestrations.GetAsync(command.CaseId, cancellationToken);
             return instance.Status == CaseInstanceStatus.Missing
                 ? Refused(known, "case-not-found", $"There is no case {command.CaseId}.")
@@ -40,6 +43,12 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
         if (answer is null)
         {
             return new CommandResult(CommandOutcome.Pending, known, [], [], null);
+        }
+
+        if (answer.Outcome == CommandOutcome.Rejected && kept.Count > 0)
+        {
+            // Nothing of a refused command stays: its secrets go with it.
+            await readModel.ForgetSecretsAsync(command.CaseId, kept, cancellationToken);
         }
 
         var state = await readModel.ReadAsync(command.CaseId, cancellationToken) ?? known;
@@ -59,7 +68,9 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
         var generation = CaseGeneration.Start(caseId);
         foreach (var command in story)
         {
-            generation = generation.Receive(decider, CaseMessage.Of(command) with { ClockOffset = Offset() });
+            var (sealedCommand, secrets) = Sealing.Seal(command);
+            await readModel.KeepSecretsAsync(caseId, secrets, cancellationToken);
+            generation = generation.Receive(decider, CaseMessage.Of(sealedCommand) with { ClockOffset = Offset() });
             if (generation.Answers[^1].Rejection is { } rejection)
             {
                 return rejection;

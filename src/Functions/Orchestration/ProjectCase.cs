@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Programmes;
 using Reintegration.Domain.Runtime;
+using Reintegration.Storage.Cases;
 
 namespace Reintegration.Functions.Orchestration;
 
@@ -17,11 +18,13 @@ public sealed class ProjectCase(ICaseReadModel readModel, ICaseIndex index, Prog
     public override async Task<bool> RunAsync(TaskActivityContext context, CaseProjection input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await readModel.ProjectAsync(input.State, input.Events);
-        if (input.State.File is { } file)
+        var secrets = await readModel.ReadSecretsAsync(input.State.CaseId);
+        var state = Unsealing.Unseal(input.State, secrets);
+        await readModel.ProjectAsync(state, Unsealing.Unseal(input.Events, secrets));
+        if (state.File is { } file)
         {
-            var next = NextDeadline.Of(input.State, programmes.Get(file.ProgrammeId));
-            await index.UpsertAsync(CaseSummary.Of(input.State, next, clock.GetUtcNow()));
+            var next = NextDeadline.Of(state, programmes.Get(file.ProgrammeId));
+            await index.UpsertAsync(CaseSummary.Of(state, next, clock.GetUtcNow()));
         }
 
         return true;

@@ -21,6 +21,7 @@ public sealed class RunCaseEffect(IMessageSender messages, ICaseReadModel readMo
         {
             case CaseEffect.ErasePersonalHistory erase:
                 await readModel.RedactHistoryAsync(erase.CaseId, PersonalData.Redact);
+                await readModel.ForgetSecretsAsync(erase.CaseId);
                 await documents.DeleteAllAsync(erase.CaseId);
                 break;
             case CaseEffect.ScheduleTimer:

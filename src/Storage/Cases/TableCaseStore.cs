@@ -45,6 +45,49 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore, ICaseReadMod
         }
     }
 
+    public async Task<IReadOnlyList<string>> KeepSecretsAsync(
+        string caseId, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken = default)
+    {
+        var added = new List<string>();
+        foreach (var (placeholder, value) in secrets)
+        {
+            try
+            {
+                await table.AddEntityAsync(new TableEntity(caseId, SecretRow(placeholder)) { ["Placeholder"] = placeholder, ["Value"] = value }, cancellationToken);
+                added.Add(placeholder);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Kept by the first use of this command id: a repeat does not change it.
+            }
+        }
+
+        return added;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> ReadSecretsAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey ge 's-' and RowKey lt 's.'");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
+        {
+            secrets[row.GetString("Placeholder")!] = row.GetString("Value")!;
+        }
+
+        return secrets;
+    }
+
+    public async Task ForgetSecretsAsync(string caseId, IReadOnlyList<string>? placeholders = null, CancellationToken cancellationToken = default)
+    {
+        foreach (var placeholder in placeholders ?? [.. (await ReadSecretsAsync(caseId, cancellationToken)).Keys])
+        {
+            await table.DeleteEntityAsync(caseId, SecretRow(placeholder), cancellationToken: cancellationToken);
+        }
+    }
+
+    // A placeholder is ⟦16 hex⟧: the hex is the row key.
+    private static string SecretRow(string placeholder) => "s-" + placeholder.Trim('⟦', '⟧');
+
     public async Task<bool> WasProcessedAsync(string caseId, string commandId, CancellationToken cancellationToken = default) =>
         (await table.GetEntityIfExistsAsync<TableEntity>(caseId, CommandRow(commandId), ["PartitionKey"], cancellationToken)).HasValue;
 

@@ -16,6 +16,7 @@ namespace Reintegration.Functions.Tests.Orchestration;
 [Collection(AzuriteAppCollection.Name)]
 public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
 {
+    private readonly string taskHub = "api" + Guid.NewGuid().ToString("N")[..10];
     private AppFactory app = null!;
 
     public Task InitializeAsync()
@@ -23,7 +24,7 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         app = new AzuriteApp.AzureAppFactory(azurite.Azurite.ConnectionString, new Dictionary<string, string?>
         {
             ["Engine:Mode"] = "Durable",
-            ["Engine:TaskHub"] = "api" + Guid.NewGuid().ToString("N")[..10],
+            ["Engine:TaskHub"] = taskHub,
         });
         _ = app.Server;
         return Task.CompletedTask;
@@ -64,6 +65,75 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         var view = await JsonOf(await app.Counsellor.GetAsync($"/api/cases/{caseId}"), HttpStatusCode.OK);
         view.GetProperty("stage").GetString().ShouldBe("awaiting-departure");
         (await app.Get<IDevOutbox>().ListAsync(caseId)).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_a_case_with_personal_data_When_it_runs_Then_the_task_hub_holds_none_and_the_read_model_all()
+    {
+        var caseId = "dur-" + Guid.NewGuid().ToString("N")[..10];
+        var secrets = new[] { "Zanele Okonkwo", "1987-06-21", "Njeri Okonkwo", "2015-02-03", "Note only the counsellor reads", "Assault conviction in 2019" };
+        var applied = await app.Get<ICaseCommands>().HandleAsync(new CaseCommand.SubmitApplication(
+            caseId, $"{caseId}:intake", app.Clock.GetUtcNow(), "drc-denmark",
+            new Person(secrets[0], new DateOnly(1987, 6, 21), Relationship.Applicant, false),
+            [new Person(secrets[2], new DateOnly(2015, 2, 3), Relationship.Child, false)], "UG", "UG",
+            ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, secrets[4]), null);
+        applied.Outcome.ShouldBe(CommandOutcome.Accepted);
+        applied.State.File!.Minors.ShouldBe(1);
+        var refused = await app.Agency.PostAsync($"/api/cases/{caseId}/decision", AppFactory.Json($$"""{"eligible":false,"reason":"{{secrets[5]}}"}"""));
+        (await JsonOf(refused, HttpStatusCode.OK)).GetProperty("stage").GetString().ShouldBe("closed");
+
+        var view = (await app.Counsellor.GetStringAsync($"/api/cases/{caseId}"));
+        foreach (var secret in secrets)
+        {
+            view.ShouldContain(secret);
+        }
+
+        var found = await TaskHubTextAsync();
+        found.Length.ShouldBeGreaterThan(1000);
+        found.ShouldContain(caseId);
+        foreach (var secret in secrets)
+        {
+            found.ShouldNotContain(secret);
+        }
+    }
+
+    /// <summary>Every row, message and blob of the task hub (history, instances, queues, large messages), as text.</summary>
+    private async Task<string> TaskHubTextAsync()
+    {
+        var text = new System.Text.StringBuilder();
+        var account = azurite.Azurite.Account;
+        var tables = new Azure.Data.Tables.TableServiceClient(azurite.Azurite.ConnectionString);
+        await foreach (var table in tables.QueryAsync())
+        {
+            if (table.Name.StartsWith(taskHub, StringComparison.OrdinalIgnoreCase))
+            {
+                await foreach (var row in account.Table(table.Name).QueryAsync<Azure.Data.Tables.TableEntity>())
+                {
+                    text.AppendJoin('\n', row.Select(p => p.Value?.ToString()));
+                }
+            }
+        }
+
+        var queues = new Azure.Storage.Queues.QueueServiceClient(azurite.Azurite.ConnectionString);
+        await foreach (var queue in queues.GetQueuesAsync(prefix: taskHub.ToLowerInvariant()))
+        {
+            foreach (var message in (await account.Queue(queue.Name).PeekMessagesAsync(32)).Value)
+            {
+                text.Append(message.Body.ToString());
+            }
+        }
+
+        var blobs = new Azure.Storage.Blobs.BlobServiceClient(azurite.Azurite.ConnectionString);
+        await foreach (var container in blobs.GetBlobContainersAsync(prefix: taskHub.ToLowerInvariant()))
+        {
+            var client = account.Container(container.Name);
+            await foreach (var blob in client.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, null, CancellationToken.None))
+            {
+                text.Append((await client.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+            }
+        }
+
+        return text.ToString();
     }
 
     [Fact]

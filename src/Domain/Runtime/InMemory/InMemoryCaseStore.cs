@@ -11,6 +11,7 @@ public sealed class InMemoryCaseStore : ICaseStore, ICaseReadModel
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Stream> streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> secretsByCase = new(StringComparer.Ordinal);
 
     public int Count
     {
@@ -87,6 +88,48 @@ public sealed class InMemoryCaseStore : ICaseStore, ICaseReadModel
             {
                 stream.State = state;
                 stream.ETag = state.Version.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<string>> KeepSecretsAsync(
+        string caseId, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var kept = secretsByCase.TryGetValue(caseId, out var known) ? known : secretsByCase[caseId] = new(StringComparer.Ordinal);
+            IReadOnlyList<string> added = [.. secrets.Where(s => kept.TryAdd(s.Key, s.Value)).Select(s => s.Key)];
+            return Task.FromResult(added);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> ReadSecretsAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            IReadOnlyDictionary<string, string> copy = secretsByCase.TryGetValue(caseId, out var kept)
+                ? new Dictionary<string, string>(kept, StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal);
+            return Task.FromResult(copy);
+        }
+    }
+
+    public Task ForgetSecretsAsync(string caseId, IReadOnlyList<string>? placeholders = null, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (placeholders is null)
+            {
+                secretsByCase.Remove(caseId);
+            }
+            else if (secretsByCase.TryGetValue(caseId, out var kept))
+            {
+                foreach (var placeholder in placeholders)
+                {
+                    kept.Remove(placeholder);
+                }
             }
 
             return Task.CompletedTask;
