@@ -76,7 +76,8 @@ public static class WebhooksApi
             return Problems.Invalid([new FieldProblem("deliveryId", "the delivery has no id to make it idempotent")], "invalid-application");
         }
 
-        var command = IntakeCommands.ToCommand(delivery.Result.Form, source, delivery.DeliveryId, clock.GetUtcNow());
+        var command = IntakeCommands.ToCommand(
+            delivery.Result.Form, source, delivery.DeliveryId, clock.GetUtcNow(), delivery.SubmittedAt);
         var result = await http.RequestServices.GetRequiredService<ICaseCommands>().HandleAsync(command, null, http.RequestAborted);
         if (result.Rejection is { } rejection)
         {
