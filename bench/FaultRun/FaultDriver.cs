@@ -153,7 +153,8 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
 
     private Task IntakeAsync(string delivery) => SendAsync("intake", null, () =>
     {
-        var timestamp = Now.ToUnixTimeSeconds();
+        // A sender signs with its real clock; the app checks it against real time, not the simulated one (Now).
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/intake/native") { Content = Json(CaseScript.Application) };
         request.Headers.Add("webhook-id", delivery);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));

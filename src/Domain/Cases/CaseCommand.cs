@@ -23,12 +23,17 @@ public abstract record CaseCommand
 
     public DateTimeOffset At { get; init; }
 
-    /// <summary>Intake: a counsellor's application arrives from a form.</summary>
+    /// <summary>
+    /// Intake: a counsellor's application arrives from a form. <see cref="CaseCommand.At"/> is when it was received and
+    /// runs the workflow's timers; <paramref name="FormSubmittedAt"/> is when the form tool says it was submitted (a
+    /// form filled offline may arrive days later), the application's own time when it is not after the receipt.
+    /// </summary>
     public sealed record SubmitApplication(
         string CaseId, string CommandId, DateTimeOffset At,
         string ProgrammeId, Person Applicant, IReadOnlyList<Person> FamilyMembers,
         string Nationality, string CountryOfReturn, ReturnType ReturnType, string? PartnerId,
-        bool ConsentToShareWithPartner, EligibilityFacts Facts, string? Language, string? CounsellingNote)
+        bool ConsentToShareWithPartner, EligibilityFacts Facts, string? Language, string? CounsellingNote,
+        DateTimeOffset? FormSubmittedAt = null)
         : CaseCommand(CaseId, CommandId, At);
 
     /// <summary>

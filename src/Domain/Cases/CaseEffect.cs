@@ -10,7 +10,13 @@ public abstract record CaseEffect
 
     public string EffectId { get; }
 
-    public sealed record SendEmail(string EffectId, string CaseId, EmailTemplate Template, RecipientRole Recipient, string Language, IReadOnlyList<LinkIntent> Links)
+    /// <summary>
+    /// An e-mail from a template. <paramref name="Round"/> names what it tells of where the case holds details to read
+    /// when composing (a plan decision: the plan version, whose comment is free text and so never on the effect).
+    /// </summary>
+    public sealed record SendEmail(
+        string EffectId, string CaseId, EmailTemplate Template, RecipientRole Recipient, string Language,
+        IReadOnlyList<LinkIntent> Links, int? Round = null)
         : CaseEffect(EffectId);
 
     /// <summary>Tells the partner something; held back while the returnee has not consented to sharing (scenario 27).</summary>
@@ -46,10 +52,13 @@ public enum EmailTemplate
     PlanApprovalRequested,
     PlanApprovalReminder,
     PlanApprovalEscalated,
+    /// <summary>Written by earlier versions for either decision; still composed for effects stored then.</summary>
     PlanDecided,
     ArrivalConfirmed,
     MonitoringReportOverdue,
     CaseAlert,
+    PlanApproved,
+    PlanRejected,
 }
 
 /// <summary>What the partner is told.</summary>

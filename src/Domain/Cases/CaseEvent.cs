@@ -11,10 +11,16 @@ public abstract record CaseEvent
     /// <summary>When it happened (each event also names it in its own words, e.g. <c>ApprovedAt</c>).</summary>
     public DateTimeOffset At { get; }
 
-    /// <summary>The application; <paramref name="PreCheck"/> is null once the person's data is erased.</summary>
+    /// <summary>
+    /// The application; <paramref name="PreCheck"/> is null once the person's data is erased.
+    /// <paramref name="SubmittedAt"/> is the application's time (the form's submission time, or the receipt); the
+    /// event happened when it was received, <paramref name="ReceivedAt"/> (absent from events stored before it was
+    /// kept: then the two are the same).
+    /// </summary>
     public sealed record ApplicationSubmitted(
-        string CaseId, CaseFile File, PreCheckResult? PreCheck, DateTimeOffset SubmittedAt)
-        : CaseEvent(SubmittedAt);
+        string CaseId, CaseFile File, PreCheckResult? PreCheck, DateTimeOffset SubmittedAt,
+        DateTimeOffset? ReceivedAt = null)
+        : CaseEvent(ReceivedAt ?? SubmittedAt);
 
     public sealed record EligibilityDecided(bool Eligible, string? Reason, DateTimeOffset DecidedAt)
         : CaseEvent(DecidedAt);

@@ -23,7 +23,7 @@ public static class CaseEvolution
             File = e.File,
             PreCheck = e.PreCheck,
             DecisionRound = 1,
-            DecisionWaitStartedAt = e.SubmittedAt,
+            DecisionWaitStartedAt = e.At, // the receipt: the agency cannot decide on what has not arrived
             ConsentToShareWithPartner = e.File.ConsentToShareWithPartner,
         },
         EligibilityDecided e => state with

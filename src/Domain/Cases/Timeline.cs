@@ -17,6 +17,9 @@ public static class Timeline
     {
         ApplicationSubmitted e => Entry(version, e, "Application submitted",
             $"{e.File.ProgrammeId}, return to {e.File.CountryOfReturn}, {e.File.People} person(s)" +
+            (e.ReceivedAt is { } received
+                ? $"; submitted {Moment(e.SubmittedAt)}, received {Moment(received)}"
+                : string.Empty) +
             (may.EligibilityFacts && e.PreCheck is { } check ? "; " + PreCheckText(check) : string.Empty)),
         EligibilityDecided e => Entry(version, e, e.Eligible ? "Found eligible" : "Found not eligible",
             may.DecisionReason ? e.Reason ?? string.Empty : string.Empty),
@@ -59,6 +62,9 @@ public static class Timeline
     };
 
     private static TimelineEntry Entry(long version, CaseEvent e, string what, string detail) => new(version, e.At, what, detail);
+
+    private static string Moment(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

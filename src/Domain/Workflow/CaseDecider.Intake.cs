@@ -22,17 +22,25 @@ public sealed partial class CaseDecider
             return new Decision([], [], rejection);
         }
 
+        var submittedAt = SubmittedAt(command);
         var partner = command.PartnerId is null ? programme.PartnerIn(command.CountryOfReturn) : programme.PartnerById(command.PartnerId);
         var file = new CaseFile(
             programme.Id, command.Applicant, command.FamilyMembers, command.Nationality.ToUpperInvariant(), command.CountryOfReturn.ToUpperInvariant(),
             command.ReturnType, partner?.Id, command.ConsentToShareWithPartner, command.Facts, command.Language ?? programme.Language,
-            command.CounsellingNote, Deadline.DateOf(command.At));
+            command.CounsellingNote, Deadline.DateOf(submittedAt));
         var preCheck = PreCheck.Run(new EligibilityContext(command.Facts, file.Nationality, command.ReturnType, programme));
         var build = new DecisionBuilder(state, programme, command)
-            .Then(new CaseEvent.ApplicationSubmitted(command.CaseId, file, preCheck, command.At));
+            .Then(new CaseEvent.ApplicationSubmitted(command.CaseId, file, preCheck, submittedAt, command.At));
         StartDecisionWait(build, programme, round: 1, command.At);
         return build.Build();
     }
+
+    /// <summary>
+    /// The application's time: the form's when it gives one, never after the receipt (a sender's clock ahead of ours).
+    /// The workflow's timers run from the receipt, so an old form does not arrive with its reminders already due.
+    /// </summary>
+    private static DateTimeOffset SubmittedAt(SubmitApplication command) =>
+        command.FormSubmittedAt is { } form && form < command.At ? form : command.At;
 
     private static Rejection? CheckIntake(SubmitApplication command, Programme programme)
     {
@@ -48,6 +56,7 @@ public sealed partial class CaseDecider
         }
 
         var today = Deadline.DateOf(command.At);
+        var applied = Deadline.DateOf(SubmittedAt(command)); // ages count on the application's day, as the file's do
         var people = command.FamilyMembers.Prepend(command.Applicant).ToList();
         for (var i = 0; i < people.Count; i++)
         {
@@ -57,9 +66,14 @@ public sealed partial class CaseDecider
                 return Refuse("date-of-birth-in-future", $"The date of birth {people[i].DateOfBirth:yyyy-MM-dd} is in the future.", field);
             }
 
-            if (i > 0 && programme.AdultChildrenApplySeparately && people[i].Relationship == Relationship.Child && !people[i].IsMinorOn(today))
+            if (i > 0 && programme.AdultChildrenApplySeparately && people[i].Relationship == Relationship.Child
+                && !people[i].IsMinorOn(applied))
             {
-                return Refuse("adult-child-applies-separately", $"Family member {i} is an adult child ({people[i].AgeOn(today)}): adult children apply separately.", field);
+                return Refuse(
+                    "adult-child-applies-separately",
+                    $"Family member {i} is an adult child ({people[i].AgeOn(applied)}): "
+                    + "adult children apply separately.",
+                    field);
             }
         }
 

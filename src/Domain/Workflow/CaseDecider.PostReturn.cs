@@ -98,7 +98,7 @@ public sealed partial class CaseDecider
         }
 
         build.Then(new CaseEvent.PlanApproved(command.Version, command.Comment, command.At))
-            .Email(EmailTemplate.PlanDecided, RecipientRole.Counsellor);
+            .Email(EmailTemplate.PlanApproved, RecipientRole.Counsellor, round: command.Version);
         return null;
     }
 
@@ -115,7 +115,7 @@ public sealed partial class CaseDecider
         }
 
         build.Then(new CaseEvent.PlanRejected(command.Version, command.Comment, command.At))
-            .Email(EmailTemplate.PlanDecided, RecipientRole.Counsellor);
+            .Email(EmailTemplate.PlanRejected, RecipientRole.Counsellor, round: command.Version);
         return null;
     }
 

@@ -20,7 +20,11 @@ internal sealed class DecisionBuilder(CaseState state, Programme programme, Case
         return this;
     }
 
-    public DecisionBuilder Email(EmailTemplate template, RecipientRole recipient, params LinkIntent[] links)
+    public DecisionBuilder Email(EmailTemplate template, RecipientRole recipient, params LinkIntent[] links) =>
+        Email(template, recipient, round: null, links);
+
+    /// <summary>An e-mail with the round it tells of, for the composer to read its free text from the case.</summary>
+    public DecisionBuilder Email(EmailTemplate template, RecipientRole recipient, int? round, params LinkIntent[] links)
     {
         var language = recipient switch
         {
@@ -28,7 +32,7 @@ internal sealed class DecisionBuilder(CaseState state, Programme programme, Case
             RecipientRole.Agency => programme.Language,
             _ => "en",
         };
-        effects.Add(id => new CaseEffect.SendEmail(id, state.CaseId, template, recipient, language, links));
+        effects.Add(id => new CaseEffect.SendEmail(id, state.CaseId, template, recipient, language, links, round));
         return this;
     }
 

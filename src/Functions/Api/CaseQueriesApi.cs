@@ -33,8 +33,13 @@ public static class CaseQueriesApi
         await audit.ReadAsync(http.User, caseId, http.RequestAborted);
         var events = await store.ReadEventsAsync(caseId, http.RequestAborted);
         var next = NextDeadline.Of(stored.State, programmes.Get(stored.State.File!.ProgrammeId));
+        http.Response.Headers.ETag = VersionTag(stored.State.Version);
         return Results.Ok(CaseView.Of(stored.State, events, next, Caller.RoleOf(http.User)!.Value));
     }
+
+    /// <summary>The case's version as an entity tag: it moves with every event, whatever the reader may see.</summary>
+    public static string VersionTag(long version) =>
+        $"\"{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
 
     private static async Task<IResult> ListCasesAsync(
         HttpContext http, ICaseIndex index, string? programme, string? country, string? partner, string? stage, int? pageSize, string? next)

@@ -1,6 +1,7 @@
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
 using Reintegration.Functions.Email;
+using Reintegration.Functions.Hosting;
 using Reintegration.Functions.Intake;
 
 namespace Reintegration.Functions.Api;
@@ -17,8 +18,17 @@ public static class WebhooksApi
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var hooks = app.MapGroup("/webhooks").WithTags("Webhooks").AllowAnonymous();
-        hooks.MapPost("/intake/native", (HttpContext http, IntakeOptions options, StandardWebhookVerifier verifier, TimeProvider clock) =>
-            IntakeAsync(http, IntakeSources.Native, clock, body => verifier.Verify(http.Request.Headers, body.Span, clock.GetUtcNow()),
+        // The signature's timestamp is the sender's real time, so it is checked against the wall clock, not case time.
+        hooks.MapPost("/intake/native", (
+            HttpContext http,
+            StandardWebhookVerifier verifier,
+            TimeProvider clock,
+            [FromKeyedServices(WallClock.Key)] TimeProvider wall) =>
+            IntakeAsync(
+                http,
+                IntakeSources.Native,
+                clock,
+                body => verifier.Verify(http.Request.Headers, body.Span, wall.GetUtcNow()),
                 body => new IntakeDelivery(http.Request.Headers["webhook-id"].ToString(), NativeIntake.Read(body))));
 
         hooks.MapPost("/intake/kobo/{form}", (HttpContext http, string form, IntakeOptions options, TimeProvider clock) =>
@@ -66,7 +76,8 @@ public static class WebhooksApi
             return Problems.Invalid([new FieldProblem("deliveryId", "the delivery has no id to make it idempotent")], "invalid-application");
         }
 
-        var command = IntakeCommands.ToCommand(delivery.Result.Form, source, delivery.DeliveryId, clock.GetUtcNow());
+        var command = IntakeCommands.ToCommand(
+            delivery.Result.Form, source, delivery.DeliveryId, clock.GetUtcNow(), delivery.SubmittedAt);
         var result = await http.RequestServices.GetRequiredService<ICaseCommands>().HandleAsync(command, null, http.RequestAborted);
         if (result.Rejection is { } rejection)
         {
@@ -77,7 +88,9 @@ public static class WebhooksApi
     }
 
     /// <summary>A bounce or a drop of one of our e-mails raises an alert on its case (once per SendGrid event).</summary>
-    private static async Task<IResult> SendGridEventsAsync(HttpContext http, IConfiguration config, ICaseCommands runtime, TimeProvider clock)
+    private static async Task<IResult> SendGridEventsAsync(
+        HttpContext http, IConfiguration config, ICaseCommands runtime, TimeProvider clock,
+        [FromKeyedServices(WallClock.Key)] TimeProvider wall)
     {
         if (config["Email:SendGrid:EventWebhookPublicKey"] is not { Length: > 0 } publicKey)
         {
@@ -98,7 +111,7 @@ public static class WebhooksApi
 
         // A signed post is replayable as it is: only within the tolerance (above SendGrid's 72 hours of retries).
         var maxAge = config.GetValue<TimeSpan?>("Email:SendGrid:EventMaxAge") ?? SendGridOptions.DefaultEventMaxAge;
-        if (!SendGridEventSignature.IsFresh(headers[SendGridEventSignature.TimestampHeader], clock.GetUtcNow(), maxAge))
+        if (!SendGridEventSignature.IsFresh(headers[SendGridEventSignature.TimestampHeader], wall.GetUtcNow(), maxAge))
         {
             return Problems.Of(
                 "stale-event",

@@ -9,6 +9,7 @@ namespace Reintegration.Functions.Cases;
 /// <summary>A case as one role may see it, by the rules of <see cref="CaseDisclosure"/>, timeline included.</summary>
 public sealed record CaseView(
     string CaseId,
+    long Version,
     string Programme,
     string Stage,
     string? Closure,
@@ -34,6 +35,7 @@ public sealed record CaseView(
         var file = state.File!;
         return new CaseView(
             state.CaseId,
+            state.Version,
             file.ProgrammeId,
             Choices.Kebab(state.Stage),
             state.Closure is { } closure ? Choices.Kebab(closure) : null,

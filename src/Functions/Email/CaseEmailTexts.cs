@@ -4,7 +4,8 @@ namespace Reintegration.Functions.Email;
 
 /// <summary>
 /// The e-mails to counsellors, caseworkers and programme officers, in English and Danish. They name the case by its
-/// id only: the details stay in the case system, behind its access rules.
+/// id only: the details stay in the case system, behind its access rules. The one exception is a plan decision's
+/// comment, sent to the counsellor, who reads it on the case anyway and needs it to revise the plan.
 /// </summary>
 internal static class CaseEmailTexts
 {
@@ -23,6 +24,12 @@ internal static class CaseEmailTexts
                 [EmailTemplate.PlanApprovalReminder] = new("Reminder: reintegration plan awaiting approval", "The reintegration plan on this case is still awaiting your approval."),
                 [EmailTemplate.PlanApprovalEscalated] = new("Escalation: reintegration plan approval overdue", "The approval of the reintegration plan on this case is overdue, also after a reminder. Please follow up with the caseworker."),
                 [EmailTemplate.PlanDecided] = new("Reintegration plan decided", "The caseworker has decided on the reintegration plan. The decision and any comment are in the case system."),
+                [EmailTemplate.PlanApproved] = new(
+                    "Reintegration plan approved",
+                    "The caseworker has approved the reintegration plan. The partner's monthly monitoring follows."),
+                [EmailTemplate.PlanRejected] = new(
+                    "Reintegration plan rejected",
+                    "The caseworker has rejected the reintegration plan. Please revise it and submit it again."),
                 [EmailTemplate.ArrivalConfirmed] = new("Arrival confirmed", "The partner has confirmed the arrival. The 12-month post-return period has started."),
                 [EmailTemplate.MonitoringReportOverdue] = new("Monitoring report overdue", "A monthly monitoring report from the partner on this case is overdue. Please follow up with the partner."),
                 [EmailTemplate.CaseAlert] = new("Case needs attention", "Something on this case needs your attention, for example an e-mail that could not be delivered. See the case's timeline."),
@@ -39,6 +46,12 @@ internal static class CaseEmailTexts
                 [EmailTemplate.PlanApprovalReminder] = new("Påmindelse: reintegrationsplan afventer godkendelse", "Reintegrationsplanen i denne sag afventer stadig jeres godkendelse."),
                 [EmailTemplate.PlanApprovalEscalated] = new("Eskalering: godkendelse af reintegrationsplan er forsinket", "Godkendelsen af reintegrationsplanen i denne sag er forsinket, også efter en påmindelse. Følg venligst op hos sagsbehandleren."),
                 [EmailTemplate.PlanDecided] = new("Reintegrationsplan afgjort", "Sagsbehandleren har truffet afgørelse om reintegrationsplanen. Afgørelsen og en eventuel kommentar findes i sagssystemet."),
+                [EmailTemplate.PlanApproved] = new(
+                    "Reintegrationsplan godkendt",
+                    "Sagsbehandleren har godkendt reintegrationsplanen. Partnerens månedlige opfølgning følger."),
+                [EmailTemplate.PlanRejected] = new(
+                    "Reintegrationsplan afvist",
+                    "Sagsbehandleren har afvist reintegrationsplanen. Ret den venligst, og send den igen."),
                 [EmailTemplate.ArrivalConfirmed] = new("Ankomst bekræftet", "Partneren har bekræftet ankomsten. Perioden på 12 måneder efter hjemkomsten er begyndt."),
                 [EmailTemplate.MonitoringReportOverdue] = new("Opfølgningsrapport forsinket", "En månedlig opfølgningsrapport fra partneren i denne sag er forsinket. Følg venligst op hos partneren."),
                 [EmailTemplate.CaseAlert] = new("Sagen kræver opmærksomhed", "Noget i denne sag kræver jeres opmærksomhed, fx en e-mail, der ikke kunne leveres. Se sagens tidslinje."),

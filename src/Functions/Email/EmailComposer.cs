@@ -9,20 +9,24 @@ namespace Reintegration.Functions.Email;
 /// </summary>
 public sealed class EmailComposer(EmailOptions options, LinkTokens links)
 {
-    /// <summary>Composes a <see cref="CaseEffect.SendEmail"/> or <see cref="CaseEffect.NotifyPartner"/>; other effects are not e-mails.</summary>
-    public EmailMessage Compose(CaseEffect effect) => effect switch
+    /// <summary>
+    /// Composes a <see cref="CaseEffect.SendEmail"/> or <see cref="CaseEffect.NotifyPartner"/>; other effects are not
+    /// e-mails. <paramref name="comment"/> is free text read from the case (a plan decision's comment), never the effect.
+    /// </summary>
+    public EmailMessage Compose(CaseEffect effect, string? comment = null) => effect switch
     {
-        CaseEffect.SendEmail email => Compose(email),
+        CaseEffect.SendEmail email => Compose(email, comment),
         CaseEffect.NotifyPartner notice => Compose(notice),
         _ => throw new ArgumentException($"{effect?.GetType().Name ?? "null"} is not an e-mail effect.", nameof(effect)),
     };
 
-    public EmailMessage Compose(CaseEffect.SendEmail email)
+    public EmailMessage Compose(CaseEffect.SendEmail email, string? comment = null)
     {
         ArgumentNullException.ThrowIfNull(email);
         var language = EmailLanguage.Pick(email.Language, CaseEmailTexts.ByLanguage, email.Template);
         var wording = CaseEmailTexts.ByLanguage[language][email.Template];
-        return Render(options.AddressFor(email.Recipient), language, wording, email.CaseId, email.EffectId, email.Links);
+        var to = options.AddressFor(email.Recipient);
+        return Render(to, language, wording, email.CaseId, email.EffectId, email.Links, comment);
     }
 
     public EmailMessage Compose(CaseEffect.NotifyPartner notice)
@@ -33,7 +37,9 @@ public sealed class EmailComposer(EmailOptions options, LinkTokens links)
         return Render(options.AddressForPartner(notice.PartnerId), language, wording, notice.CaseId, notice.EffectId, notice.Links);
     }
 
-    private EmailMessage Render(string to, string language, EmailWording wording, string caseId, string effectId, IReadOnlyList<LinkIntent> intents)
+    private EmailMessage Render(
+        string to, string language, EmailWording wording, string caseId, string effectId,
+        IReadOnlyList<LinkIntent> intents, string? comment = null)
     {
         var phrases = EmailPhrasebook.For(language);
         var signed = intents
@@ -42,8 +48,8 @@ public sealed class EmailComposer(EmailOptions options, LinkTokens links)
         return new EmailMessage(
             to,
             EmailLayout.Subject(phrases, wording, caseId),
-            EmailLayout.Text(phrases, wording, caseId, signed),
-            EmailLayout.Html(phrases, wording, caseId, signed),
+            EmailLayout.Text(phrases, wording, caseId, signed, comment),
+            EmailLayout.Html(phrases, wording, caseId, signed, comment),
             caseId,
             effectId);
     }

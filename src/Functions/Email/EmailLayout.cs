@@ -17,10 +17,16 @@ internal static class EmailLayout
     public static string Subject(EmailPhrases phrases, EmailWording wording, string caseId) =>
         $"{wording.Subject} ({phrases.Case} {caseId})";
 
-    public static string Text(EmailPhrases phrases, EmailWording wording, string caseId, IReadOnlyList<EmailLink> links)
+    public static string Text(
+        EmailPhrases phrases, EmailWording wording, string caseId, IReadOnlyList<EmailLink> links, string? comment = null)
     {
         var text = new StringBuilder();
         text.Append(wording.Lead).Append("\n\n");
+        if (comment is not null)
+        {
+            text.Append(phrases.Comment).Append(":\n").Append(comment).Append("\n\n");
+        }
+
         text.Append(phrases.Case).Append(": ").Append(caseId).Append("\n\n");
         foreach (var link in links)
         {
@@ -36,7 +42,8 @@ internal static class EmailLayout
         return text.Append("-- \n").Append(phrases.Footer).Append('\n').ToString();
     }
 
-    public static string Html(EmailPhrases phrases, EmailWording wording, string caseId, IReadOnlyList<EmailLink> links)
+    public static string Html(
+        EmailPhrases phrases, EmailWording wording, string caseId, IReadOnlyList<EmailLink> links, string? comment = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Encoder.Encode(phrases.Language))
@@ -44,6 +51,13 @@ internal static class EmailLayout
         html.Append("<head><meta charset=\"utf-8\"><title>").Append(Encoder.Encode(Subject(phrases, wording, caseId))).Append("</title></head>\n");
         html.Append("<body style=\"font-family:sans-serif;line-height:1.5\">\n");
         html.Append("<p>").Append(Encoder.Encode(wording.Lead)).Append("</p>\n");
+        if (comment is not null)
+        {
+            // Free text keeps its line breaks by style: everything in it is encoded.
+            html.Append("<p><strong>").Append(Encoder.Encode(phrases.Comment)).Append(":</strong></p>\n")
+                .Append("<p style=\"white-space:pre-line\">").Append(Encoder.Encode(comment)).Append("</p>\n");
+        }
+
         html.Append("<p>").Append(Encoder.Encode(phrases.Case)).Append(": <strong>").Append(Encoder.Encode(caseId)).Append("</strong></p>\n");
         foreach (var link in links)
         {

@@ -2,7 +2,7 @@ using Reintegration.Domain.Cases;
 
 namespace Reintegration.Functions.Email;
 
-/// <summary>The shared words of each language: case label, link labels, expiry line and footer.</summary>
+/// <summary>The shared words of each language: case label, link labels, expiry line, comment label and footer.</summary>
 internal static class EmailPhrasebook
 {
     private static readonly Dictionary<string, EmailPhrases> Phrases = new()
@@ -12,6 +12,7 @@ internal static class EmailPhrasebook
             RightToLeft: false,
             Case: "Case",
             ValidUntil: "Valid until {0}.",
+            Comment: "The caseworker's comment",
             ConfirmFirst: "Each link first opens a confirmation page; nothing changes until you confirm there.",
             Footer: "This message was sent automatically by the reintegration case system. Please do not reply to it.",
             LinkLabels: new Dictionary<LinkAction, string>
@@ -26,6 +27,7 @@ internal static class EmailPhrasebook
             RightToLeft: false,
             Case: "Sag",
             ValidUntil: "Gyldigt til {0}.",
+            Comment: "Sagsbehandlerens kommentar",
             ConfirmFirst: "Hvert link åbner først en bekræftelsesside; intet ændres, før du bekræfter dér.",
             Footer: "Denne besked er sendt automatisk af reintegrationssystemet. Svar venligst ikke på den.",
             LinkLabels: new Dictionary<LinkAction, string>
@@ -40,6 +42,7 @@ internal static class EmailPhrasebook
             RightToLeft: false,
             Case: "Dossier",
             ValidUntil: "Valable jusqu'au {0}.",
+            Comment: "Commentaire de l'agent",
             ConfirmFirst: "Chaque lien ouvre d'abord une page de confirmation ; rien ne change avant que vous confirmiez sur cette page.",
             Footer: "Ce message a été envoyé automatiquement par le système de suivi des dossiers de réintégration. Merci de ne pas y répondre.",
             LinkLabels: new Dictionary<LinkAction, string>
@@ -54,6 +57,7 @@ internal static class EmailPhrasebook
             RightToLeft: true,
             Case: "الملف",
             ValidUntil: "صالح حتى {0}.",
+            Comment: "تعليق الموظف المسؤول",
             ConfirmFirst: "يفتح كل رابط صفحة تأكيد أولاً، ولا يتغير شيء قبل أن تؤكد في تلك الصفحة.",
             Footer: "أُرسلت هذه الرسالة تلقائياً من نظام متابعة ملفات إعادة الإدماج. يُرجى عدم الرد عليها.",
             LinkLabels: new Dictionary<LinkAction, string>

@@ -11,6 +11,7 @@ internal sealed record EmailPhrases(
     bool RightToLeft,
     string Case,
     string ValidUntil,
+    string Comment,
     string ConfirmFirst,
     string Footer,
     IReadOnlyDictionary<LinkAction, string> LinkLabels);

@@ -32,16 +32,22 @@ public sealed class DemoSeed(IServiceProvider services, IConfiguration config) :
             [new Person("Joseph Demo", new DateOnly(1986, 4, 2), Relationship.Spouse, false), new Person("Grace Demo", new DateOnly(2016, 9, 9), Relationship.Child, false)],
             "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean() with { Conviction = Conviction.Minor }, "en", "Demo counselling note (counsellor only)."));
 
-        // The second case's story started three weeks ago: commands carry their own time.
+        // The second case's story started 13 days ago (commands carry their own time): inside the 14 days a link stays
+        // valid, so every link its e-mails carry still opens when the demo starts.
         const string id = WaitingForPlanApproval;
-        var departure = today.AddDays(-5);
-        await Do(new CaseCommand.SubmitApplication(id, "demo-2", now.AddDays(-21), "eu-eurp",
+        var start = now.AddDays(-13);
+        var departure = today.AddDays(-6);
+        await Do(new CaseCommand.SubmitApplication(id, "demo-2", start, "eu-eurp",
             new Person("Moussa Demo", new DateOnly(1988, 1, 20), Relationship.Applicant, false),
-            [new Person("Awa Demo", new DateOnly(2015, 5, 5), Relationship.Child, false)], "SN", "SN", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), "en", null));
-        await Do(new CaseCommand.DecideEligibility(id, "demo-3", now.AddDays(-20), true, null));
-        await Do(new CaseCommand.BookDeparture(id, "demo-4", now.AddDays(-20), departure, "AF 718"));
-        await Do(new CaseCommand.RequestPostArrival(id, "demo-5", now.AddDays(-19), [PostArrivalService.AirportPickup, PostArrivalService.OnwardTransport], new Money(1200m, Currency.EUR), null));
-        await Do(new CaseCommand.ConfirmArrival(id, "demo-6", now.AddDays(-4), departure));
+            [new Person("Awa Demo", new DateOnly(2015, 5, 5), Relationship.Child, false)],
+            "SN", "SN", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), "en", null));
+        await Do(new CaseCommand.DecideEligibility(id, "demo-3", start.AddHours(2), true, null));
+        await Do(new CaseCommand.BookDeparture(id, "demo-4", start.AddDays(1), departure, "AF 718"));
+        await Do(new CaseCommand.RequestPostArrival(id, "demo-5", start.AddDays(1).AddHours(1),
+            [PostArrivalService.AirportPickup, PostArrivalService.OnwardTransport],
+            new Money(1200m, Currency.EUR),
+            null));
+        await Do(new CaseCommand.ConfirmArrival(id, "demo-6", now.AddDays(-5), departure));
         await Do(new CaseCommand.SubmitPlan(id, "demo-7", now,
         [
             new BudgetLine("school", ServiceCategory.Education, "School fees for Awa", new Money(1200m, Currency.EUR)),

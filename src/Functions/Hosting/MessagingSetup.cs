@@ -57,6 +57,9 @@ public static class MessagingSetup
             throw new InvalidOperationException($"Email:Delivery must be DevOutbox or SendGrid, not '{delivery}'.");
         }
 
-        services.AddSingleton<IMessageSender, EmailEffectSender>();
+        services.AddSingleton<IMessageSender>(sp => new EmailEffectSender(
+            sp.GetRequiredService<EmailComposer>(),
+            sp.GetRequiredService<IEmailDelivery>(),
+            sp.GetRequiredService<ICaseStore>() as ICaseReadModel));
     }
 }

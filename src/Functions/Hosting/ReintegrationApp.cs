@@ -47,6 +47,7 @@ public static class ReintegrationApp
         services.AddSingleton<TimeProvider>(_ => config.GetValue<bool>("Dev:ManualClock") && builder.Environment.IsDevelopment()
             ? new ManualClock(DevClock.ParseInstant(config["Dev:ClockStart"]) ?? DateTimeOffset.UtcNow)
             : TimeProvider.System);
+        services.AddKeyedSingleton(WallClock.Key, TimeProvider.System);
         services.AddSingleton<ApiKeyRegistry>(_ => new ApiKeyRegistry(ApiKeys.From(config, builder.Environment)));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<FailedCredentials>();

@@ -39,13 +39,17 @@ public static class IntakeCommands
         return id.ToString();
     }
 
-    public static CaseCommand.SubmitApplication ToCommand(IntakeForm form, string source, string deliveryId, DateTimeOffset receivedAt)
+    /// <param name="receivedAt">When the delivery arrived: the command's time, the workflow's timers' start.</param>
+    /// <param name="submittedAt">When the form tool says the form was submitted, if it says (Kobo, Typeform).</param>
+    public static CaseCommand.SubmitApplication ToCommand(
+        IntakeForm form, string source, string deliveryId, DateTimeOffset receivedAt,
+        DateTimeOffset? submittedAt = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         var caseId = CaseIdFor(source, deliveryId);
         return new CaseCommand.SubmitApplication(
             caseId, $"{caseId}:intake", receivedAt, form.ProgrammeId, form.Applicant, form.FamilyMembers, form.Nationality,
             form.CountryOfReturn, form.ReturnType, form.PartnerId, form.ConsentToShareWithPartner, form.EligibilityFacts,
-            form.Language, form.CounsellingNote);
+            form.Language, form.CounsellingNote, submittedAt);
     }
 }

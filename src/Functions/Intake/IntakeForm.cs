@@ -55,7 +55,7 @@ public sealed record IntakeResult
 
 /// <summary>
 /// What a form tool delivered: its id for the delivery (the same on every retry), the application, and when the
-/// tool says it was submitted (informative: a retry may arrive hours later).
+/// tool says it was submitted (the application's time; a retry or an offline form may arrive days later).
 /// </summary>
 public sealed record IntakeDelivery(string? DeliveryId, IntakeResult Result, DateTimeOffset? SubmittedAt = null)
 {

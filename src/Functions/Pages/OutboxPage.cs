@@ -15,12 +15,15 @@ public static partial class OutboxPage
 
     public static IEndpointRouteBuilder MapOutboxPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dev/outbox", async (IDevOutbox outbox, string? caseId, HttpContext http) =>
+        app.MapGet("/dev/outbox", async (IDevOutbox outbox, string? caseId, HttpContext http, TimeProvider clock) =>
         {
             var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
             var emails = await outbox.ListAsync(caseId, http.RequestAborted);
             var html = new StringBuilder($"<h1>{E(w["outbox.title"])}</h1><p class=\"muted\">{E(w["outbox.intro"])}</p>");
+            // Case time: e-mails, deadlines and link expiry follow the development clock, not the wall clock.
+            var now = clock.GetUtcNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             html.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{E(http.Request.PathBase)}/dev/clock/advance\" class=\"card\"><input type=\"hidden\" name=\"back\" value=\"/dev/outbox\">")
+                .Append(CultureInfo.InvariantCulture, $"<p><strong>{E(w.Format("clock.now", now))}</strong></p>")
                 .Append(CultureInfo.InvariantCulture, $"<label for=\"days\">{E(w["clock.advance"])}</label><input type=\"number\" id=\"days\" name=\"days\" min=\"1\" max=\"400\" value=\"1\" required>")
                 .Append(CultureInfo.InvariantCulture, $"<button>{E(w["clock.button"])}</button></form>");
             if (emails.Count == 0)

@@ -27,6 +27,34 @@ public class IntakeAndDecisionTests
     }
 
     [Fact]
+    public void A_form_submitted_days_before_it_arrived_keeps_its_time_on_record_while_timers_run_from_the_receipt()
+    {
+        var formTime = Day0.AddDays(-40);
+        var spec = CaseSpec.Given().When(Drc() with { FormSubmittedAt = formTime });
+
+        var submitted = spec.Decision.Events.ShouldHaveSingleItem().ShouldBeOfType<CaseEvent.ApplicationSubmitted>();
+        (submitted.SubmittedAt, submitted.ReceivedAt, submitted.At).ShouldBe((formTime, (DateTimeOffset?)Day0, Day0));
+        submitted.File.SubmittedOn.ShouldBe(DateOnly.FromDateTime(formTime.UtcDateTime));
+        spec.State.DecisionWaitStartedAt.ShouldBe(Day0);
+        spec.Effects<CaseEffect.ScheduleTimer>().Select(t => (t.Timer.Kind, t.Timer.DueAt)).ShouldBe(
+            [(TimerKind.DecisionReminder, Day0.AddDays(5)), (TimerKind.DecisionLapse, Day0.AddDays(14))]);
+        spec.Effects<CaseEffect.SendEmail>().Single().Links.Single().ExpiresAt.ShouldBe(Day0.AddDays(14));
+        Timeline.Describe(1, submitted, Disclosure.Everything).Detail
+            .ShouldContain("submitted 2026-09-23 09:00 UTC, received 2026-11-02 09:00 UTC");
+    }
+
+    [Fact]
+    public void A_form_time_after_the_receipt_is_not_believed_and_without_one_the_receipt_is_the_application_time()
+    {
+        var ahead = CaseSpec.Given().When(Drc() with { FormSubmittedAt = Day0.AddHours(3) });
+        var none = CaseSpec.Given().When(Drc());
+
+        ahead.Decision.Events.OfType<CaseEvent.ApplicationSubmitted>().Single().SubmittedAt.ShouldBe(Day0);
+        none.Decision.Events.OfType<CaseEvent.ApplicationSubmitted>().Single().SubmittedAt.ShouldBe(Day0);
+        none.State.File!.SubmittedOn.ShouldBe(new DateOnly(2026, 11, 2));
+    }
+
+    [Fact]
     public void Intake_records_failed_rules_but_still_waits_for_the_agency()
     {
         var spec = CaseSpec.Given().When(Drc(facts: EligibilityFacts.Clean() with { OpenResidencePermitCase = true }));

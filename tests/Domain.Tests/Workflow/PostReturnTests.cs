@@ -70,6 +70,18 @@ public class PostReturnTests
     }
 
     [Fact]
+    public void The_counsellor_is_emailed_whether_the_plan_was_approved_or_rejected_and_which_version()
+    {
+        var approved = PlanPending().When(ApprovePlanVersion(1, On(2027, 2, 6))).Effects<CaseEffect.SendEmail>().Single();
+        var rejected = PlanPending().When(RejectPlanVersion(1, On(2027, 2, 6))).Effects<CaseEffect.SendEmail>().Single();
+
+        (approved.Template, approved.Recipient, approved.Round)
+            .ShouldBe((EmailTemplate.PlanApproved, RecipientRole.Counsellor, (int?)1));
+        (rejected.Template, rejected.Recipient, rejected.Round)
+            .ShouldBe((EmailTemplate.PlanRejected, RecipientRole.Counsellor, (int?)1));
+    }
+
+    [Fact]
     public void Rejection_needs_a_comment()
     {
         PlanPending().When(new CaseCommand.RejectPlan("case-1", "r", On(2027, 2, 6), 1, "")).ThenRejected("comment-required");

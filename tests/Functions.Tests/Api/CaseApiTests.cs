@@ -34,6 +34,22 @@ public class CaseApiTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Get_case_returns_its_version_and_an_etag_that_moves_with_each_event()
+    {
+        var id = await app.NewCaseAsync("api-version");
+        var before = await app.Counsellor.GetAsync($"/api/cases/{id}");
+        (await before.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64().ShouldBe(1);
+        before.Headers.ETag!.Tag.ShouldBe("\"1\"");
+        before.Headers.ETag.IsWeak.ShouldBeFalse();
+
+        var decision = AppFactory.Json("""{"eligible":true}""");
+        (await app.Agency.PostAsync($"/api/cases/{id}/decision", decision)).EnsureSuccessStatusCode();
+        var after = await app.Agency.GetAsync($"/api/cases/{id}");
+        (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt64().ShouldBe(2);
+        after.Headers.ETag!.Tag.ShouldBe("\"2\"");
+    }
+
+    [Fact]
     public async Task Partner_sees_only_its_own_cases_with_consent()
     {
         var own = await app.NewCaseAsync("api-own");

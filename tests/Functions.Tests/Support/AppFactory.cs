@@ -46,6 +46,8 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // Senders sign with the test's time unless a test gives the wall clock its own.
+            services.AddKeyedSingleton<TimeProvider>(Reintegration.Functions.Hosting.WallClock.Key, Clock);
             ConfigureTestServices(services);
         });
     }

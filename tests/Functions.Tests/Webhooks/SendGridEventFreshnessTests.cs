@@ -98,6 +98,8 @@ public sealed class VectorTimeApp : AppFactory
     {
         services.RemoveAll<TimeProvider>();
         var signedAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(Vector.GetProperty("timestamp").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-        services.AddSingleton<TimeProvider>(new ManualClock(signedAt.AddHours(1)));
+        var clock = new ManualClock(signedAt.AddHours(1));
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddKeyedSingleton<TimeProvider>(Reintegration.Functions.Hosting.WallClock.Key, clock);
     }
 }

@@ -104,8 +104,9 @@ public sealed class WebhookTests(AzuriteApp azurite)
     }
 
     [Fact]
-    public async Task Kobo_sample_as_posted_creates_a_case_once_by_its_uuid()
+    public async Task Kobo_sample_as_posted_creates_a_case_once_by_its_uuid_dated_by_its_submission_time()
     {
+        var receivedAt = App.Clock.GetUtcNow();
         var client = App.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"kobo:{AzuriteApp.KoboHeaderValue}")));
         var sample = Samples.Bytes("kobo_submission_n8n-docs.json");
@@ -114,6 +115,16 @@ public sealed class WebhookTests(AzuriteApp azurite)
         (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString().ShouldBe("duplicate");
         var caseId = IntakeCommands.CaseIdFor(IntakeSources.Kobo, "2356cbbe-c1fd-414d-85c8-84f33e92618a");
         (await App.Get<ICaseStore>().LoadAsync(caseId))!.State.File!.Applicant.Name.ShouldBe("Test Fields");
+
+        // "_submission_time": "2021-12-05T14:15:44" has no zone: Kobo means UTC. The record keeps it.
+        var submitted = (await App.Get<ICaseStore>().ReadEventsAsync(caseId)).Select(e => e.Event)
+            .OfType<CaseEvent.ApplicationSubmitted>().Single();
+        submitted.SubmittedAt.ShouldBe(new DateTimeOffset(2021, 12, 5, 14, 15, 44, TimeSpan.Zero));
+        submitted.At.ShouldBe(receivedAt);
+        submitted.File.SubmittedOn.ShouldBe(new DateOnly(2021, 12, 5));
+        var view = await App.Counsellor.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        view.GetProperty("timeline")[0].GetProperty("detail").GetString()!
+            .ShouldContain($"submitted 2021-12-05 14:15 UTC, received {receivedAt:yyyy-MM-dd HH:mm} UTC");
     }
 
     [Fact]
