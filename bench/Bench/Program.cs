@@ -13,6 +13,15 @@ using Reintegration.Storage.Cases;
 //        Bench intake <connection string> [senders] [intakes per sender]
 //        Bench soak <connection string> [cases] [new cases a day] [cases in parallel] [table sets]
 //        Bench sweep <connection string> [future timers]
+//        Bench durable <connection string> [cases] [commands/s offered] [seconds]
+if (args.Length > 0 && args[0] == "durable")
+{
+    await DurableLoad.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200,
+        args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10,
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 30);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "sweep")
 {
     await SweepScale.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000);

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Eligibility;
+using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Runtime.Generations;
+using Reintegration.Domain.Runtime.InMemory;
+using Reintegration.Domain.Workflow;
+using Reintegration.Functions.Orchestration;
+using Reintegration.Storage;
+using Reintegration.Storage.Cases;
+
+/// <summary>
+/// The case orchestration under load on Azurite: <c>cases</c> cases, each command one projection to the case table and
+/// one e-mail activity (a processing alert e-mails the counsellor), offered at <c>rate</c> commands/s for
+/// <c>seconds</c>. Prints commands/s completed and command → e-mail latency (p50, p99). Commands to one case are
+/// spaced, so the k-th e-mail of a case answers its k-th command.
+/// </summary>
+public static class DurableLoad
+{
+    public static async Task RunAsync(string connection, int cases, double rate, int seconds)
+    {
+        var account = StorageAccount.FromConnectionString(connection);
+        var table = account.Table("durablecases" + Environment.ProcessId);
+        await table.CreateIfNotExistsAsync();
+        var readModel = new TableCaseStore(table);
+        var sender = new TimedSender();
+        var decider = new CaseDecider(ProgrammeCatalog.Shipped());
+        var parts = new CaseOrchestrationParts(
+            () => new CaseOrchestration(decider),
+            () => new ProjectCase(readModel, new InMemoryCaseIndex(), decider.Programmes, TimeProvider.System),
+            () => new RunCaseEffect(sender, readModel, new NoDocuments()));
+        await using var hub = await LocalTaskHub.StartAsync(connection, "load" + Environment.ProcessId, parts, NullLoggerFactory.Instance);
+
+        // Case time far ahead of real time: no case timer comes due during the run.
+        var day0 = new DateTimeOffset(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
+        var ids = Enumerable.Range(0, cases).Select(i => $"load-{i:D5}").ToList();
+        foreach (var id in ids)
+        {
+            var applied = CaseGeneration.Start(id).Receive(decider, CaseMessage.Of(new CaseCommand.SubmitApplication(
+                id, id + ":intake", day0, "drc-denmark", new Person("(load)", new DateOnly(1990, 1, 1), Relationship.Applicant, false),
+                [], "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null)));
+            await hub.StartAsync(id, applied);
+        }
+
+        await WaitAsync(() => sender.Count >= cases, TimeSpan.FromMinutes(5));
+        var started = sender.Count;
+        Console.WriteLine($"{cases} cases started ({started} intake e-mails); offering {rate} commands/s for {seconds} s, {Environment.ProcessorCount} cores");
+
+        var sent = new ConcurrentDictionary<string, List<long>>();
+        var clock = Stopwatch.StartNew();
+        var total = (int)(rate * seconds);
+        for (var n = 0; n < total; n++)
+        {
+            var due = TimeSpan.FromSeconds(n / rate);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var id = ids[n % cases];
+            sent.GetOrAdd(id, _ => []).Add(Stopwatch.GetTimestamp());
+            var alert = new CaseCommand.RaiseAlert(id, $"load-{n}", day0.AddMinutes(n), AlertKind.ProcessingFailed, "load");
+            _ = hub.SendAsync(id, CaseMessage.Of(alert));
+        }
+
+        var offeredFor = clock.Elapsed;
+        await WaitAsync(() => sender.Count >= started + total, TimeSpan.FromMinutes(10));
+        var drained = clock.Elapsed;
+        var latencies = sender.AfterIntake(cases).SelectMany(c => c.Value.Zip(sent.GetValueOrDefault(c.Key, []), (mail, cmd) =>
+            Stopwatch.GetElapsedTime(cmd, mail).TotalMilliseconds)).Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"completed {latencies.Count} of {total} in {drained.TotalSeconds:0.0} s (offered over {offeredFor.TotalSeconds:0.0} s): " +
+            $"{latencies.Count / drained.TotalSeconds:0.0} commands/s; command → e-mail p50 {Percentile(latencies, 0.5):0} ms, " +
+            $"p99 {Percentile(latencies, 0.99):0} ms"));
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+
+    private static async Task WaitAsync(Func<bool> done, TimeSpan bound)
+    {
+        var until = Stopwatch.StartNew();
+        while (!done() && until.Elapsed < bound)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Counts e-mails per case with the time each went out; the first of each case is its intake's.</summary>
+    private sealed class TimedSender : IMessageSender
+    {
+        private readonly ConcurrentDictionary<string, List<long>> byCase = new();
+        private readonly ConcurrentDictionary<string, bool> effects = new();
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public IEnumerable<KeyValuePair<string, List<long>>> AfterIntake(int cases) =>
+            byCase.Select(c => new KeyValuePair<string, List<long>>(c.Key, [.. c.Value.Skip(1)]));
+
+        public Task SendAsync(CaseEffect effect, CancellationToken cancellationToken = default)
+        {
+            if (effects.TryAdd(effect.EffectId, true) && effect is CaseEffect.SendEmail email)
+            {
+                var list = byCase.GetOrAdd(email.CaseId, _ => []);
+                lock (list)
+                {
+                    list.Add(Stopwatch.GetTimestamp());
+                }
+
+                Interlocked.Increment(ref count);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class NoDocuments : ICaseDocuments
+    {
+        public Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+}
