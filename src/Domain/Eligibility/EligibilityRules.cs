@@ -15,8 +15,12 @@ public enum RuleVerdict
 /// <summary>The facts a rule reads: the applicant's, the case's and the programme's.</summary>
 public sealed record EligibilityContext(EligibilityFacts Facts, string Nationality, ReturnType ReturnType, Programme Programme);
 
-/// <summary>A named eligibility rule with the reason shown when it fails or flags.</summary>
-public sealed record EligibilityRule(string Name, string Reason, Func<EligibilityContext, RuleVerdict> Check);
+/// <summary>
+/// A named eligibility rule with the reason shown when it fails or flags, and, for a rule over several facts, what it
+/// found (a code such as <c>conviction.minor</c>).
+/// </summary>
+public sealed record EligibilityRule(
+    string Name, string Reason, Func<EligibilityContext, RuleVerdict> Check, Func<EligibilityContext, string?>? Found = null);
 
 /// <summary>
 /// Every rule a programme profile may name. A profile picks rules by name, so a new programme needs no code
@@ -36,6 +40,12 @@ public static class EligibilityRules
                 Conviction.Serious => RuleVerdict.Fails,
                 Conviction.Minor => RuleVerdict.Flagged,
                 _ => RuleVerdict.Passes,
+            },
+            c => c.Facts.Conviction switch
+            {
+                Conviction.Serious => "conviction.serious",
+                Conviction.Minor => "conviction.minor",
+                _ => null,
             }),
         Rule("open-residence-permit-case", "has an ongoing application for a residence permit",
             c => !c.Facts.OpenResidencePermitCase),

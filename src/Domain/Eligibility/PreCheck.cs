@@ -1,7 +1,10 @@
 namespace Reintegration.Domain.Eligibility;
 
-/// <summary>A rule that failed or flagged, by name and reason.</summary>
-public sealed record RuleFinding(string Rule, string Reason);
+/// <summary>
+/// A rule that failed or flagged, by name and reason, and what was found when the rule covers several facts
+/// (a code the pages translate, e.g. <c>conviction.minor</c>); null when the rule's name says it all.
+/// </summary>
+public sealed record RuleFinding(string Rule, string Reason, string? Found = null);
 
 /// <summary>The pre-check's advice to the agency: every failed rule, not just the first.</summary>
 public sealed record PreCheckResult(IReadOnlyList<RuleFinding> Failed, IReadOnlyList<RuleFinding> Flagged)
@@ -22,11 +25,11 @@ public static class PreCheck
             var verdict = rule.Check(context);
             if (verdict == RuleVerdict.Fails)
             {
-                failed.Add(new RuleFinding(rule.Name, rule.Reason));
+                failed.Add(new RuleFinding(rule.Name, rule.Reason, rule.Found?.Invoke(context)));
             }
             else if (verdict == RuleVerdict.Flagged)
             {
-                flagged.Add(new RuleFinding(rule.Name, rule.Reason));
+                flagged.Add(new RuleFinding(rule.Name, rule.Reason, rule.Found?.Invoke(context)));
             }
         }
 

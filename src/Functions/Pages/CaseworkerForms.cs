@@ -15,13 +15,18 @@ public static class CaseworkerForms
     {
         // An erased case keeps no pre-check (a lapsed case can still be reopened after erasure).
         var check = state.PreCheck;
-        var findings = check is null ? [] : check.Failed.Select(f => Finding(w["rule.failed"], f))
-            .Concat(check.Flagged.Select(f => Finding(w["rule.flagged"], f)));
+        var findings = check is null ? [] : check.Failed.Select(f => Finding(w["rule.failed"], f, w))
+            .Concat(check.Flagged.Select(f => Finding(w["rule.flagged"], f, w)));
+        var file = state.File!;
+        var family = string.Concat(file.Everyone.Select(p =>
+            $"<li>{E(w.Choice("relationship", Choices.Kebab(p.Relationship)))}: {E(p.Name)}, " +
+            $"{E(w.Format("age", p.AgeOn(file.SubmittedOn)))}{(p.UnaccompaniedMinor ? ", " + E(w["unaccompanied"]) : string.Empty)}</li>"));
         var verdict = check is null
             ? string.Empty
             : $"<p>{E(check.Passed ? w["precheck.passed"] : w["precheck.failed"])}</p>";
         return $"{verdict}<ul>{string.Concat(findings)}</ul>" +
-            $"<p>{E(w.Format("people", state.File!.People, w["type." + Choices.Kebab(state.File.ReturnType)]))}</p>" +
+            $"<h2>{E(w["family"])}</h2><ul class=\"family\">{family}</ul>" +
+            $"<p>{E(w.Format("people", file.People, w["type." + Choices.Kebab(file.ReturnType)]))}</p>" +
             $"<label for=\"reason\">{E(w["reason"])}</label><textarea id=\"reason\" name=\"reason\" rows=\"3\" maxlength=\"2000\"></textarea>" +
             $"<button name=\"decision\" value=\"eligible\">{E(w["eligible"])}</button><button class=\"secondary\" name=\"decision\" value=\"not-eligible\">{E(w["not-eligible"])}</button>";
     }
@@ -53,6 +58,9 @@ public static class CaseworkerForms
             $"<button name=\"decision\" value=\"approve\">{E(w["approve"])}</button><button class=\"secondary\" name=\"decision\" value=\"reject\">{E(w["reject"])}</button>";
     }
 
-    private static string Finding(string verdict, Reintegration.Domain.Eligibility.RuleFinding finding) =>
-        $"<li>{E(verdict)} <strong>{E(finding.Rule)}</strong>: {E(finding.Reason)}</li>";
+    // What was found first (a minor conviction), then the rule's own text, so a flag is not read as the rule's worst case.
+    private static string Finding(string verdict, Reintegration.Domain.Eligibility.RuleFinding finding, Words w) =>
+        $"<li>{E(verdict)} <strong>{E(finding.Rule)}</strong>" +
+        (finding.Found is { } found ? $": {E(w.Format("found", w.Choice("found", found)))}" : string.Empty) +
+        $" <span class=\"muted\">({E(w["rule"])}: {E(finding.Reason)})</span></li>";
 }
