@@ -1,20 +1,25 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 
 namespace Reintegration.Functions.Email;
 
-/// <summary>How long to wait before trying SendGrid again, and which answers are worth another try.</summary>
+/// <summary>
+/// How long to wait before trying SendGrid again, and which answers are worth another try. The SendGrid package's own
+/// retry handler reads neither <c>Retry-After</c> nor the rate-limit reset, and is not used over the app's HttpClient.
+/// </summary>
 internal static class SendGridRetryWait
 {
-    public static bool IsTransient(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;
+    public static bool IsTransient(HttpStatusCode status) =>
+        status == HttpStatusCode.TooManyRequests || (int)status >= 500;
 
     /// <summary>
     /// The wait the answer asks for: <c>Retry-After</c> (seconds or an HTTP date), else SendGrid's rate-limit reset
     /// (<c>X-RateLimit-Reset</c>, Unix seconds) on a 429; null when it asks for nothing.
     /// </summary>
-    public static TimeSpan? AskedFor(HttpResponseMessage response, DateTimeOffset now)
+    public static TimeSpan? AskedFor(HttpStatusCode status, HttpResponseHeaders headers, DateTimeOffset now)
     {
-        if (response.Headers.RetryAfter is { } retryAfter)
+        if (headers.RetryAfter is { } retryAfter)
         {
             if (retryAfter.Delta is { } delta)
             {
@@ -27,8 +32,8 @@ internal static class SendGridRetryWait
             }
         }
 
-        if (response.StatusCode == HttpStatusCode.TooManyRequests
-            && response.Headers.TryGetValues("X-RateLimit-Reset", out var values)
+        if (status == HttpStatusCode.TooManyRequests
+            && headers.TryGetValues("X-RateLimit-Reset", out var values)
             && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var reset)
             && reset < DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {

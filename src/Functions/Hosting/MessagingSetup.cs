@@ -45,8 +45,13 @@ public static class MessagingSetup
         if (string.Equals(delivery, "SendGrid", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton(_ => config.GetSection(SendGridOptions.Section).Get<SendGridOptions>() ?? new SendGridOptions());
-            services.AddHttpClient<SendGridEmailDelivery>();
-            services.AddSingleton<IEmailDelivery>(sp => sp.GetRequiredService<SendGridEmailDelivery>());
+            // A named client from the factory per send: the delivery is a singleton, the handlers still rotate.
+            services.AddHttpClient(SendGridEmailDelivery.HttpClientName);
+            services.AddSingleton<IEmailDelivery>(sp => new SendGridEmailDelivery(
+                sp.GetRequiredService<IHttpClientFactory>(),
+                sp.GetRequiredService<SendGridOptions>(),
+                sp.GetRequiredService<IEmailSendLog>(),
+                sp.GetRequiredService<TimeProvider>()));
         }
         else if (string.Equals(delivery, "DevOutbox", StringComparison.OrdinalIgnoreCase))
         {

@@ -28,6 +28,7 @@ public static class StorageSetup
             services.AddSingleton<ICaseWorkQueue, ImmediateCaseWorkQueue>();
             services.AddSingleton<IDevOutbox, InMemoryDevOutbox>();
             services.AddSingleton<Security.IAuditTrail, Security.InMemoryAuditTrail>();
+            services.AddSingleton<Email.IEmailSendLog, Email.InMemoryEmailSendLog>();
             services.AddSingleton<IStorageInitializer, NothingToInitialize>();
             return;
         }
@@ -64,6 +65,10 @@ public static class StorageSetup
         services.AddSingleton<ICaseDocuments>(sp => sp.GetRequiredService<DocumentVault>());
         services.AddSingleton(sp => new Security.TableAuditTrail(sp.GetRequiredService<StorageAccount>().Table(prefix + "audit")));
         services.AddSingleton<Security.IAuditTrail>(sp => sp.GetRequiredService<Security.TableAuditTrail>());
+        // Which e-mail effects SendGrid accepted (ids only): SendGrid takes no idempotency key.
+        services.AddSingleton(sp =>
+            new Email.TableEmailSendLog(sp.GetRequiredService<StorageAccount>().Table(prefix + "emailsends")));
+        services.AddSingleton<Email.IEmailSendLog>(sp => sp.GetRequiredService<Email.TableEmailSendLog>());
         services.AddSingleton<IStorageInitializer, AzureStorageInitializer>();
     }
 
@@ -103,6 +108,7 @@ public sealed class AzureStorageInitializer(IServiceProvider services, TimeProvi
         await services.GetRequiredService<TableCaseStore>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<TableCaseIndex>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<Security.TableAuditTrail>().Table.CreateIfNotExistsAsync(cancellationToken);
+        await services.GetRequiredService<Email.TableEmailSendLog>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<TableTimerIndex>().InitializeAsync(clock.GetUtcNow(), cancellationToken);
         await services.GetRequiredService<StorageCaseWorkQueue>().Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await services.GetRequiredService<DocumentVault>().Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -38,6 +38,12 @@ public sealed class ScriptedSendGrid : HttpMessageHandler
     }
 }
 
+/// <summary>The app's HttpClient factory in tests: every client goes to one fake handler, never the internet.</summary>
+public sealed class HandlerClients(HttpMessageHandler handler) : IHttpClientFactory
+{
+    public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
+}
+
 public sealed record SentRequest(HttpMethod Method, Uri Uri, string? Authorization, string? ContentType, string Body);
 
 /// <summary>A clock that stands still at a given time.</summary>

@@ -16,8 +16,13 @@ public class SendGridEmailDeliveryTests
     private readonly List<TimeSpan> waits = [];
 
     private SendGridEmailDelivery Delivery(bool sandbox = false) => new(
-        new HttpClient(sendGrid),
-        new SendGridOptions { ApiKey = "SG.test-key", BaseUrl = "https://sendgrid.test/", FromAddress = "cases@drc.example.org", FromName = "Reintegration cases", SandboxMode = sandbox },
+        new HandlerClients(sendGrid),
+        new SendGridOptions
+        {
+            ApiKey = "SG.test-key", BaseUrl = "https://sendgrid.test/", FromAddress = "cases@drc.example.org",
+            FromName = "Reintegration cases", SandboxMode = sandbox,
+        },
+        new InMemoryEmailSendLog(),
         new FixedClock(Now),
         (wait, _) =>
         {
@@ -203,7 +208,10 @@ public class SendGridEmailDeliveryTests
     [Fact]
     public void Given_no_api_key_When_the_delivery_is_created_Then_configuration_is_refused()
     {
-        Should.Throw<InvalidOperationException>(() => new SendGridEmailDelivery(new HttpClient(sendGrid), new SendGridOptions { FromAddress = "a@b.org" }))
+        Should.Throw<InvalidOperationException>(() => new SendGridEmailDelivery(
+                new HandlerClients(sendGrid),
+                new SendGridOptions { FromAddress = "a@b.org" },
+                new InMemoryEmailSendLog()))
             .Message.ShouldContain("Email:SendGrid:ApiKey");
     }
 }
