@@ -66,8 +66,7 @@ public static class ReintegrationApp
         services.AddCaseStorage(config);
         services.AddCaseMessaging(config, builder.Environment);
         services.AddSingleton<EffectDispatcher>();
-        services.AddSingleton<Telemetry>();
-        services.AddSingleton<ICommandObserver>(sp => sp.GetRequiredService<Telemetry>());
+        Telemetry.AddTelemetry(services, config);
         services.AddSingleton(sp => new CaseRuntime(
             sp.GetRequiredService<CaseDecider>(), sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<EffectDispatcher>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICaseIndex>(), sp.GetRequiredService<ICommandObserver>())
@@ -88,14 +87,10 @@ public static class ReintegrationApp
         }
 
         var app = builder.Build();
-        var telemetry = app.Services.GetRequiredService<Telemetry>();
-        telemetry.Start(config);
-        app.Lifetime.ApplicationStopping.Register(() => telemetry.Flush());
         // Public routes answer under /api as well: the Functions host forwards public requests under its route prefix
         // /api, while its own trigger invocations (/CaseWork, /TimerSweep) come without it.
         app.UseForwardedHeaders();
         app.UsePathBase("/api");
-        Telemetry.TagRequests(app);
         app.UseRouting();
 
         app.UseExceptionHandler();
