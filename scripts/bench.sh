@@ -3,7 +3,7 @@
 # Usage: bash scripts/bench.sh [seconds per measurement] [concurrent clients]
 #        bash scripts/bench.sh intake [senders] [intakes per sender]   (intake webhook latency over HTTP)
 #        bash scripts/bench.sh sweep [future timers]                    (due-timer sweep beside many future timers)
-#        bash scripts/bench.sh durable [cases] [commands/s] [seconds]  (the case orchestration: throughput, command → e-mail)
+#        bash scripts/bench.sh durable [cases] [commands/s] [seconds] [longest poll ms]  (the case orchestration)
 #        bash scripts/bench.sh soak [cases] [new a day] [in parallel] [table sets] (full cases through 12 months: time, memory, transactions, cost)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((port + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((port + 2))/devstoreaccount1;"
 export AZURITE_PID=$azurite
 if [ "${1:-}" = durable ]; then
-  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- durable "$conn" "${2:-200}" "${3:-10}" "${4:-30}"
+  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- durable "$conn" "${2:-200}" "${3:-10}" "${4:-30}" "${5:-1000}"
 elif [ "${1:-}" = soak ]; then
   dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- soak "$conn" "${2:-10000}" "${3:-100}" "${4:-8}" "${5:-1}"
 elif [ "${1:-}" = sweep ]; then

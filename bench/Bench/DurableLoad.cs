@@ -21,7 +21,7 @@ using Reintegration.Storage.Cases;
 /// </summary>
 public static class DurableLoad
 {
-    public static async Task RunAsync(string connection, int cases, double rate, int seconds)
+    public static async Task RunAsync(string connection, int cases, double rate, int seconds, int longestPollMs = 1000)
     {
         var account = StorageAccount.FromConnectionString(connection);
         var table = account.Table("durablecases" + Environment.ProcessId);
@@ -33,7 +33,8 @@ public static class DurableLoad
             () => new CaseOrchestration(decider),
             () => new ProjectCase(readModel, new InMemoryCaseIndex(), decider.Programmes, TimeProvider.System),
             () => new RunCaseEffect(sender, readModel, new NoDocuments()));
-        await using var hub = await LocalTaskHub.StartAsync(connection, "load" + Environment.ProcessId, parts, NullLoggerFactory.Instance);
+        await using var hub = await LocalTaskHub.StartAsync(
+            connection, "load" + Environment.ProcessId, parts, NullLoggerFactory.Instance, TimeSpan.FromMilliseconds(longestPollMs));
 
         // Case time far ahead of real time: no case timer comes due during the run.
         var day0 = new DateTimeOffset(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
@@ -48,7 +49,8 @@ public static class DurableLoad
 
         await WaitAsync(() => sender.Count >= cases, TimeSpan.FromMinutes(5));
         var started = sender.Count;
-        Console.WriteLine($"{cases} cases started ({started} intake e-mails); offering {rate} commands/s for {seconds} s, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{cases} cases started ({started} intake e-mails); offering {rate} commands/s for {seconds} s, " +
+            $"longest queue poll {longestPollMs} ms, {Environment.ProcessorCount} cores");
 
         var sent = new ConcurrentDictionary<string, List<long>>();
         var clock = Stopwatch.StartNew();

@@ -18,7 +18,8 @@ if (args.Length > 0 && args[0] == "durable")
 {
     await DurableLoad.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200,
         args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10,
-        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 30);
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 30,
+        args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 1000);
     return;
 }
 

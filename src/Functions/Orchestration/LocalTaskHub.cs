@@ -31,8 +31,10 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         (this.service, this.worker, this.client) = (service, worker, client);
 
     /// <summary>Creates the task hub's queues and tables if needed and starts the worker.</summary>
+    /// <param name="longestPoll">How long an idle queue may wait between polls (the provider backs off up to it).</param>
     public static async Task<LocalTaskHub> StartAsync(
-        string connectionString, string taskHubName, CaseOrchestrationParts parts, ILoggerFactory loggerFactory)
+        string connectionString, string taskHubName, CaseOrchestrationParts parts, ILoggerFactory loggerFactory,
+        TimeSpan? longestPoll = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var settings = new AzureStorageOrchestrationServiceSettings
@@ -40,7 +42,7 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             TaskHubName = taskHubName,
             PartitionCount = 4,
-            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            MaxQueuePollingInterval = longestPoll ?? TimeSpan.FromSeconds(1),
             // A start for an id that exists in any status is refused, not ignored: the caller learns it was a repeat.
             ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = loggerFactory,
