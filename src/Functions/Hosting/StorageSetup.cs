@@ -1,4 +1,5 @@
 using Azure.Identity;
+using Microsoft.AspNetCore.DataProtection;
 using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Functions.Outbox;
@@ -70,6 +71,12 @@ public static class StorageSetup
             new Email.TableEmailSendLog(sp.GetRequiredService<StorageAccount>().Table(prefix + "emailsends")));
         services.AddSingleton<Email.IEmailSendLog>(sp => sp.GetRequiredService<Email.TableEmailSendLog>());
         services.AddSingleton<IStorageInitializer, AzureStorageInitializer>();
+
+        // Sign-in sessions and antiforgery tokens: one key ring for every instance, kept across restarts.
+        services.AddSingleton(sp => new BlobKeyRing(sp.GetRequiredService<StorageAccount>().Container(prefix + "keyring")));
+        services.AddDataProtection().SetApplicationName("reintegration");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IServiceProvider>((options, sp) => options.XmlRepository = sp.GetRequiredService<BlobKeyRing>());
     }
 
     private static StorageAccount Connect(IConfiguration config)
@@ -112,6 +119,7 @@ public sealed class AzureStorageInitializer(IServiceProvider services, TimeProvi
         await services.GetRequiredService<TableTimerIndex>().InitializeAsync(clock.GetUtcNow(), cancellationToken);
         await services.GetRequiredService<StorageCaseWorkQueue>().Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await services.GetRequiredService<DocumentVault>().Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await services.GetRequiredService<BlobKeyRing>().Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         if (services.GetRequiredService<IDevOutbox>() is BlobDevOutbox outbox)
         {
             await outbox.Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
