@@ -48,7 +48,8 @@ public static class Problems
         {
             "case-not-found" => StatusCodes.Status404NotFound,
             "not-accepted-in-stage" or "case-exists" or "plan-superseded" or "monitoring-report-exists" or "only-lapsed-cases-reopen"
-                or "plan-not-pending" or "decision-round-stale" or "booking-stale" => StatusCodes.Status409Conflict,
+                or "plan-not-pending" or "decision-round-stale" or "booking-stale" or "case-erased" or "case-not-running"
+                => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status422UnprocessableEntity,
         },
         rejection.Field);

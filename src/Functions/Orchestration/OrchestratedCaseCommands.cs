@@ -34,7 +34,17 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
         {
             await readModel.ForgetSecretsAsync(command.CaseId, kept, cancellationToken);
             var instance = await orchestrations.GetAsync(command.CaseId, cancellationToken);
-            return instance.Status == CaseInstanceStatus.Missing
+            var stored = await readModel.ReadAsync(command.CaseId, cancellationToken);
+            if (stored?.PersonalDataErasedAt is not null && command is CaseCommand.ErasePersonalData)
+            {
+                // Erased already: a repeated request finishes the job (purges a completed instance) and changes nothing.
+                await PurgeWhenFinishedAsync(command.CaseId, cancellationToken);
+                return new CommandResult(CommandOutcome.Duplicate, stored, [], [], null);
+            }
+
+            return stored?.PersonalDataErasedAt is not null
+                ? Refused(stored, "case-erased", $"Case {command.CaseId} is closed and its personal data erased: it takes no more commands.")
+                : instance.Status == CaseInstanceStatus.Missing
                 ? Refused(known, "case-not-found", $"There is no case {command.CaseId}.")
                 : Refused(known, "case-not-running", $"Case {command.CaseId} takes no more commands ({instance.Status}).");
         }
@@ -49,6 +59,11 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
         {
             // Nothing of a refused command stays: its secrets go with it.
             await readModel.ForgetSecretsAsync(command.CaseId, kept, cancellationToken);
+        }
+
+        if (command is CaseCommand.ErasePersonalData && answer.Outcome == CommandOutcome.Accepted)
+        {
+            await PurgeWhenFinishedAsync(command.CaseId, cancellationToken);
         }
 
         var state = await readModel.ReadAsync(command.CaseId, cancellationToken) ?? known;
@@ -114,6 +129,30 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Erasure ends the instance: once the erased case has run its last generation (read model redacted, secrets and
+    /// documents deleted) it completes, and its history is purged. Azure purges only terminal instances, so this waits
+    /// (bounded) for the completion; a case still running then is purged by the next erasure request.
+    /// </summary>
+    private async Task PurgeWhenFinishedAsync(string caseId, CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(AnswerWait);
+        try
+        {
+            while ((await orchestrations.GetAsync(caseId, bound.Token)).Status != CaseInstanceStatus.Completed)
+            {
+                await Task.Delay(Poll, bound.Token);
+            }
+
+            await orchestrations.PurgeAsync(caseId, cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not finished in time: the instance stays until an erasure request finds it completed.
         }
     }
 

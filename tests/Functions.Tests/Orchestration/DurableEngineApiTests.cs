@@ -97,6 +97,29 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Given_a_closed_case_When_its_personal_data_is_erased_Then_the_instance_is_purged_and_the_read_model_keeps_no_name()
+    {
+        var caseId = await ApplyAsync();
+        var refused = await app.Agency.PostAsync($"/api/cases/{caseId}/decision", AppFactory.Json("""{"eligible":false,"reason":"Not returning"}"""));
+        (await JsonOf(refused, HttpStatusCode.OK)).GetProperty("stage").GetString().ShouldBe("closed");
+
+        var erased = await app.Counsellor.PostAsync($"/api/cases/{caseId}/erasure", null);
+        (await JsonOf(erased, HttpStatusCode.OK)).GetProperty("outcome").GetString().ShouldBe("accepted");
+
+        (await app.Get<Reintegration.Functions.Orchestration.ICaseOrchestrations>().GetAsync(caseId)).Status
+            .ShouldBe(Reintegration.Functions.Orchestration.CaseInstanceStatus.Missing);
+        var view = await app.Counsellor.GetStringAsync($"/api/cases/{caseId}");
+        view.ShouldNotContain("Test Person");
+        view.ShouldNotContain("Not returning");
+        view.ShouldContain(PersonalData.Erased);
+        (await app.Get<ICaseStore>().ReadEventsAsync(caseId)).ShouldNotBeEmpty();
+        var again = await app.Counsellor.PostAsync($"/api/cases/{caseId}/erasure", null);
+        (await JsonOf(again, HttpStatusCode.OK)).GetProperty("outcome").GetString().ShouldBe("duplicate");
+        var reopened = await app.Counsellor.PostAsync($"/api/cases/{caseId}/reopening", null);
+        (await JsonOf(reopened, HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("case-erased");
+    }
+
     /// <summary>Every row, message and blob of the task hub (history, instances, queues, large messages), as text.</summary>
     private async Task<string> TaskHubTextAsync()
     {

@@ -42,10 +42,13 @@ public sealed record CaseGeneration
     /// <summary>Effects to run now: new ones, and failed ones whose retry time has come.</summary>
     public IEnumerable<PendingEffect> Runnable(DateTimeOffset now) => Pending.Where(p => p.RetryAt is null || p.RetryAt <= now);
 
-    /// <summary>Closed, erased, nothing left to run or to wake for: the instance may complete.</summary>
+    /// <summary>
+    /// Closed, erased, nothing left to run or to project: the instance completes (and is purged). Timers left then act
+    /// on nothing: an erased case takes no more commands.
+    /// </summary>
     public bool IsFinished =>
         State.Stage == CaseStage.Closed && State.PersonalDataErasedAt is not null
-        && Timers.IsEmpty && Pending.IsEmpty && Unprojected.IsEmpty;
+        && Pending.IsEmpty && Unprojected.IsEmpty;
 
     /// <summary>
     /// A message taken from the inbox: first every timer due at or before its time fires, in due order, then its
