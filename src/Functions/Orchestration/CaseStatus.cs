@@ -16,4 +16,7 @@ public sealed record CaseStatus(CaseStage Stage, long Version, long ProjectedVer
         generation.Answers);
 
     public CommandAnswer? AnswerTo(string commandId) => Answers.LastOrDefault(a => a.CommandId == commandId);
+
+    /// <summary>The answer to one message (a redelivered command's own, not its first delivery's).</summary>
+    public CommandAnswer? AnswerToMessage(string messageId) => Answers.LastOrDefault(a => a.MessageId == messageId);
 }

@@ -30,7 +30,9 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
         var known = justLoaded?.State ?? CaseState.Empty(command.CaseId);
         var (sealedCommand, secrets) = Sealing.Seal(command);
         var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(command.CaseId, secrets, cancellationToken);
-        if (!await orchestrations.SendAsync(command.CaseId, CaseMessage.Of(sealedCommand) with { ClockOffset = Offset() }, cancellationToken))
+        var messageId = Guid.NewGuid().ToString("N");
+        var message = CaseMessage.Of(sealedCommand) with { ClockOffset = Offset(), MessageId = messageId };
+        if (!await orchestrations.SendAsync(command.CaseId, message, cancellationToken))
         {
             await readModel.ForgetSecretsAsync(command.CaseId, kept, cancellationToken);
             var instance = await orchestrations.GetAsync(command.CaseId, cancellationToken);
@@ -49,7 +51,7 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
                 : Refused(known, "case-not-running", $"Case {command.CaseId} takes no more commands ({instance.Status}).");
         }
 
-        var answer = await WaitForAsync(command.CaseId, command.CommandId, cancellationToken);
+        var answer = await WaitForAsync(command.CaseId, s => s.AnswerToMessage(messageId), cancellationToken);
         if (answer is null)
         {
             return new CommandResult(CommandOutcome.Pending, known, [], [], null);
@@ -93,7 +95,7 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
         }
 
         await orchestrations.StartAsync(caseId, generation, cancellationToken);
-        var projected = await WaitForAsync(caseId, story[^1].CommandId, cancellationToken);
+        var projected = await WaitForAsync(caseId, s => s.AnswerTo(story[^1].CommandId), cancellationToken);
         return projected is null ? new Rejection("seed-pending", $"Case {caseId} was not projected in time.") : null;
     }
 
@@ -106,10 +108,10 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
             return false;
         }
 
-        return await WaitForAsync(caseId, tickId, cancellationToken) is not null;
+        return await WaitForAsync(caseId, s => s.AnswerTo(tickId), cancellationToken) is not null;
     }
 
-    private async Task<CommandAnswer?> WaitForAsync(string caseId, string answerId, CancellationToken cancellationToken)
+    private async Task<CommandAnswer?> WaitForAsync(string caseId, Func<CaseStatus, CommandAnswer?> answerOf, CancellationToken cancellationToken)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(AnswerWait);
@@ -118,7 +120,7 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
             while (true)
             {
                 var published = (await orchestrations.GetAsync(caseId, bound.Token)).Published;
-                if (published?.AnswerTo(answerId) is { } answer && published.ProjectedVersion >= answer.Version)
+                if (published is not null && answerOf(published) is { } answer && published.ProjectedVersion >= answer.Version)
                 {
                     return answer;
                 }

@@ -8,6 +8,7 @@ using Reintegration.Functions.Tests.Support;
 namespace Reintegration.Functions.Tests.Links;
 
 [Collection(AzuriteAppCollection.Name)]
+[Trait("Engine", "Either")]
 public sealed class LinkFlowTests(AzuriteApp azurite)
 {
     private AppFactory App => azurite.App;
@@ -82,10 +83,10 @@ public sealed class LinkFlowTests(AzuriteApp azurite)
     public async Task Superseded_plan_link_acts_on_nothing_and_the_new_one_approves()
     {
         var id = await App.NewCaseAsync("link-plan");
-        var runtime = App.Get<CaseRuntime>();
+        var runtime = App.Get<ICaseCommands>();
         var now = App.Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        async Task Do(CaseCommand command) => (await runtime.HandleAsync(command)).Rejection.ShouldBeNull();
+        async Task Do(CaseCommand command) => (await runtime.HandleAsync(command, null)).Rejection.ShouldBeNull();
         await Do(new CaseCommand.DecideEligibility(id, "d", now, true, null));
         await Do(new CaseCommand.BookDeparture(id, "b", now, today, null));
         await Do(new CaseCommand.ConfirmArrival(id, "a", now, today));

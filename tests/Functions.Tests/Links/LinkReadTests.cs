@@ -10,6 +10,7 @@ namespace Reintegration.Functions.Tests.Links;
 
 /// <summary>What opening a link page reads, and what it shows once the case is closed.</summary>
 [Collection(AzuriteAppCollection.Name)]
+[Trait("Engine", "Either")]
 public sealed class LinkReadTests(AzuriteApp azurite)
 {
     private AppFactory App => azurite.App;
@@ -63,5 +64,5 @@ public sealed class LinkReadTests(AzuriteApp azurite)
     private DateTimeOffset Now => App.Clock.GetUtcNow();
 
     private async Task DoAsync(CaseCommand command) =>
-        (await App.Get<CaseRuntime>().HandleAsync(command)).Rejection.ShouldBeNull();
+        (await App.Get<ICaseCommands>().HandleAsync(command, null)).Rejection.ShouldBeNull();
 }

@@ -14,6 +14,7 @@ namespace Reintegration.Functions.Tests.Links;
 
 /// <summary>Uploads through link pages on cases that will not take them leave no document in storage.</summary>
 [Collection(AzuriteAppCollection.Name)]
+[Trait("Engine", "Either")]
 public sealed class LinkUploadTests(AzuriteApp azurite)
 {
     private static readonly byte[] Png = Convert.FromBase64String(
@@ -90,15 +91,15 @@ public sealed class LinkUploadTests(AzuriteApp azurite)
         return content;
     }
 
-    // Every row of the case's partition in the case store (snapshot, events, commands, outbox), as stored.
+    // Every row of the case's partition in the case store (snapshot, events, commands, outbox, sealed secrets), as stored.
     private async Task<List<string>> RowsAsync(string caseId)
     {
         var rows = new List<string>();
         var table = App.Get<TableCaseStore>().Table;
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), 1000))
         {
-            var payload = row.RowKey.StartsWith("c-", StringComparison.Ordinal)
-                ? string.Empty
+            var payload = row.RowKey.StartsWith("c-", StringComparison.Ordinal) ? string.Empty
+                : row.RowKey.StartsWith("s-", StringComparison.Ordinal) ? row.GetString("Value")
                 : Encoding.UTF8.GetString(EntityPayload.Read(row));
             rows.Add(row.RowKey + " " + payload);
         }
@@ -120,5 +121,5 @@ public sealed class LinkUploadTests(AzuriteApp azurite)
     private DateTimeOffset Now => App.Clock.GetUtcNow();
 
     private async Task DoAsync(CaseCommand command) =>
-        (await App.Get<CaseRuntime>().HandleAsync(command)).Rejection.ShouldBeNull();
+        (await App.Get<ICaseCommands>().HandleAsync(command, null)).Rejection.ShouldBeNull();
 }

@@ -15,6 +15,7 @@ namespace Reintegration.Functions.Tests.Links;
 /// version. One test per link action, each reaching the stale round the way a real case would.
 /// </summary>
 [Collection(AzuriteAppCollection.Name)]
+[Trait("Engine", "Either")]
 public sealed class StaleLinkPostTests(AzuriteApp azurite)
 {
     private AppFactory App => azurite.App;
@@ -44,7 +45,7 @@ public sealed class StaleLinkPostTests(AzuriteApp azurite)
     }
 
     private async Task DoAsync(CaseCommand command) =>
-        (await App.Get<CaseRuntime>().HandleAsync(command)).Rejection.ShouldBeNull();
+        (await App.Get<ICaseCommands>().HandleAsync(command, null)).Rejection.ShouldBeNull();
 
     [Fact]
     public async Task Round_1_eligibility_reminder_link_posted_after_a_lapse_and_reopening_is_409_and_changes_nothing()

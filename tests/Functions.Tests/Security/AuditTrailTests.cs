@@ -6,6 +6,7 @@ using Reintegration.Functions.Tests.Support;
 namespace Reintegration.Functions.Tests.Security;
 
 [Collection(AzuriteAppCollection.Name)]
+[Trait("Engine", "Either")]
 public sealed class AuditTrailTests(AzuriteApp azurite)
 {
     [Fact]

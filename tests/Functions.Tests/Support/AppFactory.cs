@@ -79,9 +79,9 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>Creates a case the way an intake webhook would, straight through the runtime.</summary>
     public async Task<string> NewCaseAsync(string caseId, string programme = "drc-denmark", string country = "UG", bool consent = true)
     {
-        var result = await Get<CaseRuntime>().HandleAsync(new CaseCommand.SubmitApplication(
+        var result = await Get<ICaseCommands>().HandleAsync(new CaseCommand.SubmitApplication(
             caseId, $"{caseId}-intake", Clock.GetUtcNow(), programme, new Person("Amina", new DateOnly(1990, 3, 14), Relationship.Applicant, false), [],
-            country, country, ReturnType.Voluntary, null, consent, EligibilityFacts.Clean(), null, "Confidential: counselling note"));
+            country, country, ReturnType.Voluntary, null, consent, EligibilityFacts.Clean(), null, "Confidential: counselling note"), null);
         result.Rejection.ShouldBeNull();
         return caseId;
     }

@@ -13,6 +13,7 @@ using Reintegration.Functions.Tests.Support;
 namespace Reintegration.Functions.Tests.Webhooks;
 
 [Collection(AzuriteAppCollection.Name)]
+[Trait("Engine", "Either")]
 public sealed class WebhookTests(AzuriteApp azurite)
 {
     private AppFactory App => azurite.App;

@@ -59,7 +59,10 @@ public sealed record CaseGeneration
         var next = (this with { ClockOffset = message.ClockOffset }).FireDue(decider, message.At);
         if (message.Command is { } command)
         {
-            return next.Handle(decider, command);
+            var handled = next.Handle(decider, command);
+            return message.MessageId is { } id
+                ? handled with { Answers = handled.Answers.SetItem(handled.Answers.Count - 1, handled.Answers[^1] with { MessageId = id }) }
+                : handled;
         }
 
         var outcome = next.State.Version > State.Version ? CommandOutcome.Accepted : CommandOutcome.Unchanged;

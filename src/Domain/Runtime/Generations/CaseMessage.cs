@@ -10,6 +10,12 @@ namespace Reintegration.Domain.Runtime.Generations;
 /// </summary>
 public sealed record CaseMessage(DateTimeOffset At, CaseCommand? Command, string? TickId = null, TimeSpan ClockOffset = default)
 {
+    /// <summary>
+    /// Set by the sender to find the answer to this very message: a redelivered command has the command id of the
+    /// first delivery, and its answer (duplicate) must not be taken for the first one's.
+    /// </summary>
+    public string? MessageId { get; init; }
+
     public static CaseMessage Of(CaseCommand command) => new(command.At, command);
 
     /// <summary>A tick; with <paramref name="tickId"/> its handling is answered like a command's, so a sender can wait for it.</summary>

@@ -8,6 +8,9 @@ namespace Reintegration.Domain.Runtime.Generations;
 /// </summary>
 public sealed record CommandAnswer(string CommandId, CommandOutcome Outcome, CaseStage Stage, long Version, Rejection? Rejection)
 {
+    /// <summary>The <see cref="CaseMessage.MessageId"/> of the message this answers, when its sender set one.</summary>
+    public string? MessageId { get; init; }
+
     public static CommandAnswer Of(CaseCommand command, CommandOutcome outcome, CaseState state, Rejection? rejection) =>
         new(command.CommandId, outcome, state.Stage, state.Version, rejection);
 }
