@@ -39,6 +39,7 @@ public sealed partial class SettingsTests
         ["ForwardedHeaders:KnownNetworks"] = "none by default, see docs/DEPLOY.md",
         ["Engine:Mode"] = "defaults to Store while issue 12 moves the cases onto Durable Functions (Durable runs them locally on Azurite)",
         ["Engine:TaskHub"] = "the local task hub's name; defaults to the storage prefix + 'cases'",
+        ["Engine:FailedWatchSeconds"] = "how often the durable engine looks for failed cases; defaults to 60",
     };
 
     /// <summary>

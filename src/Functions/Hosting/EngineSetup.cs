@@ -37,6 +37,8 @@ public static class EngineSetup
         services.AddSingleton(sp => new OrchestratedCaseCommands(
             sp.GetRequiredService<ICaseOrchestrations>(), ReadModel(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<OrchestratedCaseCommands>());
+        services.AddSingleton<FailedCasesWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<FailedCasesWatch>());
     }
 
     public static ICaseReadModel ReadModel(IServiceProvider services) =>
@@ -93,4 +95,6 @@ public sealed class LocalTaskHubHost(IServiceProvider services, IConfiguration c
 
     public Task<bool> RehydrateAsync(string caseId, CancellationToken cancellationToken = default) =>
         Hub.RehydrateAsync(caseId, cancellationToken);
+
+    public Task<IReadOnlyList<string>> FailedAsync(CancellationToken cancellationToken = default) => Hub.FailedAsync(cancellationToken);
 }

@@ -43,4 +43,7 @@ public interface ICaseOrchestrations
     /// again under the same id from that input. False when there is no such instance or it is still running.
     /// </summary>
     Task<bool> RehydrateAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>The ids of the cases whose instance ended Failed (a bug, since the orchestrator never throws).</summary>
+    Task<IReadOnlyList<string>> FailedAsync(CancellationToken cancellationToken = default);
 }

@@ -136,6 +136,27 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         return await StartAsync(caseId, last, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> FailedAsync(CancellationToken cancellationToken = default)
+    {
+        var condition = new DurableTask.AzureStorage.Tracking.OrchestrationInstanceStatusQueryCondition
+        {
+            RuntimeStatus = [OrchestrationStatus.Failed],
+            FetchInput = false,
+            FetchOutput = false,
+        };
+        var failed = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var page = await service.GetOrchestrationStateAsync(condition, 100, continuation!, cancellationToken);
+            failed.AddRange(page.OrchestrationState.Select(s => s.OrchestrationInstance.InstanceId));
+            continuation = page.ContinuationToken;
+        }
+        while (!string.IsNullOrEmpty(continuation));
+
+        return failed;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)

@@ -120,6 +120,31 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         (await JsonOf(reopened, HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("case-erased");
     }
 
+    [Fact]
+    public async Task Given_an_instance_that_ends_failed_When_the_watch_looks_Then_it_alerts_once_by_case_id()
+    {
+        // The orchestrator never throws; an input it cannot read is the way to make one fail.
+        var service = new DurableTask.AzureStorage.AzureStorageOrchestrationService(new DurableTask.AzureStorage.AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new DurableTask.AzureStorage.StorageAccountClientProvider(azurite.Azurite.ConnectionString),
+            TaskHubName = taskHub,
+        });
+        var caseId = "broken-" + Guid.NewGuid().ToString("N")[..8];
+        await new DurableTask.Core.TaskHubClient(service).CreateOrchestrationInstanceAsync(
+            Reintegration.Functions.Orchestration.CaseOrchestration.Name, string.Empty, caseId, "not a generation");
+        var orchestrations = app.Get<Reintegration.Functions.Orchestration.ICaseOrchestrations>();
+        var until = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (!(await orchestrations.FailedAsync()).Contains(caseId) && DateTimeOffset.UtcNow < until)
+        {
+            await Task.Delay(200);
+        }
+
+        var watch = app.Get<Reintegration.Functions.Orchestration.FailedCasesWatch>();
+        (await watch.CheckAsync()).ShouldBe([caseId]);
+        (await watch.CheckAsync()).ShouldBeEmpty();
+        app.Logs.Lines.ShouldContain(l => l.Contains($"Case {caseId}: its orchestration failed", StringComparison.Ordinal));
+    }
+
     /// <summary>Every row, message and blob of the task hub (history, instances, queues, large messages), as text.</summary>
     private async Task<string> TaskHubTextAsync()
     {
