@@ -29,10 +29,8 @@ public static class DurableLoad
         var readModel = new TableCaseStore(table);
         var sender = new TimedSender();
         var decider = new CaseDecider(ProgrammeCatalog.Shipped());
-        var parts = new CaseOrchestrationParts(
-            () => new CaseOrchestration(decider),
-            () => new ProjectCase(readModel, new InMemoryCaseIndex(), decider.Programmes, TimeProvider.System),
-            () => new RunCaseEffect(sender, readModel, new NoDocuments()));
+        var parts = CaseOrchestrationParts.Of(
+            decider, readModel, new InMemoryCaseIndex(), TimeProvider.System, sender, new NoDocuments());
         await using var hub = await LocalTaskHub.StartAsync(
             connection, "load" + Environment.ProcessId, parts, NullLoggerFactory.Instance, TimeSpan.FromMilliseconds(longestPollMs));
 

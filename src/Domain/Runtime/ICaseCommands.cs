@@ -12,4 +12,22 @@ public interface ICaseCommands
     /// access, say). The result carries the case as it then stands.
     /// </summary>
     Task<CommandResult> HandleAsync(CaseCommand command, StoredCase? justLoaded, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tells a case's story (the demo seed: commands stamped in the past), by default command by command. Returns the
+    /// first refusal, or null.
+    /// </summary>
+    async Task<Rejection?> TellAsync(IReadOnlyList<CaseCommand> story, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        foreach (var command in story)
+        {
+            if ((await HandleAsync(command, null, cancellationToken)).Rejection is { } rejection)
+            {
+                return rejection;
+            }
+        }
+
+        return null;
+    }
 }

@@ -4,7 +4,6 @@ using Reintegration.Domain.Cases;
 using Reintegration.Domain.Eligibility;
 using Reintegration.Domain.Programmes;
 using Reintegration.Domain.Runtime;
-using Reintegration.Domain.Workflow;
 
 namespace Reintegration.Functions.Hosting;
 
@@ -31,31 +30,14 @@ public sealed class DemoSeed(IServiceProvider services, IConfiguration config) :
         }
     }
 
-    /// <summary>
-    /// The store engine takes a story command by command. The durable engine takes it at once: sent one by one, a
-    /// backdated command would meet timers the real-time wake-up had already fired.
-    /// </summary>
+    // The engine in use tells it: the store engine command by command, the durable engine at once (a backdated
+    // command sent alone would meet timers the real-time wake-up had already fired).
     private async Task TellAsync(IReadOnlyList<CaseCommand> story, CancellationToken cancellationToken)
     {
         // Resolved only now: the configuration check runs first and names every missing setting.
-        if (services.GetService<Orchestration.OrchestratedCaseCommands>() is { } orchestrated)
+        if (await services.GetRequiredService<ICaseCommands>().TellAsync(story, cancellationToken) is { } refused)
         {
-            if (await orchestrated.SeedAsync(services.GetRequiredService<CaseDecider>(), story, cancellationToken) is { } refused)
-            {
-                throw new InvalidOperationException($"Demo seed {story[0].CaseId} refused: {refused.Message}");
-            }
-
-            return;
-        }
-
-        var runtime = services.GetRequiredService<ICaseCommands>();
-        foreach (var command in story)
-        {
-            var result = await runtime.HandleAsync(command, null, cancellationToken);
-            if (result.Rejection is { } rejection)
-            {
-                throw new InvalidOperationException($"Demo seed {command.GetType().Name} refused: {rejection.Message}");
-            }
+            throw new InvalidOperationException($"Demo seed {story[0].CaseId} refused: {refused.Message}");
         }
     }
 

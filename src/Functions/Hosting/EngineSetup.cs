@@ -35,7 +35,8 @@ public static class EngineSetup
         services.AddHostedService(sp => sp.GetRequiredService<LocalTaskHubHost>());
         services.AddSingleton<ICaseOrchestrations>(sp => sp.GetRequiredService<LocalTaskHubHost>());
         services.AddSingleton(sp => new OrchestratedCaseCommands(
-            sp.GetRequiredService<ICaseOrchestrations>(), ReadModel(sp), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ICaseOrchestrations>(), ReadModel(sp), sp.GetRequiredService<CaseDecider>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<OrchestratedCaseCommands>());
         services.AddSingleton<FailedCasesWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<FailedCasesWatch>());
@@ -60,14 +61,10 @@ public sealed class LocalTaskHubHost(IServiceProvider services, IConfiguration c
             ? c
             : throw new InvalidOperationException("Engine:Mode=Durable runs locally on Storage:ConnectionString (Azurite).");
         var name = config["Engine:TaskHub"] is { Length: > 0 } n ? n : (config["Storage:Prefix"] ?? string.Empty) + "cases";
-        var decider = services.GetRequiredService<CaseDecider>();
-        var readModel = EngineSetup.ReadModel(services);
-        var parts = new CaseOrchestrationParts(
-            () => new CaseOrchestration(decider),
-            () => new ProjectCase(readModel, services.GetRequiredService<ICaseIndex>(),
-                services.GetRequiredService<ProgrammeCatalog>(), services.GetRequiredService<TimeProvider>()),
-            () => new RunCaseEffect(services.GetRequiredService<IMessageSender>(), readModel,
-                services.GetRequiredService<ICaseDocuments>()));
+        var parts = CaseOrchestrationParts.Of(
+            services.GetRequiredService<CaseDecider>(), EngineSetup.ReadModel(services), services.GetRequiredService<ICaseIndex>(),
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IMessageSender>(),
+            services.GetRequiredService<ICaseDocuments>());
         hub = await LocalTaskHub.StartAsync(connection, new string([.. name.Where(char.IsAsciiLetterOrDigit)]), parts, loggers);
     }
 

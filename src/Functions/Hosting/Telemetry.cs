@@ -18,7 +18,8 @@ namespace Reintegration.Functions.Hosting;
 public sealed partial class Telemetry(ILogger<Telemetry> logger, IServiceProvider services) : ICommandObserver
 {
     public const string Name = "Reintegration";
-    private static readonly Meter Meter = new(Name);
+    /// <summary>The app's one meter: every instrument of ours hangs on it.</summary>
+    internal static readonly Meter Meter = new(Name);
     private static readonly Counter<long> Commands = Meter.CreateCounter<long>("reintegration.commands", description: "Case commands handled, by command and outcome");
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("reintegration.command.duration", "ms", "Time to handle a case command");
     /// <summary>Registers the providers with the host when an OTLP endpoint is configured.</summary>

@@ -11,8 +11,8 @@ namespace Reintegration.Functions.Orchestration;
 /// <see cref="AnswerWait"/>) until the read model has reached it, so the caller reads its own write. A command to a
 /// case whose instance is not running is refused before anything is sent.
 /// </summary>
-public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations, ICaseReadModel readModel, TimeProvider clock)
-    : ICaseCommands
+public sealed class OrchestratedCaseCommands(
+    ICaseOrchestrations orchestrations, ICaseReadModel readModel, CaseDecider decider, TimeProvider clock) : ICaseCommands
 {
     /// <summary>How long the edge waits for an answer before it answers "pending" (HTTP 202 with the case's URL).</summary>
     public TimeSpan AnswerWait { get; init; } = TimeSpan.FromSeconds(20);
@@ -35,7 +35,6 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
         if (!await orchestrations.SendAsync(command.CaseId, message, cancellationToken))
         {
             await readModel.ForgetSecretsAsync(command.CaseId, kept, cancellationToken);
-            var instance = await orchestrations.GetAsync(command.CaseId, cancellationToken);
             var stored = await readModel.ReadAsync(command.CaseId, cancellationToken);
             if (stored?.PersonalDataErasedAt is not null && command is CaseCommand.ErasePersonalData)
             {
@@ -44,11 +43,15 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
                 return new CommandResult(CommandOutcome.Duplicate, stored, [], [], null);
             }
 
-            return stored?.PersonalDataErasedAt is not null
-                ? Refused(stored, "case-erased", $"Case {command.CaseId} is closed and its personal data erased: it takes no more commands.")
-                : instance.Status == CaseInstanceStatus.Missing
+            if (stored?.PersonalDataErasedAt is not null)
+            {
+                return Refused(stored, "case-erased", $"Case {command.CaseId} is closed and its personal data erased: it takes no more commands.");
+            }
+
+            var status = (await orchestrations.GetAsync(command.CaseId, cancellationToken)).Status;
+            return status == CaseInstanceStatus.Missing
                 ? Refused(known, "case-not-found", $"There is no case {command.CaseId}.")
-                : Refused(known, "case-not-running", $"Case {command.CaseId} takes no more commands ({instance.Status}).");
+                : Refused(known, "case-not-running", $"Case {command.CaseId} takes no more commands ({status}).");
         }
 
         var answer = await WaitForAsync(command.CaseId, s => s.AnswerToMessage(messageId), cancellationToken);
@@ -77,9 +80,8 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
     /// and the instance starts from it. Sent one by one, a backdated command would meet the real-time wake-up timer
     /// of timers its own time had not reached yet. Returns the first refusal, or null once the read model has the case.
     /// </summary>
-    public async Task<Rejection?> SeedAsync(CaseDecider decider, IReadOnlyList<CaseCommand> story, CancellationToken cancellationToken = default)
+    public async Task<Rejection?> TellAsync(IReadOnlyList<CaseCommand> story, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(decider);
         ArgumentOutOfRangeException.ThrowIfZero(story.Count);
         var caseId = story[0].CaseId;
         var generation = CaseGeneration.Start(caseId);
@@ -111,7 +113,14 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
         return await WaitForAsync(caseId, s => s.AnswerTo(tickId), cancellationToken) is not null;
     }
 
-    private async Task<CommandAnswer?> WaitForAsync(string caseId, Func<CaseStatus, CommandAnswer?> answerOf, CancellationToken cancellationToken)
+    /// <summary>The answer <paramref name="answerOf"/> picks, once the read model has reached it; null when the wait runs out.</summary>
+    private Task<CommandAnswer?> WaitForAsync(string caseId, Func<CaseStatus, CommandAnswer?> answerOf, CancellationToken cancellationToken) =>
+        UntilAsync(caseId, instance => instance.Published is { } published && answerOf(published) is { } answer
+            && published.ProjectedVersion >= answer.Version ? answer : null, cancellationToken);
+
+    /// <summary>Reads the instance until <paramref name="found"/> gives a value, at most <see cref="AnswerWait"/>.</summary>
+    private async Task<T?> UntilAsync<T>(string caseId, Func<CaseInstance, T?> found, CancellationToken cancellationToken)
+        where T : class
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(AnswerWait);
@@ -119,10 +128,9 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
         {
             while (true)
             {
-                var published = (await orchestrations.GetAsync(caseId, bound.Token)).Published;
-                if (published is not null && answerOf(published) is { } answer && published.ProjectedVersion >= answer.Version)
+                if (found(await orchestrations.GetAsync(caseId, bound.Token)) is { } value)
                 {
-                    return answer;
+                    return value;
                 }
 
                 await Task.Delay(Poll, bound.Token);
@@ -141,20 +149,10 @@ public sealed class OrchestratedCaseCommands(ICaseOrchestrations orchestrations,
     /// </summary>
     private async Task PurgeWhenFinishedAsync(string caseId, CancellationToken cancellationToken)
     {
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(AnswerWait);
-        try
+        // Not finished in time: the instance stays until an erasure request finds it completed.
+        if (await UntilAsync(caseId, i => i.Status == CaseInstanceStatus.Completed ? i : null, cancellationToken) is not null)
         {
-            while ((await orchestrations.GetAsync(caseId, bound.Token)).Status != CaseInstanceStatus.Completed)
-            {
-                await Task.Delay(Poll, bound.Token);
-            }
-
             await orchestrations.PurgeAsync(caseId, cancellationToken);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Not finished in time: the instance stays until an erasure request finds it completed.
         }
     }
 

@@ -37,10 +37,8 @@ public sealed class LocalTaskHubFixture(AzuriteApp azurite) : IAsyncLifetime
 
     private async Task StartAsync(CaseDecider decider)
     {
-        var parts = new CaseOrchestrationParts(
-            () => new CaseOrchestration(decider),
-            () => new ProjectCase(ReadModel, new InMemoryCaseIndex(), ProgrammeCatalog.Shipped(), TimeProvider.System),
-            () => new RunCaseEffect(Messages, ReadModel, new NoDocuments()));
+        var parts = CaseOrchestrationParts.Of(
+            decider, ReadModel, new InMemoryCaseIndex(), TimeProvider.System, Messages, new NoDocuments());
         Hub = await LocalTaskHub.StartAsync(azurite.Azurite.ConnectionString, name, parts, NullLoggerFactory.Instance);
     }
 
