@@ -15,13 +15,21 @@ public sealed class BlobKeyRing(BlobContainerClient container) : IXmlRepository
 {
     public BlobContainerClient Container => container;
 
+    /// <summary>Every key; none while the container does not exist yet (Data Protection reads before storage starts).</summary>
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         var keys = new List<XElement>();
-        foreach (var blob in container.GetBlobs(BlobTraits.None, BlobStates.None, null, CancellationToken.None))
+        try
         {
-            using var stream = container.GetBlobClient(blob.Name).OpenRead();
-            keys.Add(XElement.Load(stream));
+            foreach (var blob in container.GetBlobs(BlobTraits.None, BlobStates.None, null, CancellationToken.None))
+            {
+                using var stream = container.GetBlobClient(blob.Name).OpenRead();
+                keys.Add(XElement.Load(stream));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return [];
         }
 
         return keys;
@@ -31,6 +39,7 @@ public sealed class BlobKeyRing(BlobContainerClient container) : IXmlRepository
     {
         ArgumentNullException.ThrowIfNull(element);
         var name = $"{SafeName(friendlyName)}.xml";
+        container.CreateIfNotExists(); // a key is stored rarely: the first one makes the container
         try
         {
             container.GetBlobClient(name).Upload(

@@ -119,7 +119,6 @@ public sealed class AzureStorageInitializer(IServiceProvider services, TimeProvi
         await services.GetRequiredService<TableTimerIndex>().InitializeAsync(clock.GetUtcNow(), cancellationToken);
         await services.GetRequiredService<StorageCaseWorkQueue>().Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await services.GetRequiredService<DocumentVault>().Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await services.GetRequiredService<BlobKeyRing>().Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         if (services.GetRequiredService<IDevOutbox>() is BlobDevOutbox outbox)
         {
             await outbox.Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
