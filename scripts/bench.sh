@@ -4,6 +4,7 @@
 #        bash scripts/bench.sh intake [senders] [intakes per sender]   (intake webhook latency over HTTP)
 #        bash scripts/bench.sh sweep [future timers]                    (due-timer sweep beside many future timers)
 #        bash scripts/bench.sh durable [cases] [commands/s] [seconds] [longest poll ms]  (the case orchestration)
+#        bash scripts/bench.sh durable-cost [cases] [idle seconds]  (storage transactions: idle app, full case, sleeping case)
 #        bash scripts/bench.sh soak [cases] [new a day] [in parallel] [table sets] (full cases through 12 months: time, memory, transactions, cost)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,8 @@ conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key
 export AZURITE_PID=$azurite
 if [ "${1:-}" = durable ]; then
   dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- durable "$conn" "${2:-200}" "${3:-10}" "${4:-30}" "${5:-1000}"
+elif [ "${1:-}" = durable-cost ]; then
+  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- durable-cost "$conn" "${2:-20}" "${3:-60}"
 elif [ "${1:-}" = soak ]; then
   dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- soak "$conn" "${2:-10000}" "${3:-100}" "${4:-8}" "${5:-1}"
 elif [ "${1:-}" = sweep ]; then

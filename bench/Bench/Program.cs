@@ -14,12 +14,20 @@ using Reintegration.Storage.Cases;
 //        Bench soak <connection string> [cases] [new cases a day] [cases in parallel] [table sets]
 //        Bench sweep <connection string> [future timers]
 //        Bench durable <connection string> [cases] [commands/s offered] [seconds]
+//        Bench durable-cost <connection string> [full cases] [idle seconds]
 if (args.Length > 0 && args[0] == "durable")
 {
     await DurableLoad.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200,
         args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10,
         args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 30,
         args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 1000);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "durable-cost")
+{
+    await DurableCost.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 60);
     return;
 }
 

@@ -14,6 +14,12 @@ public sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
 
     public long Total => Interlocked.Read(ref _total);
 
+    public void Reset()
+    {
+        _counts.Clear();
+        Interlocked.Exchange(ref _total, 0);
+    }
+
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_counts, StringComparer.Ordinal);
 
     public override void OnSendingRequest(HttpMessage message)

@@ -32,14 +32,17 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
 
     /// <summary>Creates the task hub's queues and tables if needed and starts the worker.</summary>
     /// <param name="longestPoll">How long an idle queue may wait between polls (the provider backs off up to it).</param>
+    /// <param name="storage">The provider's storage clients, when a benchmark counts their requests.</param>
+    /// <param name="timerPiece">The longest durable timer the SDK schedules in one piece (3 days unless a benchmark
+    /// shortens it to measure what a sleeping case's wake-ups cost).</param>
     public static async Task<LocalTaskHub> StartAsync(
         string connectionString, string taskHubName, CaseOrchestrationParts parts, ILoggerFactory loggerFactory,
-        TimeSpan? longestPoll = null)
+        TimeSpan? longestPoll = null, StorageAccountClientProvider? storage = null, TimeSpan? timerPiece = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var settings = new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            StorageAccountClientProvider = storage ?? new StorageAccountClientProvider(connectionString),
             TaskHubName = taskHubName,
             PartitionCount = 4,
             MaxQueuePollingInterval = longestPoll ?? TimeSpan.FromSeconds(1),
@@ -49,7 +52,9 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         };
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
-        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = CaseJsonConverters.Sdk }, loggerFactory);
+        var options = new DurableTaskWorkerOptions { DataConverter = CaseJsonConverters.Sdk };
+        options.MaximumTimerInterval = timerPiece ?? options.MaximumTimerInterval;
+        var shims = new DurableTaskShimFactory(options, loggerFactory);
         var worker = new TaskHubWorker(service, loggerFactory);
         worker.AddTaskOrchestrations(new Creator<TaskOrchestration>(
             CaseOrchestration.Name, () => shims.CreateOrchestration(CaseOrchestration.Name, parts.Orchestration())));
