@@ -31,25 +31,55 @@ public static class DurableLoad
         var decider = new CaseDecider(ProgrammeCatalog.Shipped());
         var parts = CaseOrchestrationParts.Of(
             decider, readModel, new InMemoryCaseIndex(), TimeProvider.System, sender, new NoDocuments());
-        await using var hub = await LocalTaskHub.StartAsync(
-            connection, "load" + Environment.ProcessId, parts, NullLoggerFactory.Instance, TimeSpan.FromMilliseconds(longestPollMs));
+        var poll = TimeSpan.FromMilliseconds(longestPollMs);
+        Console.WriteLine($"{cases} cases, offering {rate} commands/s for {seconds} s, longest queue poll {longestPollMs} ms, " +
+            $"{Environment.ProcessorCount} cores");
+        double caseRate;
+        await using (var hub = await LocalTaskHub.StartAsync(
+            connection, "load" + Environment.ProcessId, parts, NullLoggerFactory.Instance, poll))
+        {
+            // Case time far ahead of real time: no case timer comes due during the run.
+            var day0 = new DateTimeOffset(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
+            caseRate = await OfferAsync("case orchestration", cases, rate, seconds, sender, id =>
+            {
+                var applied = CaseGeneration.Start(id).Receive(decider, CaseMessage.Of(new CaseCommand.SubmitApplication(
+                    id, id + ":intake", day0, "drc-denmark",
+                    new Person("(load)", new DateOnly(1990, 1, 1), Relationship.Applicant, false),
+                    [], "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null)));
+                return hub.StartAsync(id, applied);
+            }, (id, n) => hub.SendAsync(id, CaseMessage.Of(
+                new CaseCommand.RaiseAlert(id, $"load-{n}", day0.AddMinutes(n), AlertKind.ProcessingFailed, "load"))));
+        }
 
-        // Case time far ahead of real time: no case timer comes due during the run.
-        var day0 = new DateTimeOffset(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
+        var bareTable = account.Table("barecases" + Environment.ProcessId);
+        await bareTable.CreateIfNotExistsAsync();
+        var bareSender = new TimedSender();
+        await using var bare = await BareHub.StartAsync(
+            connection, "bare" + Environment.ProcessId, bareTable, bareSender.SendAsync, poll);
+        var bareRate = await OfferAsync("bare orchestration (a table write and an e-mail activity a command)", cases, rate,
+            seconds, bareSender, async id =>
+            {
+                await bare.StartAsync(id);
+                await bare.SendAsync(id, 0); // its "intake" e-mail, as a case's first generation sends one
+                return true;
+            }, (id, n) => bare.SendAsync(id, n + 1));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio case / bare orchestration: {caseRate / bareRate:0.00} ({caseRate:0.0} / {bareRate:0.0} commands/s)"));
+    }
+
+    /// <summary>Starts the cases, offers the commands at the rate, waits for their e-mails; returns commands/s completed.</summary>
+    private static async Task<double> OfferAsync(
+        string what, int cases, double rate, int seconds, TimedSender sender, Func<string, Task<bool>> start,
+        Func<string, int, Task> send)
+    {
         var ids = Enumerable.Range(0, cases).Select(i => $"load-{i:D5}").ToList();
         foreach (var id in ids)
         {
-            var applied = CaseGeneration.Start(id).Receive(decider, CaseMessage.Of(new CaseCommand.SubmitApplication(
-                id, id + ":intake", day0, "drc-denmark", new Person("(load)", new DateOnly(1990, 1, 1), Relationship.Applicant, false),
-                [], "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null)));
-            await hub.StartAsync(id, applied);
+            await start(id);
         }
 
         await WaitAsync(() => sender.Count >= cases, TimeSpan.FromMinutes(5));
         var started = sender.Count;
-        Console.WriteLine($"{cases} cases started ({started} intake e-mails); offering {rate} commands/s for {seconds} s, " +
-            $"longest queue poll {longestPollMs} ms, {Environment.ProcessorCount} cores");
-
         var sent = new ConcurrentDictionary<string, List<long>>();
         var clock = Stopwatch.StartNew();
         var total = (int)(rate * seconds);
@@ -63,19 +93,20 @@ public static class DurableLoad
 
             var id = ids[n % cases];
             sent.GetOrAdd(id, _ => []).Add(Stopwatch.GetTimestamp());
-            var alert = new CaseCommand.RaiseAlert(id, $"load-{n}", day0.AddMinutes(n), AlertKind.ProcessingFailed, "load");
-            _ = hub.SendAsync(id, CaseMessage.Of(alert));
+            _ = send(id, n);
         }
 
         var offeredFor = clock.Elapsed;
         await WaitAsync(() => sender.Count >= started + total, TimeSpan.FromMinutes(10));
         var drained = clock.Elapsed;
-        var latencies = sender.AfterIntake(cases).SelectMany(c => c.Value.Zip(sent.GetValueOrDefault(c.Key, []), (mail, cmd) =>
-            Stopwatch.GetElapsedTime(cmd, mail).TotalMilliseconds)).Order().ToList();
+        var latencies = sender.AfterIntake(cases).SelectMany(c => c.Value.Zip(sent.GetValueOrDefault(c.Key, []),
+            (mail, cmd) => Stopwatch.GetElapsedTime(cmd, mail).TotalMilliseconds)).Order().ToList();
+        var completed = latencies.Count / drained.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"completed {latencies.Count} of {total} in {drained.TotalSeconds:0.0} s (offered over {offeredFor.TotalSeconds:0.0} s): " +
-            $"{latencies.Count / drained.TotalSeconds:0.0} commands/s; command → e-mail p50 {Percentile(latencies, 0.5):0} ms, " +
-            $"p99 {Percentile(latencies, 0.99):0} ms"));
+            $"{what}: completed {latencies.Count} of {total} in {drained.TotalSeconds:0.0} s " +
+            $"(offered over {offeredFor.TotalSeconds:0.0} s): {completed:0.0} commands/s; command → e-mail " +
+            $"p50 {Percentile(latencies, 0.5):0} ms, p99 {Percentile(latencies, 0.99):0} ms"));
+        return completed;
     }
 
     private static double Percentile(List<double> sorted, double p) =>
@@ -106,16 +137,27 @@ public static class DurableLoad
         {
             if (effects.TryAdd(effect.EffectId, true) && effect is CaseEffect.SendEmail email)
             {
-                var list = byCase.GetOrAdd(email.CaseId, _ => []);
-                lock (list)
-                {
-                    list.Add(Stopwatch.GetTimestamp());
-                }
-
-                Interlocked.Increment(ref count);
+                Record(email.CaseId);
             }
 
             return Task.CompletedTask;
+        }
+
+        public Task SendAsync(string caseId)
+        {
+            Record(caseId);
+            return Task.CompletedTask;
+        }
+
+        private void Record(string caseId)
+        {
+            var list = byCase.GetOrAdd(caseId, _ => []);
+            lock (list)
+            {
+                list.Add(Stopwatch.GetTimestamp());
+            }
+
+            Interlocked.Increment(ref count);
         }
     }
 

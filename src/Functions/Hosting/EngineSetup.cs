@@ -38,6 +38,7 @@ public static class EngineSetup
             sp.GetRequiredService<ICaseOrchestrations>(), ReadModel(sp), sp.GetRequiredService<CaseDecider>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<OrchestratedCaseCommands>());
+        services.AddSingleton<Operators.OperatorDesk>();
         services.AddSingleton<FailedCasesWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<FailedCasesWatch>());
     }
@@ -93,5 +94,6 @@ public sealed class LocalTaskHubHost(IServiceProvider services, IConfiguration c
     public Task<bool> RehydrateAsync(string caseId, CancellationToken cancellationToken = default) =>
         Hub.RehydrateAsync(caseId, cancellationToken);
 
-    public Task<IReadOnlyList<string>> FailedAsync(CancellationToken cancellationToken = default) => Hub.FailedAsync(cancellationToken);
+    public Task<IReadOnlyList<CaseInstance>> TroubledAsync(CancellationToken cancellationToken = default) =>
+        Hub.TroubledAsync(cancellationToken);
 }

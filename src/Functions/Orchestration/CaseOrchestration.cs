@@ -68,7 +68,8 @@ public sealed class CaseOrchestration(CaseDecider decider) : TaskOrchestrator<Ca
 
     private static async Task<CaseGeneration> RunEffectsAsync(TaskOrchestrationContext context, CaseGeneration generation)
     {
-        var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+        // Case time, as timers are: a retry time is turned back into real time with the timers (WakeAt - offset).
+        var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + generation.ClockOffset;
         foreach (var effect in generation.Runnable(now).ToList())
         {
             try
@@ -76,9 +77,9 @@ public sealed class CaseOrchestration(CaseDecider decider) : TaskOrchestrator<Ca
                 await context.CallActivityAsync(RunCaseEffect.Name, effect.Effect, Retried);
                 generation = generation.Done(effect);
             }
-            catch (TaskFailedException)
+            catch (TaskFailedException failure)
             {
-                generation = generation.Failed(effect, now);
+                generation = generation.Failed(effect, now, failure.FailureDetails.ErrorType);
             }
         }
 

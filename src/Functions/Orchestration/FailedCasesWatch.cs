@@ -19,7 +19,8 @@ public sealed partial class FailedCasesWatch(ICaseOrchestrations orchestrations,
     public async Task<IReadOnlyList<string>> CheckAsync(CancellationToken cancellationToken = default)
     {
         var now = new List<string>();
-        foreach (var caseId in await orchestrations.FailedAsync(cancellationToken))
+        var troubled = await orchestrations.TroubledAsync(cancellationToken);
+        foreach (var caseId in troubled.Where(i => i.Status == CaseInstanceStatus.Failed).Select(i => i.CaseId))
         {
             if (alerted.TryAdd(caseId, true))
             {

@@ -14,7 +14,18 @@ public enum CaseInstanceStatus
 }
 
 /// <summary>A case's instance: its runtime status and its latest published custom status.</summary>
-public sealed record CaseInstance(string CaseId, CaseInstanceStatus Status, CaseStatus? Published);
+public sealed record CaseInstance(string CaseId, CaseInstanceStatus Status, CaseStatus? Published)
+{
+    /// <summary>When the task hub last wrote the instance.</summary>
+    public DateTimeOffset? LastUpdated { get; init; }
+
+    /// <summary>Why an instance ended Failed: the error's type and the start of its message (the state holds no
+    /// personal data, so neither does this).</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>Failed, or running with an effect that keeps failing: an operator's business.</summary>
+    public bool Troubled => Status == CaseInstanceStatus.Failed || Published?.Troubled == true;
+}
 
 /// <summary>
 /// The narrow port the app talks to case orchestrations through: start, send, read, end. One implementation per
@@ -44,6 +55,9 @@ public interface ICaseOrchestrations
     /// </summary>
     Task<bool> RehydrateAsync(string caseId, CancellationToken cancellationToken = default);
 
-    /// <summary>The ids of the cases whose instance ended Failed (a bug, since the orchestrator never throws).</summary>
-    Task<IReadOnlyList<string>> FailedAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The cases an operator must look at: instances that ended Failed (a bug, since the orchestrator never throws)
+    /// and running ones with an effect that keeps failing. Reads every unfinished instance, a page of 100 at a time.
+    /// </summary>
+    Task<IReadOnlyList<CaseInstance>> TroubledAsync(CancellationToken cancellationToken = default);
 }

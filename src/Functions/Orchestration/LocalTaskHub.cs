@@ -93,15 +93,22 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
     public async Task<CaseInstance> GetAsync(string caseId, CancellationToken cancellationToken = default)
     {
         var state = await client.GetOrchestrationStateAsync(caseId);
-        if (state is null)
-        {
-            return new CaseInstance(caseId, CaseInstanceStatus.Missing, null);
-        }
+        return state is null ? new CaseInstance(caseId, CaseInstanceStatus.Missing, null) : Instance(state);
+    }
 
+    private static CaseInstance Instance(OrchestrationState state)
+    {
         var published = string.IsNullOrEmpty(state.Status)
             ? null
             : (CaseStatus?)CaseJsonConverters.Core.Deserialize(state.Status, typeof(CaseStatus));
-        return new CaseInstance(caseId, Status(state.OrchestrationStatus), published);
+        var failure = state.FailureDetails is { } details
+            ? $"{details.ErrorType}: {details.ErrorMessage}"
+            : state.OrchestrationStatus == OrchestrationStatus.Failed ? state.Output : null;
+        return new CaseInstance(state.OrchestrationInstance.InstanceId, Status(state.OrchestrationStatus), published)
+        {
+            LastUpdated = state.LastUpdatedTime == default ? null : new DateTimeOffset(state.LastUpdatedTime, TimeSpan.Zero),
+            Failure = failure is null ? null : failure[..Math.Min(failure.Length, 300)],
+        };
     }
 
     /// <summary>The provider's own view of the instance (status, output, failure), for diagnostics.</summary>
@@ -141,25 +148,26 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         return await StartAsync(caseId, last, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> FailedAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CaseInstance>> TroubledAsync(CancellationToken cancellationToken = default)
     {
         var condition = new DurableTask.AzureStorage.Tracking.OrchestrationInstanceStatusQueryCondition
         {
-            RuntimeStatus = [OrchestrationStatus.Failed],
+            RuntimeStatus = [OrchestrationStatus.Failed, OrchestrationStatus.Running, OrchestrationStatus.Pending,
+                OrchestrationStatus.ContinuedAsNew],
             FetchInput = false,
-            FetchOutput = false,
+            FetchOutput = true,
         };
-        var failed = new List<string>();
+        var troubled = new List<CaseInstance>();
         string? continuation = null;
         do
         {
             var page = await service.GetOrchestrationStateAsync(condition, 100, continuation!, cancellationToken);
-            failed.AddRange(page.OrchestrationState.Select(s => s.OrchestrationInstance.InstanceId));
+            troubled.AddRange(page.OrchestrationState.Select(Instance).Where(i => i.Troubled));
             continuation = page.ContinuationToken;
         }
         while (!string.IsNullOrEmpty(continuation));
 
-        return failed;
+        return troubled;
     }
 
     public async ValueTask DisposeAsync()

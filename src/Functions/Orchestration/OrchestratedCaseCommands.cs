@@ -113,6 +113,24 @@ public sealed class OrchestratedCaseCommands(
         return await WaitForAsync(caseId, s => s.AnswerTo(tickId), cancellationToken) is not null;
     }
 
+    /// <summary>
+    /// Sends an operator's action (<see cref="CaseOperation"/>) to a running case and waits (bounded) for its answer:
+    /// accepted, refused by name, pending when the wait ran out, or refused as not running.
+    /// </summary>
+    public async Task<OperationAnswer> OperateAsync(string caseId, CaseOperation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var message = CaseMessage.Of(operation, clock.GetUtcNow()) with { ClockOffset = Offset() };
+        if (!await orchestrations.SendAsync(caseId, message, cancellationToken))
+        {
+            return new OperationAnswer(CommandOutcome.Rejected,
+                new Rejection("case-not-running", $"Case {caseId} has no running orchestration: retry brings a failed one back."));
+        }
+
+        var answer = await WaitForAsync(caseId, s => s.AnswerTo(operation.OperationId), cancellationToken);
+        return answer is null ? new OperationAnswer(CommandOutcome.Pending, null) : new OperationAnswer(answer.Outcome, answer.Rejection);
+    }
+
     /// <summary>The answer <paramref name="answerOf"/> picks, once the read model has reached it; null when the wait runs out.</summary>
     private Task<CommandAnswer?> WaitForAsync(string caseId, Func<CaseStatus, CommandAnswer?> answerOf, CancellationToken cancellationToken) =>
         UntilAsync(caseId, instance => instance.Published is { } published && answerOf(published) is { } answer
@@ -162,3 +180,6 @@ public sealed class OrchestratedCaseCommands(
     private static CommandResult Refused(CaseState state, string code, string message) =>
         new(CommandOutcome.Rejected, state, [], [], new Rejection(code, message));
 }
+
+/// <summary>How an operator's action ended: accepted, refused by name, or pending (the bounded wait ran out).</summary>
+public sealed record OperationAnswer(CommandOutcome Outcome, Rejection? Rejection);

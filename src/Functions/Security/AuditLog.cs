@@ -5,8 +5,18 @@ using Azure.Data.Tables;
 
 namespace Reintegration.Functions.Security;
 
-/// <summary>One read of a case: who, in which role, when. Ids only.</summary>
-public sealed record AuditEntry(string CaseId, string Caller, string Role, DateTimeOffset At);
+/// <summary>
+/// One read of a case, or an operator's action on it: who, in which role, when; for an action, which and why (the
+/// operator's reason, at most 500 characters).
+/// </summary>
+public sealed record AuditEntry(string CaseId, string Caller, string Role, DateTimeOffset At)
+{
+    public const string Read = "read";
+
+    public string Action { get; init; } = Read;
+
+    public string? Reason { get; init; }
+}
 
 /// <summary>Where audit entries are kept, by case.</summary>
 public interface IAuditTrail
@@ -37,6 +47,21 @@ public sealed partial class AuditLog(ILogger<AuditLog> logger, IAuditTrail trail
         return trail.RecordAsync(entry, cancellationToken);
     }
 
+    /// <summary>An operator's action on a case's orchestration (retry, skip an effect, terminate), with the reason.</summary>
+    public Task OperatedAsync(ClaimsPrincipal user, string caseId, string action, string reason, CancellationToken cancellationToken)
+    {
+        var entry = new AuditEntry(caseId, Caller.IdOf(user), Caller.RoleOf(user)?.ToString() ?? "none", clock.GetUtcNow())
+        {
+            Action = action,
+            Reason = reason.Length > 500 ? reason[..500] : reason,
+        };
+        CaseOperated(logger, entry.Caller, entry.Role, action, caseId);
+        return trail.RecordAsync(entry, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "Audit: {Caller} ({Role}) did {Action} on case {CaseId}")]
+    private static partial void CaseOperated(ILogger logger, string caller, string role, string action, string caseId);
+
     [LoggerMessage(EventId = 9000, Level = LogLevel.Information, Message = "Audit: {Caller} ({Role}) read case {CaseId}")]
     private static partial void CaseRead(ILogger logger, string caller, string role, string caseId);
 }
@@ -52,6 +77,8 @@ public sealed class TableAuditTrail(TableClient table) : IAuditTrail
             ["Caller"] = entry.Caller,
             ["Role"] = entry.Role,
             ["At"] = entry.At,
+            ["Action"] = entry.Action,
+            ["Reason"] = entry.Reason,
         }, cancellationToken);
 
     public async Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken)
@@ -59,7 +86,11 @@ public sealed class TableAuditTrail(TableClient table) : IAuditTrail
         var entries = new List<AuditEntry>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), 1000, cancellationToken: cancellationToken))
         {
-            entries.Add(new AuditEntry(caseId, row.GetString("Caller")!, row.GetString("Role")!, row.GetDateTimeOffset("At")!.Value));
+            entries.Add(new AuditEntry(caseId, row.GetString("Caller")!, row.GetString("Role")!, row.GetDateTimeOffset("At")!.Value)
+            {
+                Action = row.GetString("Action") ?? AuditEntry.Read,
+                Reason = row.GetString("Reason"),
+            });
         }
 
         return entries;

@@ -134,7 +134,7 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
             Reintegration.Functions.Orchestration.CaseOrchestration.Name, string.Empty, caseId, "not a generation");
         var orchestrations = app.Get<Reintegration.Functions.Orchestration.ICaseOrchestrations>();
         var until = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (!(await orchestrations.FailedAsync()).Contains(caseId) && DateTimeOffset.UtcNow < until)
+        while (!(await orchestrations.TroubledAsync()).Any(i => i.CaseId == caseId) && DateTimeOffset.UtcNow < until)
         {
             await Task.Delay(200);
         }

@@ -96,8 +96,17 @@ public sealed class GatedSender : IMessageSender
 
     public void Release() => Interlocked.Exchange(ref held, null)?.TrySetResult();
 
+    /// <summary>Sends for these cases fail (a mail service refusing them) until taken out again.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, bool> Failing { get; } = new();
+
     public async Task SendAsync(CaseEffect effect, CancellationToken cancellationToken = default)
     {
+        // Effect ids begin with their case's id ("case:version:index").
+        if (Failing.ContainsKey(effect.EffectId[..effect.EffectId.IndexOf(':', StringComparison.Ordinal)]))
+        {
+            throw new InvalidOperationException("The mail service refused the message.");
+        }
+
         if (held is { } gate)
         {
             Entered.TrySetResult();

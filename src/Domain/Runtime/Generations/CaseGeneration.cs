@@ -57,6 +57,11 @@ public sealed record CaseGeneration
     public CaseGeneration Receive(CaseDecider decider, CaseMessage message)
     {
         var next = (this with { ClockOffset = message.ClockOffset }).FireDue(decider, message.At);
+        if (message.Operation is { } operation)
+        {
+            return next.Operate(operation, message.At);
+        }
+
         if (message.Command is { } command)
         {
             var handled = next.Handle(decider, command);
@@ -144,12 +149,42 @@ public sealed record CaseGeneration
         return next;
     }
 
+    /// <summary>
+    /// An operator's action on the pending work: <see cref="OperationKind.RetryNow"/> makes every failing effect (or the
+    /// named one) due at <paramref name="at"/>; <see cref="OperationKind.SkipEffect"/> drops the named effect. An
+    /// effect that is not pending is refused by name, and nothing changes.
+    /// </summary>
+    public CaseGeneration Operate(CaseOperation operation, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var chosen = Pending.Where(p => operation.EffectId is null ? p.Failures > 0 : p.Effect.EffectId == operation.EffectId)
+            .ToList();
+        if (chosen.Count == 0)
+        {
+            var rejection = new Rejection("effect-not-pending", operation.EffectId is null
+                ? "No effect of this case is failing: there is nothing to retry."
+                : $"Effect {operation.EffectId} is not pending on this case: it ran, was skipped, or never existed.");
+            return Answer(new CommandAnswer(operation.OperationId, CommandOutcome.Rejected, State.Stage, State.Version, rejection));
+        }
+
+        var pending = Pending;
+        foreach (var effect in chosen)
+        {
+            pending = operation.Kind == OperationKind.SkipEffect
+                ? pending.Remove(effect)
+                : pending.Replace(effect, effect with { RetryAt = at });
+        }
+
+        return (this with { Pending = pending })
+            .Answer(new CommandAnswer(operation.OperationId, CommandOutcome.Accepted, State.Stage, State.Version, null));
+    }
+
     /// <summary>The effect ran: it leaves the list.</summary>
     public CaseGeneration Done(PendingEffect effect) => this with { Pending = Pending.Remove(effect) };
 
     /// <summary>The effect failed again: kept, with its next try set by <see cref="PendingEffect.Failed"/>.</summary>
-    public CaseGeneration Failed(PendingEffect effect, DateTimeOffset now) =>
-        this with { Pending = Pending.Replace(effect, effect.Failed(now)) };
+    public CaseGeneration Failed(PendingEffect effect, DateTimeOffset now, string? error = null) =>
+        this with { Pending = Pending.Replace(effect, effect.Failed(now, error)) };
 
     /// <summary>The events were written to the read model.</summary>
     public CaseGeneration Projected() => this with { Unprojected = [] };

@@ -16,8 +16,14 @@ public sealed record CaseMessage(DateTimeOffset At, CaseCommand? Command, string
     /// </summary>
     public string? MessageId { get; init; }
 
+    /// <summary>An operator's action on the case's pending work (no command, no tick).</summary>
+    public CaseOperation? Operation { get; init; }
+
     public static CaseMessage Of(CaseCommand command) => new(command.At, command);
 
     /// <summary>A tick; with <paramref name="tickId"/> its handling is answered like a command's, so a sender can wait for it.</summary>
     public static CaseMessage Tick(DateTimeOffset at, string? tickId = null) => new(at, null, tickId);
+
+    /// <summary>An operator's action, stamped with its time: due timers fire first, as before any message.</summary>
+    public static CaseMessage Of(CaseOperation operation, DateTimeOffset at) => new(at, null) { Operation = operation };
 }

@@ -4,17 +4,21 @@ namespace Reintegration.Domain.Runtime.Generations;
 
 /// <summary>
 /// An effect a decision asked for and that has not run yet; after a failure, when it failed first and when to try
-/// again (5 minutes, doubling up to an hour), and whether the case was alerted about it.
+/// again (5 minutes, doubling up to an hour), whether the case was alerted about it, and the kind of the last error
+/// (an exception type: never its message, which may quote an address).
 /// </summary>
 public sealed record PendingEffect(CaseEffect Effect, int Failures = 0, DateTimeOffset? FailingSince = null,
-    DateTimeOffset? RetryAt = null, bool Alerted = false)
+    DateTimeOffset? RetryAt = null, bool Alerted = false, string? LastError = null)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromHours(1);
 
-    public PendingEffect Failed(DateTimeOffset now)
+    public PendingEffect Failed(DateTimeOffset now, string? error = null)
     {
         var wait = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(Failures, 10)));
-        return this with { Failures = Failures + 1, FailingSince = FailingSince ?? now, RetryAt = now + wait };
+        return this with
+        {
+            Failures = Failures + 1, FailingSince = FailingSince ?? now, RetryAt = now + wait, LastError = error ?? LastError,
+        };
     }
 }

@@ -1,0 +1,102 @@
+using Azure.Data.Tables;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Logging.Abstractions;
+
+/// <summary>
+/// The yardstick for the case orchestration: the same two activities a case command costs (a table write and an
+/// e-mail) in a loop that waits for an event and continues as new, with no decider, no state and no timer. Run on the
+/// same provider and settings as <c>LocalTaskHub</c>, in the same benchmark run.
+/// </summary>
+public sealed class BareHub : IAsyncDisposable
+{
+    private const string Name = "Bare";
+    private readonly TaskHubWorker worker;
+    private readonly TaskHubClient client;
+
+    private BareHub(TaskHubWorker worker, TaskHubClient client) => (this.worker, this.client) = (worker, client);
+
+    public static async Task<BareHub> StartAsync(string connection, string hubName, TableClient table, Func<string, Task> email,
+        TimeSpan longestPoll)
+    {
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connection),
+            TaskHubName = hubName,
+            PartitionCount = 4,
+            MaxQueuePollingInterval = longestPoll,
+        });
+        await service.CreateIfNotExistsAsync();
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), NullLoggerFactory.Instance);
+        var worker = new TaskHubWorker(service, NullLoggerFactory.Instance);
+        worker.AddTaskOrchestrations(new Creator<TaskOrchestration>(Name, () => shims.CreateOrchestration(Name, new Loop())));
+        worker.AddTaskActivities(
+            new Creator<TaskActivity>("BareWrite", () => shims.CreateActivity("BareWrite", new Write(table))),
+            new Creator<TaskActivity>("BareEmail", () => shims.CreateActivity("BareEmail", new Email(email))));
+        await worker.StartAsync();
+        return new BareHub(worker, new TaskHubClient(service, loggerFactory: NullLoggerFactory.Instance));
+    }
+
+    public Task StartAsync(string id) => client.CreateOrchestrationInstanceAsync(Name, string.Empty, id, id);
+
+    public async Task SendAsync(string id, int n)
+    {
+        // As the case edge does: read the instance, then raise the event.
+        _ = await client.GetOrchestrationStateAsync(id);
+        await client.RaiseEventAsync(new OrchestrationInstance { InstanceId = id }, "message", n);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await worker.StopAsync(isForced: true);
+        worker.Dispose();
+    }
+
+    private sealed class Loop : TaskOrchestrator<string, string?>
+    {
+        public override async Task<string?> RunAsync(TaskOrchestrationContext context, string input)
+        {
+            var n = await context.WaitForExternalEvent<int>("message");
+            await context.CallActivityAsync("BareWrite", $"{input}:{n}");
+            await context.CallActivityAsync("BareEmail", input);
+            context.ContinueAsNew(input, preserveUnprocessedEvents: true);
+            return null;
+        }
+    }
+
+    private sealed class Write(TableClient table) : Microsoft.DurableTask.TaskActivity<string, bool>
+    {
+        public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+        {
+            var id = input[..input.IndexOf(':', StringComparison.Ordinal)];
+            await table.UpsertEntityAsync(new TableEntity(id, "case") { ["Step"] = input, ["Body"] = new string('x', 2000) });
+            return true;
+        }
+    }
+
+    private sealed class Email(Func<string, Task> send) : Microsoft.DurableTask.TaskActivity<string, bool>
+    {
+        public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+        {
+            await send(input);
+            return true;
+        }
+    }
+
+    private sealed class Creator<T> : ObjectCreator<T>
+    {
+        private readonly Func<T> create;
+
+        public Creator(string name, Func<T> create)
+        {
+            Name = name;
+            Version = string.Empty;
+            this.create = create;
+        }
+
+        public override T Create() => create();
+    }
+}
