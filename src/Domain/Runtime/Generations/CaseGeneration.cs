@@ -74,18 +74,33 @@ public sealed record CaseGeneration
         return message.TickId is { } tick ? next.Answer(new CommandAnswer(tick, outcome, next.State.Stage, next.State.Version, null)) : next;
     }
 
-    /// <summary>Fires every timer due at or before <paramref name="at"/>, oldest first.</summary>
+    /// <summary>
+    /// Fires every timer due at or before <paramref name="at"/>, oldest first, including timers that firing sets (a
+    /// reminder's escalation due before <paramref name="at"/> fires too, after it): a case that slept past several
+    /// deadlines meets a command, or a clock jump, in the state those deadlines leave it in.
+    /// </summary>
     public CaseGeneration FireDue(CaseDecider decider, DateTimeOffset at)
     {
         var next = this;
-        foreach (var timer in Timers.Where(t => t.DueAt <= at).OrderBy(t => t.DueAt).ThenBy(t => t.TimerId, StringComparer.Ordinal))
+        // A timer that set itself again at the same instant would never end: a bound instead of a hang.
+        for (var fired = 0; fired < MaxTimersAtOnce; fired++)
         {
+            var timer = next.Timers.Where(t => t.DueAt <= at)
+                .OrderBy(t => t.DueAt).ThenBy(t => t.TimerId, StringComparer.Ordinal).FirstOrDefault();
+            if (timer is null)
+            {
+                break;
+            }
+
             next = next with { Timers = next.Timers.Remove(timer) };
             next = next.Handle(decider, new CaseCommand.FireTimer(timer.CaseId, $"timer:{timer.TimerId}", timer.DueAt, timer));
         }
 
         return next;
     }
+
+    /// <summary>More timers than a case sets in its whole life (about 60): past this, FireDue stops.</summary>
+    public const int MaxTimersAtOnce = 1000;
 
     /// <summary>Decides one command and applies what it decided; a repeated command id is answered as a duplicate.</summary>
     public CaseGeneration Handle(CaseDecider decider, CaseCommand command)
