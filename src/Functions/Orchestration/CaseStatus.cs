@@ -13,6 +13,9 @@ public sealed record CaseStatus(CaseStage Stage, long Version, long ProjectedVer
     /// <summary>The effects still to run; those that failed carry their attempts and next try.</summary>
     public IReadOnlyList<EffectStatus> Effects { get; init; } = [];
 
+    /// <summary>When the case next has something due, in case time (a timer or a retry); null when nothing is.</summary>
+    public DateTimeOffset? WakeAt { get; init; }
+
     /// <summary>Some effect keeps failing: the case belongs on the operator's list.</summary>
     public bool Troubled => Effects.Any(e => e.Failures > 0);
 
@@ -23,6 +26,7 @@ public sealed record CaseStatus(CaseStage Stage, long Version, long ProjectedVer
         generation.Answers)
     {
         Effects = [.. generation.Pending.Select(EffectStatus.Of)],
+        WakeAt = generation.WakeAt,
     };
 
     public CommandAnswer? AnswerTo(string commandId) => Answers.LastOrDefault(a => a.CommandId == commandId);

@@ -1,8 +1,12 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Reintegration.Browser.Tests.Support;
 
-/// <summary>What every page must pass: no sideways scrolling, a label on every field, and a screenshot to look at.</summary>
+/// <summary>
+/// What every page must pass: no sideways scrolling, a label on every field, no serious or critical accessibility
+/// violation by axe-core, and a screenshot to look at.
+/// </summary>
 public static class PageChecks
 {
     public static async Task ShouldFitAndBeLabelledAsync(this IPage page)
@@ -11,6 +15,18 @@ public static class PageChecks
         var unlabelled = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => !e.labels || e.labels.length === 0).map(e => e.name)");
         unlabelled.ShouldBeEmpty($"{page.Url} has fields without a label");
+        await page.ShouldPassAxeAsync();
+    }
+
+    /// <summary>axe-core's rules on the page as it stands: no violation of serious or critical impact.</summary>
+    public static async Task ShouldPassAxeAsync(this IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target))}")
+            .ToList();
+        serious.ShouldBeEmpty($"{page.Url} fails axe-core");
     }
 
     public static Task ScreenshotAsync(this IPage page, string name) =>
