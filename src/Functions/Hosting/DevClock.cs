@@ -5,8 +5,9 @@ namespace Reintegration.Functions.Hosting;
 
 /// <summary>
 /// Development only: with <c>Dev:ManualClock=true</c> the app's clock moves only when told, so a newcomer can watch a
-/// year of monthly reminders in minutes. Each advance runs the sweep and the work queue before answering, a day at a
-/// time. <c>Dev:ClockStart</c> (ISO 8601) starts the clock at a given instant instead of now: a restarted app resumes
+/// year of monthly reminders in minutes. Each advance answers once applied: on the durable engine every case with
+/// something due gets one tick at the new time (its timers fire in due order); on the store engine the sweep and the
+/// work queue run a day at a time. <c>Dev:ClockStart</c> (ISO 8601) starts the clock at a given instant instead of now: a restarted app resumes
 /// the simulated time it had reached (the fault run, docs/RELIABILITY.md).
 /// </summary>
 public static class DevClock
@@ -25,6 +26,14 @@ public static class DevClock
             var target = ParseInstant(http.Request.Query["to"].ToString()) is { } to && to <= manual.GetUtcNow().AddDays(400)
                 ? to
                 : manual.GetUtcNow().AddDays(int.TryParse(form?["days"].ToString() ?? http.Request.Query["days"].ToString(), out var d) && d is >= 1 and <= 400 ? d : 1);
+            if (services.GetService<Orchestration.OrchestratedCaseCommands>() is { } orchestrated)
+            {
+                // Time is data: one tick at the target fires, in due order, every timer due by then, those the
+                // firing sets included, in each case that has one.
+                manual.AdvanceTo(target);
+                await TickEveryCaseAsync(services, orchestrated, http.RequestAborted);
+            }
+
             while (manual.GetUtcNow() < target)
             {
                 var step = target - manual.GetUtcNow();
@@ -45,12 +54,21 @@ public static class DevClock
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var index = services.GetRequiredService<Domain.Runtime.ICaseIndex>();
+        var orchestrations = services.GetRequiredService<Orchestration.ICaseOrchestrations>();
         string? next = null;
         do
         {
             var page = await index.QueryAsync(new Domain.Runtime.CaseFilter(), 200, next, cancellationToken);
             await Parallel.ForEachAsync(page.Cases, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-                async (summary, token) => await cases.TickAsync(summary.CaseId, now, token));
+                async (summary, token) =>
+                {
+                    // Only cases with something due by now: the others would spend a generation on nothing.
+                    var instance = await orchestrations.GetAsync(summary.CaseId, token);
+                    if (instance.Published?.WakeAt is { } wake && wake <= now)
+                    {
+                        await cases.TickAsync(summary.CaseId, now, token);
+                    }
+                });
             next = page.Next;
         }
         while (next is not null);

@@ -1,0 +1,55 @@
+using System.Net;
+using Reintegration.Domain.Cases;
+using Reintegration.Domain.Runtime;
+using Reintegration.Functions.Hosting;
+using Reintegration.Functions.Tests.Support;
+
+namespace Reintegration.Functions.Tests.Hosting;
+
+/// <summary>
+/// The README's time travel on the durable engine: the Senegal demo plan approved, then the dev clock moved 100 days
+/// four times. Every monthly reminder and every overdue escalation is recorded once; the advance answers once applied.
+/// </summary>
+[Collection(AzuriteAppCollection.Name)]
+public sealed class DemoTimeTravelTests(AzuriteApp azurite) : IAsyncLifetime
+{
+    private AppFactory app = null!;
+
+    public Task InitializeAsync()
+    {
+        app = new AzuriteApp.AzureAppFactory(azurite.Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Engine:Mode"] = "Durable",
+            ["Demo:Seed"] = "true",
+        });
+        _ = app.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Given_the_Senegal_plan_approved_When_the_clock_moves_100_days_four_times_Then_12_reminders_and_12_escalations_each_once()
+    {
+        const string id = DemoSeed.WaitingForPlanApproval;
+        var readModel = EngineSetup.ReadModel(app.Services);
+        var until = DateTimeOffset.UtcNow.AddSeconds(60);
+        while ((await readModel.ReadAsync(id))?.Stage != CaseStage.PlanPendingApproval && DateTimeOffset.UtcNow < until)
+        {
+            await Task.Delay(100);
+        }
+
+        var approved = await app.Agency.PostAsync($"/api/cases/{id}/plan/1/decision",
+            AppFactory.Json("""{"approve":true,"comment":"Approved in the demo."}"""));
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+
+        for (var i = 0; i < 4; i++)
+        {
+            (await app.CreateClient().PostAsync("/dev/clock/advance?days=100", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var sent = (await readModel.ReadEventsAsync(id)).Select(e => e.Event).OfType<CaseEvent.ReminderSent>().ToList();
+        sent.Where(r => r.Kind == TimerKind.MonitoringReminder).Select(r => r.Round).ShouldBe(Enumerable.Range(1, 12));
+        sent.Where(r => r.Kind == TimerKind.MonitoringOverdue).Select(r => r.Round).ShouldBe(Enumerable.Range(1, 12));
+    }
+}
