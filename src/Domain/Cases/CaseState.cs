@@ -63,6 +63,12 @@ public sealed record CaseState
 
     public int Alerts { get; init; }
 
+    /// <summary>
+    /// The version of the event that began the current wait (a stage entered, or a departure booked): a waiting
+    /// stage's timer set before it belongs to a wait that is over.
+    /// </summary>
+    public long WaitSince { get; init; }
+
     public DateTimeOffset? PersonalDataErasedAt { get; init; }
 
     /// <summary>When the case entered each stage it has been in, in order: the ground of the "days per stage" figures.</summary>
