@@ -29,7 +29,8 @@ public enum ClosureReason
     Moved,
     Deceased,
 
-    /// <summary>Neither the departure nor the arrival was confirmed within the programme's days after the flight.</summary>
+    /// <summary>Neither the departure nor the arrival was confirmed within the programme's days after the flight.
+    /// </summary>
     NotTravelled,
 
     /// <summary>No plan was approved within the programme's days of waiting for one.</summary>

@@ -82,7 +82,8 @@ public sealed record CaseState
     public bool WasReminded(TimerKind kind, int round) => RemindersSent.Contains(ReminderKey(kind, round));
 
     /// <summary>True when a reminder or escalation of <paramref name="kind"/> went out in any round.</summary>
-    public bool WasRemindedOf(TimerKind kind) => RemindersSent.Any(key => key.StartsWith($"{kind}:", StringComparison.Ordinal));
+    public bool WasRemindedOf(TimerKind kind) =>
+        RemindersSent.Any(key => key.StartsWith($"{kind}:", StringComparison.Ordinal));
 
     internal static string ReminderKey(TimerKind kind, int round) => $"{kind}:{round}";
 }

@@ -5,7 +5,8 @@ namespace Reintegration.Domain.Programmes;
 /// escalations to the programme officer from <see cref="EscalationAfterDays"/> on, repeated every
 /// <see cref="EscalationEveryDays"/> until the wait ends <see cref="EndAfterDays"/> after it began.
 /// </summary>
-public sealed record WaitSettings(int ReminderAfterDays, int EscalationAfterDays, int EscalationEveryDays, int EndAfterDays);
+public sealed record WaitSettings(
+    int ReminderAfterDays, int EscalationAfterDays, int EscalationEveryDays, int EndAfterDays);
 
 /// <summary>The settings of every waiting stage (docs/PROGRAMMES.md gives the defaults and their reasons).</summary>
 public sealed record ProgrammeWaits(

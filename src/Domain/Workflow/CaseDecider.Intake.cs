@@ -82,7 +82,8 @@ public sealed partial class CaseDecider
 
     // The decision wait's reminder, escalations and lapse are set by the wait itself (WaitingStages).
     private static void StartDecisionWait(DecisionBuilder build, int round) =>
-        build.Email(EmailTemplate.DecisionRequested, RecipientRole.Agency, build.Link(LinkAction.DecideEligibility, round));
+        build.Email(
+            EmailTemplate.DecisionRequested, RecipientRole.Agency, build.Link(LinkAction.DecideEligibility, round));
 
     private static Rejection? DecideEligibility(DecideEligibility command, DecisionBuilder build)
     {

@@ -78,7 +78,8 @@ public sealed partial class CaseDecider
         var version = (state.Plan?.Version ?? 0) + 1;
         var total = Money.Sum(command.Lines.Select(l => l.Amount), programme.Currency);
         build.Then(new CaseEvent.PlanSubmitted(version, command.Lines, total, command.At))
-            .Email(EmailTemplate.PlanApprovalRequested, RecipientRole.Agency, build.Link(LinkAction.DecidePlan, version));
+            .Email(
+                EmailTemplate.PlanApprovalRequested, RecipientRole.Agency, build.Link(LinkAction.DecidePlan, version));
         return null;
     }
 

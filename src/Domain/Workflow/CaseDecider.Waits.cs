@@ -11,7 +11,9 @@ public sealed partial class CaseDecider
     private void WaitTimer(WaitingStage wait, CaseTimer timer, DecisionBuilder build, DateTimeOffset at)
     {
         var state = build.State;
-        if (WaitingStages.Of(state.Stage) != wait || timer.Round < state.WaitSince || state.WasReminded(timer.Kind, timer.Round))
+        if (WaitingStages.Of(state.Stage) != wait
+            || timer.Round < state.WaitSince
+            || state.WasReminded(timer.Kind, timer.Round))
         {
             return;
         }
@@ -44,20 +46,27 @@ public sealed partial class CaseDecider
         switch (wait)
         {
             case WaitKind.Decision:
-                build.Email(EmailTemplate.DecisionReminder, RecipientRole.Agency, build.Link(LinkAction.DecideEligibility, state.DecisionRound));
+                build.Email(
+                    EmailTemplate.DecisionReminder,
+                    RecipientRole.Agency,
+                    build.Link(LinkAction.DecideEligibility, state.DecisionRound));
                 break;
             case WaitKind.Departure:
                 build.Email(EmailTemplate.DepartureReminder, RecipientRole.Counsellor);
                 break;
             case WaitKind.Arrival:
                 build.Email(EmailTemplate.ArrivalReminder, RecipientRole.Counsellor)
-                    .Partner(PartnerNotice.ArrivalConfirmationDue, build.Link(LinkAction.ConfirmArrival, state.Booking));
+                    .Partner(
+                        PartnerNotice.ArrivalConfirmationDue, build.Link(LinkAction.ConfirmArrival, state.Booking));
                 break;
             case WaitKind.Plan:
                 build.Email(EmailTemplate.PlanSubmissionReminder, RecipientRole.Counsellor);
                 break;
             case WaitKind.PlanApproval:
-                build.Email(EmailTemplate.PlanApprovalReminder, RecipientRole.Agency, build.Link(LinkAction.DecidePlan, state.Plan!.Version));
+                build.Email(
+                    EmailTemplate.PlanApprovalReminder,
+                    RecipientRole.Agency,
+                    build.Link(LinkAction.DecidePlan, state.Plan!.Version));
                 break;
             case WaitKind.FinancialReport:
                 build.Email(EmailTemplate.FinancialReportReminder, RecipientRole.Agency)

@@ -68,7 +68,8 @@ public static class WaitingStages
     /// <summary>The wait a case in <paramref name="stage"/> is in, or null when it waits for nobody.</summary>
     public static WaitingStage? Of(CaseStage stage) => All.FirstOrDefault(w => w.Stages.Contains(stage));
 
-    /// <summary>The wait a timer belongs to, or null for the timers outside the waits (post-arrival, monitoring).</summary>
+    /// <summary>The wait a timer belongs to, or null for the timers outside the waits (post-arrival, monitoring).
+    /// </summary>
     public static WaitingStage? OfTimer(TimerKind kind) => All.FirstOrDefault(w => w.Holds(kind));
 
     public static WaitSettings For(this ProgrammeWaits waits, WaitKind kind) => kind switch

@@ -41,9 +41,10 @@ public static class WorkflowDocs
         text.AppendLine();
         text.AppendLine("## Waiting stages");
         text.AppendLine();
-        text.AppendLine("Generated from `src/Domain/Workflow/WaitingStages.cs`. In each, a reminder goes to whoever must act, "
-            + "escalations go to the programme officer and repeat until the end, and the wait ends as the programme "
-            + "sets (`deadlines.waits.<setting>` in days; docs/PROGRAMMES.md). A timer of a wait that is over does nothing.");
+        text.AppendLine("Generated from `src/Domain/Workflow/WaitingStages.cs`. In each, a reminder goes to whoever "
+            + "must act, escalations go to the programme officer and repeat until the end, and the wait ends as the "
+            + "programme sets (`deadlines.waits.<setting>` in days; docs/PROGRAMMES.md). A timer of a wait that is "
+            + "over does nothing.");
         text.AppendLine();
         text.AppendLine("| setting | stages | waits for | reminded | ends | timers |");
         text.AppendLine("| --- | --- | --- | --- | --- | --- |");

@@ -14,13 +14,27 @@ public class ProgrammeProfileTests
           "deadlines": {
             "postArrivalRequestBeforeDeparture": { "days": 5, "count": "working" }, "postArrivalReminderDaysBeforeDeadline": 2,
             "waits": {
-              "decision": { "reminderAfterDays": 5, "escalationAfterDays": 10, "escalationEveryDays": 7, "endAfterDays": 14 },
-              "departure": { "reminderAfterDays": 30, "escalationAfterDays": 60, "escalationEveryDays": 30, "endAfterDays": 180 },
-              "arrival": { "reminderAfterDays": 3, "escalationAfterDays": 7, "escalationEveryDays": 7, "endAfterDays": 30 },
-              "plan": { "reminderAfterDays": 14, "escalationAfterDays": 30, "escalationEveryDays": 14, "endAfterDays": 90 },
-              "planApproval": { "reminderAfterDays": 3, "escalationAfterDays": 7, "escalationEveryDays": 7, "endAfterDays": 60 },
-              "financialReport": { "reminderAfterDays": 14, "escalationAfterDays": 30, "escalationEveryDays": 14, "endAfterDays": 90 },
-              "completion": { "reminderAfterDays": 7, "escalationAfterDays": 14, "escalationEveryDays": 14, "endAfterDays": 30 }
+              "decision": {
+                "reminderAfterDays": 5, "escalationAfterDays": 10, "escalationEveryDays": 7, "endAfterDays": 14
+              },
+              "departure": {
+                "reminderAfterDays": 30, "escalationAfterDays": 60, "escalationEveryDays": 30, "endAfterDays": 180
+              },
+              "arrival": {
+                "reminderAfterDays": 3, "escalationAfterDays": 7, "escalationEveryDays": 7, "endAfterDays": 30
+              },
+              "plan": {
+                "reminderAfterDays": 14, "escalationAfterDays": 30, "escalationEveryDays": 14, "endAfterDays": 90
+              },
+              "planApproval": {
+                "reminderAfterDays": 3, "escalationAfterDays": 7, "escalationEveryDays": 7, "endAfterDays": 60
+              },
+              "financialReport": {
+                "reminderAfterDays": 14, "escalationAfterDays": 30, "escalationEveryDays": 14, "endAfterDays": 90
+              },
+              "completion": {
+                "reminderAfterDays": 7, "escalationAfterDays": 14, "escalationEveryDays": 14, "endAfterDays": 30
+              }
             },
             "monitoringMonths": 12, "monitoringReportOverdueAfterDays": 14, "linkValidityDays": 14
           },
@@ -66,7 +80,10 @@ public class ProgrammeProfileTests
 
         error.Errors.ShouldAllBe(e => e.File == "broken.json");
         error.Errors.Select(e => e.Field).ShouldBe(
-            ["$.currency", "$.eligibility.rules[0]", "$.deadlines.postArrivalRequestBeforeDeparture.count", "$.deadlines.waits.decision.endAfterDays"],
+            [
+                "$.currency", "$.eligibility.rules[0]", "$.deadlines.postArrivalRequestBeforeDeparture.count",
+                "$.deadlines.waits.decision.endAfterDays",
+            ],
             ignoreOrder: true);
         error.Message.ShouldContain("broken.json: $.currency 'USD' is not a supported currency");
         error.Message.ShouldContain("'lunar' is not one of: calendar, working");
@@ -84,11 +101,18 @@ public class ProgrammeProfileTests
     }
 
     [Theory]
-    [InlineData("\"escalationAfterDays\": 60", "\"escalationAfterDays\": 20", "$.deadlines.waits.departure.reminderAfterDays", "must come before escalationAfterDays")]
-    [InlineData("\"endAfterDays\": 180", "\"endAfterDays\": 60", "$.deadlines.waits.departure.escalationAfterDays", "must come before endAfterDays")]
-    [InlineData("\"escalationEveryDays\": 30", "\"escalationEveryDays\": 0", "$.deadlines.waits.departure.escalationEveryDays", "must be a whole number from 1 to 3660")]
+    [InlineData(
+        "\"escalationAfterDays\": 60", "\"escalationAfterDays\": 20",
+        "$.deadlines.waits.departure.reminderAfterDays", "must come before escalationAfterDays")]
+    [InlineData(
+        "\"endAfterDays\": 180", "\"endAfterDays\": 60",
+        "$.deadlines.waits.departure.escalationAfterDays", "must come before endAfterDays")]
+    [InlineData(
+        "\"escalationEveryDays\": 30", "\"escalationEveryDays\": 0",
+        "$.deadlines.waits.departure.escalationEveryDays", "must be a whole number from 1 to 3660")]
     [InlineData("\"completion\": {", "\"finished\": {", "$.deadlines.waits.completion", "is required")]
-    public void A_wait_whose_steps_cannot_all_happen_is_refused_naming_the_field(string from, string to, string field, string reason)
+    public void A_wait_whose_steps_cannot_all_happen_is_refused_naming_the_field(
+        string from, string to, string field, string reason)
     {
         var error = Should.Throw<ProgrammeProfileException>(
             () => ProgrammeProfile.Parse("waits.json", Valid.Replace(from, to, StringComparison.Ordinal)));

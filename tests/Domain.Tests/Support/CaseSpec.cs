@@ -70,7 +70,8 @@ public sealed class CaseSpec
     }
 
     /// <summary>A timer of the case's current wait, as the decision that began the wait set it.</summary>
-    public CaseTimer WaitTimer(TimerKind kind, DateTimeOffset dueAt) => new(state.CaseId, kind, (int)state.WaitSince, dueAt);
+    public CaseTimer WaitTimer(TimerKind kind, DateTimeOffset dueAt) =>
+        new(state.CaseId, kind, (int)state.WaitSince, dueAt);
 
     /// <summary>The timers the last decision set, as (kind, due).</summary>
     public IReadOnlyList<(TimerKind Kind, DateTimeOffset DueAt)> Timers() =>

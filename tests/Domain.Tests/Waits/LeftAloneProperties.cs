@@ -12,18 +12,22 @@ using Reintegration.Domain.Workflow;
 namespace Reintegration.Domain.Tests.Waits;
 
 /// <summary>
-/// A case taken some way through the workflow by random steps on random days, then left alone: woken only by its own
-/// timers, as its orchestration would be, it always ends, on the day its wait's end falls, reminded and escalated first.
+/// A case taken some way through the workflow by random steps on random days, then left alone: woken only by its
+/// own timers, as its orchestration would be, it always ends, on the day its wait's end falls, reminded and escalated
+/// first.
 /// </summary>
 public class LeftAloneProperties
 {
     private static readonly CaseDecider Decider = new(CaseSpec.Programmes);
 
+    private static readonly Gen<int> Gaps =
+        Gen.Frequency((3, Gen.Choose(0, 4)), (2, Gen.Choose(5, 40)), (1, Gen.Choose(41, 200)));
+
     private static readonly Gen<Journey> Journeys =
         from programme in Gen.Elements("drc-denmark", "eu-eurp")
         from country in Gen.Elements("UG", "SO", "IQ", "SN", "ER")
         from steps in Gen.Choose(0, 9)
-        from gaps in Gen.ListOf(Gen.Frequency((3, Gen.Choose(0, 4)), (2, Gen.Choose(5, 40)), (1, Gen.Choose(41, 200))), 9)
+        from gaps in Gen.ListOf(Gaps, 9)
         from parameter in Gen.Choose(0, 1000)
         select new Journey(programme, country, steps, [.. gaps], parameter);
 
@@ -84,35 +88,39 @@ public class LeftAloneProperties
         new("case-a", "intake", at, journey.Programme, Applications.Adult(), [], journey.Country, journey.Country,
             ReturnType.Voluntary, null, journey.Parameter % 5 != 0, EligibilityFacts.Clean(), null, null);
 
-    /// <summary>The command that moves the case on from where it stands; some need the calendar to have got there.</summary>
+    /// <summary>The command that moves the case on from where it stands; some need the calendar to get there.
+    /// </summary>
     private static CaseCommand? Next(CaseState state, Programme programme, ref DateTimeOffset now, int p)
     {
-        var id = $"step@{now:O}";
+        var id = $"step-{p}";
         var today = Deadline.DateOf(now);
+        var months = programme.Deadlines.MonitoringMonths;
         switch (state.Stage)
         {
             case CaseStage.DepartureBooked when now < Deadline.StartOf(state.Departure!.Value):
                 now = Deadline.StartOf(state.Departure.Value).AddHours(10);
                 today = state.Departure.Value;
                 break;
-            case CaseStage.Monitoring when !CaseEvolution.MonitoringOver(state, programme.Deadlines.MonitoringMonths, now):
-                now = Deadline.StartOf(CaseEvolution.MonitoringDate(state.ArrivedOn!.Value, programme.Deadlines.MonitoringMonths))
-                    .AddHours(10).AddDays(p % 20);
+            case CaseStage.Monitoring when !CaseEvolution.MonitoringOver(state, months, now):
+                var over = CaseEvolution.MonitoringDate(state.ArrivedOn!.Value, months);
+                now = Deadline.StartOf(over).AddHours(10).AddDays(p % 20);
                 break;
         }
 
-        var at = now;
+        var (at, caseId, version) = (now, state.CaseId, state.Plan?.Version ?? 0);
+        var booked = today.AddDays(6 + (p % 9));
+        var line = new BudgetLine("l0", ServiceCategory.SmallBusiness, "shop", programme.Amount(100m * (1 + (p % 10))));
         return state.Stage switch
         {
-            CaseStage.AwaitingDecision => new CaseCommand.DecideEligibility(state.CaseId, id, at, p % 9 != 0, "reason"),
-            CaseStage.AwaitingDeparture => new CaseCommand.BookDeparture(state.CaseId, id, at, today.AddDays(6 + (p % 20)), null),
-            CaseStage.DepartureBooked when state.HasPartner => new CaseCommand.ConfirmArrival(state.CaseId, id, at, state.Departure!.Value),
-            CaseStage.DepartureBooked => new CaseCommand.RecordDeparture(state.CaseId, id, at, state.Departure!.Value),
-            CaseStage.AwaitingPlan or CaseStage.PlanRejected => new CaseCommand.SubmitPlan(state.CaseId, id, at,
-                [new BudgetLine("l0", ServiceCategory.SmallBusiness, "shop", programme.Amount(100m * (1 + (p % 10))))]),
-            CaseStage.PlanPendingApproval when p % 3 == 0 => new CaseCommand.RejectPlan(state.CaseId, id, at, state.Plan!.Version, "revise"),
-            CaseStage.PlanPendingApproval => new CaseCommand.ApprovePlan(state.CaseId, id, at, state.Plan!.Version, null),
-            CaseStage.Monitoring or CaseStage.Departed => new CaseCommand.SubmitFinancialReport(state.CaseId, id, at, [], null),
+            CaseStage.AwaitingDecision => new CaseCommand.DecideEligibility(caseId, id, at, p % 9 != 0, "reason"),
+            CaseStage.AwaitingDeparture => new CaseCommand.BookDeparture(caseId, id, at, booked, null),
+            CaseStage.DepartureBooked when state.HasPartner => new CaseCommand.ConfirmArrival(caseId, id, at, today),
+            CaseStage.DepartureBooked => new CaseCommand.RecordDeparture(caseId, id, at, today),
+            CaseStage.AwaitingPlan or CaseStage.PlanRejected => new CaseCommand.SubmitPlan(caseId, id, at, [line]),
+            CaseStage.PlanPendingApproval when p % 3 == 0 => new CaseCommand.RejectPlan(caseId, id, at, version, "no"),
+            CaseStage.PlanPendingApproval => new CaseCommand.ApprovePlan(caseId, id, at, version, null),
+            CaseStage.Monitoring or CaseStage.Departed =>
+                new CaseCommand.SubmitFinancialReport(caseId, id, at, [], null),
             _ => null,
         };
     }

@@ -8,20 +8,26 @@ using static Reintegration.Domain.Tests.Support.Commands;
 
 namespace Reintegration.Domain.Tests.Waits;
 
-/// <summary>Every waiting stage: a reminder, escalations that repeat until the end, the end on the programme's day.</summary>
+/// <summary>
+/// Every waiting stage: a reminder, escalations that repeat until the end, and the end on the programme's day.
+/// </summary>
 public class WaitingStageTests
 {
     private static readonly DateOnly Departure = new(2027, 1, 30);
 
     private static readonly CaseCommand[] Arrived =
-        [Drc(), Approve(Day0.AddDays(1)), Book(Departure, On(2026, 12, 1)), Arrive(Departure.AddDays(1), On(2027, 1, 31, 18))];
+    [
+        Drc(), Approve(Day0.AddDays(1)), Book(Departure, On(2026, 12, 1)),
+        Arrive(Departure.AddDays(1), On(2027, 1, 31, 18)),
+    ];
 
     private static readonly CaseCommand[] InMonitoring =
         [.. Arrived, Plan(On(2027, 2, 5), Currency.DKK, 15000m), ApprovePlanVersion(1, On(2027, 2, 6))];
 
     private static readonly CaseCommand[] Departed =
     [
-        Drc(country: "ER", nationality: "ER"), Approve(Day0.AddDays(1)), Book(new DateOnly(2026, 12, 10), On(2026, 11, 20)),
+        Drc(country: "ER", nationality: "ER"), Approve(Day0.AddDays(1)),
+        Book(new DateOnly(2026, 12, 10), On(2026, 11, 20)),
         new CaseCommand.RecordDeparture("case-1", "departed", On(2026, 12, 11), new DateOnly(2026, 12, 10)),
     ];
 
@@ -55,7 +61,8 @@ public class WaitingStageTests
             FinancialReport(On(2026, 12, 12))),
         ["completion"] = new(
             [.. InMonitoring, FinancialReport(On(2028, 2, 1))], On(2028, 2, 1), RecipientRole.Counsellor,
-            ClosureReason.Completed, new CaseCommand.CloseCase("case-1", "close", On(2028, 2, 2), ClosureReason.Completed)),
+            ClosureReason.Completed,
+            new CaseCommand.CloseCase("case-1", "close", On(2028, 2, 2), ClosureReason.Completed)),
     };
 
     public static TheoryData<string> Waits => [.. Scenarios.Keys];
@@ -76,16 +83,16 @@ public class WaitingStageTests
         spec.When(Fire(reminder) with { CommandId = "again" }).ThenNothing();
 
         var escalated = new List<DateTimeOffset>();
-        for (CaseTimer? next = escalation; next is not null; next = spec.Effects<CaseEffect.ScheduleTimer>().SingleOrDefault()?.Timer)
+        for (CaseTimer? next = escalation; next is not null; next = NextEscalation(spec))
         {
             spec.When(Fire(next)).Then(new CaseEvent.ReminderSent(wait.Escalation, next.Round, next.DueAt));
             spec.Effects<CaseEffect.SendEmail>().Single().Recipient.ShouldBe(RecipientRole.ProgrammeOfficer);
             escalated.Add(next.DueAt);
         }
 
-        escalated.ShouldBe(
-            Enumerable.Range(0, 100).Select(n => start.AddDays(settings.EscalationAfterDays + (n * settings.EscalationEveryDays)))
-                .TakeWhile(at => at < end.DueAt));
+        escalated.ShouldBe(Enumerable.Range(0, 100)
+            .Select(n => start.AddDays(settings.EscalationAfterDays + (n * settings.EscalationEveryDays)))
+            .TakeWhile(at => at < end.DueAt));
         end.DueAt.ShouldBe(start.AddDays(settings.EndAfterDays));
         spec.When(Fire(end)).Then(new CaseEvent.CaseClosed(reason, end.DueAt)).ThenStage(CaseStage.Closed);
         spec.Effects<CaseEffect.SendEmail>().Single().Recipient.ShouldBe(RecipientRole.Counsellor);
@@ -162,7 +169,11 @@ public class WaitingStageTests
         }
     }
 
-    private static (CaseTimer Reminder, CaseTimer Escalation, CaseTimer End) Timers(CaseSpec spec, WaitingStage wait, DateTimeOffset start)
+    private static CaseTimer? NextEscalation(CaseSpec spec) =>
+        spec.Effects<CaseEffect.ScheduleTimer>().SingleOrDefault()?.Timer;
+
+    private static (CaseTimer Reminder, CaseTimer Escalation, CaseTimer End) Timers(
+        CaseSpec spec, WaitingStage wait, DateTimeOffset start)
     {
         var settings = CaseSpec.Programmes.Get("drc-denmark").Deadlines.Waits.For(wait.Kind);
         return (

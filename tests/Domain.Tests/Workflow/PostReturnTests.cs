@@ -115,7 +115,8 @@ public class PostReturnTests
         (escalation.Template, escalation.Recipient).ShouldBe((EmailTemplate.PlanApprovalEscalated, RecipientRole.ProgrammeOfficer));
         var next = spec.Effects<CaseEffect.ScheduleTimer>().Single().Timer;
         (next.Kind, next.DueAt).ShouldBe((TimerKind.PlanEscalation, On(2027, 2, 19)));
-        spec.When(Fire(next)).Effects<CaseEffect.SendEmail>().Single().Template.ShouldBe(EmailTemplate.PlanApprovalEscalated);
+        spec.When(Fire(next)).Effects<CaseEffect.SendEmail>().Single().Template
+            .ShouldBe(EmailTemplate.PlanApprovalEscalated);
         spec.When(Fire(next) with { CommandId = "again" }).ThenNothing();
     }
 
