@@ -32,7 +32,7 @@ public sealed record WaitingStage(
     TimerKind Escalation,
     TimerKind End)
 {
-    public bool Holds(TimerKind kind) => kind == Reminder || kind == Escalation || kind == End;
+    public bool Owns(TimerKind kind) => kind == Reminder || kind == Escalation || kind == End;
 }
 
 /// <summary>Every waiting stage of the workflow, when its wait began and when it ends.</summary>
@@ -70,7 +70,7 @@ public static class WaitingStages
 
     /// <summary>The wait a timer belongs to, or null for the timers outside the waits (post-arrival, monitoring).
     /// </summary>
-    public static WaitingStage? OfTimer(TimerKind kind) => All.FirstOrDefault(w => w.Holds(kind));
+    public static WaitingStage? OfTimer(TimerKind kind) => All.FirstOrDefault(w => w.Owns(kind));
 
     public static WaitSettings For(this ProgrammeWaits waits, WaitKind kind) => kind switch
     {
