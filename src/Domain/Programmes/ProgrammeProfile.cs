@@ -128,10 +128,17 @@ public static class ProgrammeProfile
                 : read.Days(element, at, "retentionMonthsAfterClosure", min: 1, max: 240));
     }
 
+    // Stands in for a missing wait; never used, as the profile is then refused with the error that names it.
+    private static readonly WaitSettings Unread = new(1, 2, 1, 3);
+
     private static ProgrammeWaits ReadWaits(ProfileReader read, JsonElement deadlines, string parent)
     {
-        var element = read.Property(deadlines, parent, "waits") ?? default;
         var at = $"{parent}.waits";
+        if (read.Property(deadlines, parent, "waits") is not { } element)
+        {
+            return new ProgrammeWaits(Unread, Unread, Unread, Unread, Unread, Unread, Unread);
+        }
+
         var waits = ProgrammeWaits.Names.Select(name => ReadWait(read, element, at, name)).ToList();
         return new ProgrammeWaits(waits[0], waits[1], waits[2], waits[3], waits[4], waits[5], waits[6]);
     }
@@ -142,7 +149,7 @@ public static class ProgrammeProfile
         var at = $"{parent}.{name}";
         if (element is null)
         {
-            return new WaitSettings(1, 2, 1, 3);
+            return Unread;
         }
 
         var errorsBefore = read.Errors.Count;

@@ -122,6 +122,17 @@ public class ProgrammeProfileTests
     }
 
     [Fact]
+    public void Missing_waits_are_named_once()
+    {
+        var start = Valid.IndexOf("\"waits\"", StringComparison.Ordinal);
+        var end = Valid.IndexOf("\"monitoringMonths\"", StringComparison.Ordinal);
+        var error = Should.Throw<ProgrammeProfileException>(
+            () => ProgrammeProfile.Parse("x.json", Valid.Remove(start, end - start)));
+
+        error.Errors.ShouldHaveSingleItem().Field.ShouldBe("$.deadlines.waits");
+    }
+
+    [Fact]
     public void Missing_section_is_named()
     {
         var error = Should.Throw<ProgrammeProfileException>(() => ProgrammeProfile.Parse("x.json", """{ "id": "x" }"""));
