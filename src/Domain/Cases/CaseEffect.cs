@@ -59,6 +59,22 @@ public enum EmailTemplate
     CaseAlert,
     PlanApproved,
     PlanRejected,
+    DecisionEscalated,
+    DepartureReminder,
+    DepartureEscalated,
+    DepartureLapsed,
+    ArrivalReminder,
+    ArrivalEscalated,
+    ClosedNotTravelled,
+    PlanSubmissionReminder,
+    PlanSubmissionEscalated,
+    ClosedWithoutPlan,
+    FinancialReportReminder,
+    FinancialReportEscalated,
+    ClosedWithoutFinancialReport,
+    CompletionReminder,
+    CompletionEscalated,
+    ClosedCompleted,
 }
 
 /// <summary>What the partner is told.</summary>
@@ -68,6 +84,8 @@ public enum PartnerNotice
     DepartureCancelled,
     PostArrivalRequested,
     MonitoringReportDue,
+    ArrivalConfirmationDue,
+    FinancialReportDue,
 }
 
 /// <summary>The actions an e-mail link can lead to.</summary>

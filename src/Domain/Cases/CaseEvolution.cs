@@ -10,7 +10,17 @@ public static class CaseEvolution
     public static CaseState Evolve(CaseState state, CaseEvent @event)
     {
         var next = Apply(state, @event) with { Version = state.Version + 1 };
-        return next.Stage == state.Stage ? next : next with { StageHistory = state.StageHistory.Add(new StageEntry(next.Stage, @event.At)) };
+        if (next.Stage == state.Stage)
+        {
+            // A new booking is a new wait for the arrival, in the same stage.
+            return @event is DepartureBooked ? next with { WaitSince = next.Version } : next;
+        }
+
+        return next with
+        {
+            StageHistory = state.StageHistory.Add(new StageEntry(next.Stage, @event.At)),
+            WaitSince = next.Version,
+        };
     }
 
     public static CaseState Replay(string caseId, IEnumerable<CaseEvent> events) => events.Aggregate(CaseState.Empty(caseId), Evolve);

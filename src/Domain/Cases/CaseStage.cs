@@ -28,4 +28,14 @@ public enum ClosureReason
     Lapsed,
     Moved,
     Deceased,
+
+    /// <summary>Neither the departure nor the arrival was confirmed within the programme's days after the flight.
+    /// </summary>
+    NotTravelled,
+
+    /// <summary>No plan was approved within the programme's days of waiting for one.</summary>
+    NoPlan,
+
+    /// <summary>The financial report was not received within the programme's days after the support period.</summary>
+    NoFinancialReport,
 }

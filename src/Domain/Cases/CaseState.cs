@@ -63,6 +63,12 @@ public sealed record CaseState
 
     public int Alerts { get; init; }
 
+    /// <summary>
+    /// The version of the event that began the current wait (a stage entered, or a departure booked): a waiting
+    /// stage's timer set before it belongs to a wait that is over.
+    /// </summary>
+    public long WaitSince { get; init; }
+
     public DateTimeOffset? PersonalDataErasedAt { get; init; }
 
     /// <summary>When the case entered each stage it has been in, in order: the ground of the "days per stage" figures.</summary>
@@ -74,6 +80,10 @@ public sealed record CaseState
     public bool HasPartner => File?.PartnerId is not null;
 
     public bool WasReminded(TimerKind kind, int round) => RemindersSent.Contains(ReminderKey(kind, round));
+
+    /// <summary>True when a reminder or escalation of <paramref name="kind"/> went out in any round.</summary>
+    public bool WasRemindedOf(TimerKind kind) =>
+        RemindersSent.Any(key => key.StartsWith($"{kind}:", StringComparison.Ordinal));
 
     internal static string ReminderKey(TimerKind kind, int round) => $"{kind}:{round}";
 }

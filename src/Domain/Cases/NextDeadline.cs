@@ -15,13 +15,17 @@ public static class NextDeadline
         switch (state.Stage)
         {
             case CaseStage.AwaitingDecision when state.DecisionWaitStartedAt is { } started:
-                return new(Deadline.DateOf(started.AddDays(deadlines.DecisionLapseAfterDays)), "agency decision (the application lapses)");
+                return new(
+                    Deadline.DateOf(started.AddDays(deadlines.Waits.Decision.EndAfterDays)),
+                    "agency decision (the application lapses)");
             case CaseStage.DepartureBooked when state.HasPartner && state.PostArrival is null:
                 return new(state.LatestPostArrivalRequest!.Value, "post-arrival package request");
             case CaseStage.DepartureBooked:
                 return new(state.Departure!.Value, "departure");
             case CaseStage.PlanPendingApproval:
-                return new(Deadline.DateOf(state.Plan!.SubmittedAt.AddDays(deadlines.PlanEscalationAfterDays)), $"approval of plan version {state.Plan.Version}");
+                return new(
+                    Deadline.DateOf(state.Plan!.SubmittedAt.AddDays(deadlines.Waits.PlanApproval.EscalationAfterDays)),
+                    $"approval of plan version {state.Plan.Version}");
         }
 
         if (state.ArrivedOn is { } arrived && state.Stage is CaseStage.AwaitingPlan or CaseStage.PlanRejected or CaseStage.Monitoring or CaseStage.PlanPendingApproval)

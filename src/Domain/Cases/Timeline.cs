@@ -58,6 +58,17 @@ public static class Timeline
         TimerKind.PlanEscalation => "Plan approval escalated to the programme officer",
         TimerKind.MonitoringReminder => "Partner reminded of the monitoring report",
         TimerKind.MonitoringOverdue => "Missing monitoring report escalated",
+        TimerKind.DecisionEscalation => "Eligibility decision escalated to the programme officer",
+        TimerKind.DepartureReminder => "Counsellor reminded to book the departure",
+        TimerKind.DepartureEscalation => "Departure booking escalated to the programme officer",
+        TimerKind.ArrivalReminder => "Reminded to confirm the departure or the arrival",
+        TimerKind.ArrivalEscalation => "Missing arrival escalated to the programme officer",
+        TimerKind.PlanSubmissionReminder => "Counsellor reminded of the plan",
+        TimerKind.PlanSubmissionEscalation => "Missing plan escalated to the programme officer",
+        TimerKind.FinancialReportReminder => "Reminded of the financial report",
+        TimerKind.FinancialReportEscalation => "Missing financial report escalated to the programme officer",
+        TimerKind.CompletionReminder => "Counsellor reminded to close the completed case",
+        TimerKind.CompletionEscalation => "Closing the completed case escalated to the programme officer",
         _ => kind.ToString(),
     };
 

@@ -115,37 +115,66 @@ public static class ProgrammeProfile
     {
         var element = read.Property(root, "$", "deadlines") ?? default;
         const string at = "$.deadlines";
-        var errorsBefore = read.Errors.Count;
-        var deadlines = new ProgrammeDeadlines(
+        return new ProgrammeDeadlines(
             PostArrivalRequestBeforeDeparture: Period(read, element, at, "postArrivalRequestBeforeDeparture", required: true)!,
             PostArrivalReminderDaysBeforeDeadline: read.Days(element, at, "postArrivalReminderDaysBeforeDeadline"),
             ApplicationBeforeDeparture: Period(read, element, at, "applicationBeforeDeparture", required: false),
-            DecisionReminderAfterDays: read.Days(element, at, "decisionReminderAfterDays", min: 1),
-            DecisionLapseAfterDays: read.Days(element, at, "decisionLapseAfterDays", min: 1),
-            PlanReminderAfterDays: read.Days(element, at, "planReminderAfterDays", min: 1),
-            PlanEscalationAfterDays: read.Days(element, at, "planEscalationAfterDays", min: 1),
+            Waits: ReadWaits(read, element, at),
             MonitoringMonths: read.Days(element, at, "monitoringMonths", min: 1, max: 60),
             MonitoringReportOverdueAfterDays: read.Days(element, at, "monitoringReportOverdueAfterDays", min: 1),
             LinkValidityDays: read.Days(element, at, "linkValidityDays", min: 1, max: 90),
             RetentionMonthsAfterClosure: read.Property(element, at, "retentionMonthsAfterClosure", required: false) is null
                 ? 24
                 : read.Days(element, at, "retentionMonthsAfterClosure", min: 1, max: 240));
+    }
+
+    // Stands in for a missing wait; never used, as the profile is then refused with the error that names it.
+    private static readonly WaitSettings Unread = new(1, 2, 1, 3);
+
+    private static ProgrammeWaits ReadWaits(ProfileReader read, JsonElement deadlines, string parent)
+    {
+        var at = $"{parent}.waits";
+        if (read.Property(deadlines, parent, "waits") is not { } element)
+        {
+            return new ProgrammeWaits(Unread, Unread, Unread, Unread, Unread, Unread, Unread);
+        }
+
+        var waits = ProgrammeWaits.Names.Select(name => ReadWait(read, element, at, name)).ToList();
+        return new ProgrammeWaits(waits[0], waits[1], waits[2], waits[3], waits[4], waits[5], waits[6]);
+    }
+
+    private static WaitSettings ReadWait(ProfileReader read, JsonElement waits, string parent, string name)
+    {
+        var element = read.Property(waits, parent, name);
+        var at = $"{parent}.{name}";
+        if (element is null)
+        {
+            return Unread;
+        }
+
+        var errorsBefore = read.Errors.Count;
+        var wait = new WaitSettings(
+            read.Days(element.Value, at, "reminderAfterDays", min: 1),
+            read.Days(element.Value, at, "escalationAfterDays", min: 1),
+            read.Days(element.Value, at, "escalationEveryDays", min: 1),
+            read.Days(element.Value, at, "endAfterDays", min: 1));
         if (read.Errors.Count > errorsBefore)
         {
-            return deadlines;
+            return wait;
         }
 
-        if (deadlines.DecisionReminderAfterDays >= deadlines.DecisionLapseAfterDays)
+        // In this order, or a step would never happen: the wait would end before it.
+        if (wait.ReminderAfterDays >= wait.EscalationAfterDays)
         {
-            read.Fail($"{at}.decisionReminderAfterDays", "must come before decisionLapseAfterDays");
+            read.Fail($"{at}.reminderAfterDays", "must come before escalationAfterDays");
         }
 
-        if (deadlines.PlanReminderAfterDays >= deadlines.PlanEscalationAfterDays)
+        if (wait.EscalationAfterDays >= wait.EndAfterDays)
         {
-            read.Fail($"{at}.planReminderAfterDays", "must come before planEscalationAfterDays");
+            read.Fail($"{at}.escalationAfterDays", "must come before endAfterDays");
         }
 
-        return deadlines;
+        return wait;
     }
 
     private static DayPeriod? Period(ProfileReader read, JsonElement parent, string at, string name, bool required)

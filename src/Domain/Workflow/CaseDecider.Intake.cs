@@ -31,7 +31,7 @@ public sealed partial class CaseDecider
         var preCheck = PreCheck.Run(new EligibilityContext(command.Facts, file.Nationality, command.ReturnType, programme));
         var build = new DecisionBuilder(state, programme, command)
             .Then(new CaseEvent.ApplicationSubmitted(command.CaseId, file, preCheck, submittedAt, command.At));
-        StartDecisionWait(build, programme, round: 1, command.At);
+        StartDecisionWait(build, round: 1);
         return build.Build();
     }
 
@@ -80,10 +80,10 @@ public sealed partial class CaseDecider
         return null;
     }
 
-    private static void StartDecisionWait(DecisionBuilder build, Programme programme, int round, DateTimeOffset at) =>
-        build.Email(EmailTemplate.DecisionRequested, RecipientRole.Agency, build.Link(LinkAction.DecideEligibility, round))
-            .Timer(TimerKind.DecisionReminder, round, at.AddDays(programme.Deadlines.DecisionReminderAfterDays))
-            .Timer(TimerKind.DecisionLapse, round, at.AddDays(programme.Deadlines.DecisionLapseAfterDays));
+    // The decision wait's reminder, escalations and lapse are set by the wait itself (WaitingStages).
+    private static void StartDecisionWait(DecisionBuilder build, int round) =>
+        build.Email(
+            EmailTemplate.DecisionRequested, RecipientRole.Agency, build.Link(LinkAction.DecideEligibility, round));
 
     private static Rejection? DecideEligibility(DecideEligibility command, DecisionBuilder build)
     {
@@ -99,34 +99,16 @@ public sealed partial class CaseDecider
 
     private Rejection? Reopen(ReopenCase command, DecisionBuilder build)
     {
-        if (build.State.Closure != ClosureReason.Lapsed)
+        if (build.State.Closure is not (ClosureReason.Lapsed or ClosureReason.NotTravelled))
         {
-            return Refuse("only-lapsed-cases-reopen", $"Only a lapsed case can be reopened; this one was closed as {build.State.Closure}.");
+            return Refuse(
+                "only-lapsed-cases-reopen",
+                $"Only a lapsed or not-travelled case can be reopened; this one was closed as {build.State.Closure}.");
         }
 
         var round = build.State.DecisionRound + 1;
         build.Then(new CaseEvent.CaseReopened(round, command.At));
-        StartDecisionWait(build, ProgrammeOf(build.State), round, command.At);
+        StartDecisionWait(build, round);
         return null;
-    }
-
-    private static void DecisionTimer(CaseTimer timer, DecisionBuilder build, DateTimeOffset at)
-    {
-        var state = build.State;
-        if (state.Stage != CaseStage.AwaitingDecision || timer.Round != state.DecisionRound)
-        {
-            return;
-        }
-
-        if (timer.Kind == TimerKind.DecisionReminder && !state.WasReminded(timer.Kind, timer.Round))
-        {
-            build.Then(new CaseEvent.ReminderSent(timer.Kind, timer.Round, at))
-                .Email(EmailTemplate.DecisionReminder, RecipientRole.Agency, build.Link(LinkAction.DecideEligibility, timer.Round));
-        }
-        else if (timer.Kind == TimerKind.DecisionLapse)
-        {
-            build.Then(new CaseEvent.CaseClosed(ClosureReason.Lapsed, at))
-                .Email(EmailTemplate.ApplicationLapsed, RecipientRole.Counsellor);
-        }
     }
 }

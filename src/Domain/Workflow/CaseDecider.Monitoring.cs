@@ -125,8 +125,12 @@ public sealed partial class CaseDecider
         {
             case ClosureReason.Completed when stage != CaseStage.FinancialReported:
                 return Refuse("completion-needs-financial-report", "A case is completed only after its financial report.", "reason");
-            case ClosureReason.Lapsed or ClosureReason.Ineligible:
-                return Refuse("reason-not-allowed", $"A case closes as {command.Reason} through the decision workflow, not by hand.", "reason");
+            case ClosureReason.Lapsed or ClosureReason.Ineligible or ClosureReason.NotTravelled or ClosureReason.NoPlan
+                or ClosureReason.NoFinancialReport:
+                return Refuse(
+                    "reason-not-allowed",
+                    $"A case closes as {command.Reason} through the workflow, not by hand.",
+                    "reason");
         }
 
         // No e-mails: a withdrawn case must fall silent (scenario 22); its timers become no-ops by state.
@@ -149,14 +153,11 @@ public sealed partial class CaseDecider
 
         switch (timer.Kind)
         {
-            case TimerKind.DecisionReminder or TimerKind.DecisionLapse:
-                DecisionTimer(timer, build, command.At);
+            case var kind when WaitingStages.OfTimer(kind) is { } wait:
+                WaitTimer(wait, timer, build, command.At);
                 break;
             case TimerKind.PostArrivalReminder or TimerKind.PostArrivalLastDay:
                 PostArrivalTimer(timer, build, command.At);
-                break;
-            case TimerKind.PlanReminder or TimerKind.PlanEscalation:
-                PlanTimer(timer, build, command.At);
                 break;
             case TimerKind.RetentionErasure:
                 RetentionTimer(build, command.At);

@@ -78,9 +78,8 @@ public sealed partial class CaseDecider
         var version = (state.Plan?.Version ?? 0) + 1;
         var total = Money.Sum(command.Lines.Select(l => l.Amount), programme.Currency);
         build.Then(new CaseEvent.PlanSubmitted(version, command.Lines, total, command.At))
-            .Email(EmailTemplate.PlanApprovalRequested, RecipientRole.Agency, build.Link(LinkAction.DecidePlan, version))
-            .Timer(TimerKind.PlanReminder, version, command.At.AddDays(programme.Deadlines.PlanReminderAfterDays))
-            .Timer(TimerKind.PlanEscalation, version, command.At.AddDays(programme.Deadlines.PlanEscalationAfterDays));
+            .Email(
+                EmailTemplate.PlanApprovalRequested, RecipientRole.Agency, build.Link(LinkAction.DecidePlan, version));
         return null;
     }
 
@@ -117,24 +116,5 @@ public sealed partial class CaseDecider
         build.Then(new CaseEvent.PlanRejected(command.Version, command.Comment, command.At))
             .Email(EmailTemplate.PlanRejected, RecipientRole.Counsellor, round: command.Version);
         return null;
-    }
-
-    private static void PlanTimer(CaseTimer timer, DecisionBuilder build, DateTimeOffset at)
-    {
-        var state = build.State;
-        if (state.Stage != CaseStage.PlanPendingApproval || state.Plan?.Version != timer.Round || state.WasReminded(timer.Kind, timer.Round))
-        {
-            return;
-        }
-
-        build.Then(new CaseEvent.ReminderSent(timer.Kind, timer.Round, at));
-        if (timer.Kind == TimerKind.PlanReminder)
-        {
-            build.Email(EmailTemplate.PlanApprovalReminder, RecipientRole.Agency, build.Link(LinkAction.DecidePlan, timer.Round));
-        }
-        else
-        {
-            build.Email(EmailTemplate.PlanApprovalEscalated, RecipientRole.ProgrammeOfficer);
-        }
     }
 }

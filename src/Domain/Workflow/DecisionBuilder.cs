@@ -14,6 +14,9 @@ internal sealed class DecisionBuilder(CaseState state, Programme programme, Case
 
     public CaseState State => state;
 
+    /// <summary>The case's version once this decision's events so far are applied.</summary>
+    public int Version => (int)state.Version + events.Count;
+
     public DecisionBuilder Then(CaseEvent @event)
     {
         events.Add(@event);
@@ -62,6 +65,23 @@ internal sealed class DecisionBuilder(CaseState state, Programme programme, Case
         return this;
     }
 
+    /// <summary>A decision that begins a wait sets its reminder, its first escalation and its end.</summary>
+    private void StartWait()
+    {
+        var after = events.Aggregate(state, CaseEvolution.Evolve);
+        if (after.WaitSince == state.WaitSince
+            || WaitingStages.Of(after.Stage) is not { } wait
+            || WaitingStages.StartedAt(after, programme) is not { } started)
+        {
+            return;
+        }
+
+        var settings = programme.Deadlines.Waits.For(wait.Kind);
+        Timer(wait.Reminder, Version, started.AddDays(settings.ReminderAfterDays))
+            .Timer(wait.Escalation, Version, started.AddDays(settings.EscalationAfterDays))
+            .Timer(wait.End, Version, started.AddDays(settings.EndAfterDays));
+    }
+
     public LinkIntent Link(LinkAction action, int round) =>
         new(action, round, command.At.AddDays(programme.Deadlines.LinkValidityDays));
 
@@ -71,6 +91,8 @@ internal sealed class DecisionBuilder(CaseState state, Programme programme, Case
         {
             return Decision.Nothing;
         }
+
+        StartWait();
 
         // Every closure starts the retention period; the timer erases the person's data if the case is still closed then.
         if (events.LastOrDefault(e => e is CaseEvent.CaseClosed or CaseEvent.EligibilityDecided { Eligible: false }) is { } closed)

@@ -3,7 +3,10 @@ using Reintegration.Domain.Cases;
 
 namespace Reintegration.Domain.Workflow;
 
-/// <summary>Generates docs/WORKFLOW.md from <see cref="WorkflowMap"/>: the Mermaid state diagram and the command table.</summary>
+/// <summary>
+/// Generates docs/WORKFLOW.md from <see cref="WorkflowMap"/> and <see cref="WaitingStages"/>: the Mermaid state
+/// diagram, the command table and the waiting stages.
+/// </summary>
 public static class WorkflowDocs
 {
     public static string Markdown()
@@ -33,6 +36,24 @@ public static class WorkflowDocs
                 ? "every open stage" + (accepted.Contains(CaseStage.Closed) ? " and Closed" : string.Empty)
                 : string.Join(", ", accepted);
             text.AppendLine($"| {command} | {stages} | {string.Join(", ", leadsTo)} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Waiting stages");
+        text.AppendLine();
+        text.AppendLine("Generated from `src/Domain/Workflow/WaitingStages.cs`. In each, a reminder goes to whoever "
+            + "must act, escalations go to the programme officer and repeat until the end, and the wait ends as the "
+            + "programme sets (`deadlines.waits.<setting>` in days; docs/PROGRAMMES.md). A timer of a wait that is "
+            + "over does nothing.");
+        text.AppendLine();
+        text.AppendLine("| setting | stages | waits for | reminded | ends | timers |");
+        text.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var wait in WaitingStages.All)
+        {
+            var setting = char.ToLowerInvariant(wait.Kind.ToString()[0]) + wait.Kind.ToString()[1..];
+            text.AppendLine(
+                $"| `{setting}` | {string.Join(", ", wait.Stages)} | {wait.WaitsFor} | {wait.Reminded} | {wait.Ends} "
+                + $"| {wait.Reminder}, {wait.Escalation}, {wait.End} |");
         }
 
         return text.ToString().ReplaceLineEndings("\n");

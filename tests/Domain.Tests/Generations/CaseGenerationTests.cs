@@ -23,7 +23,8 @@ public sealed class CaseGenerationTests
 
         generation.Answers.ShouldHaveSingleItem().Outcome.ShouldBe(CommandOutcome.Accepted);
         generation.State.Stage.ShouldBe(CaseStage.AwaitingDecision);
-        generation.Timers.Select(t => t.Kind).ShouldBe([TimerKind.DecisionReminder, TimerKind.DecisionLapse], ignoreOrder: true);
+        generation.Timers.Select(t => t.Kind).ShouldBe(
+            [TimerKind.DecisionReminder, TimerKind.DecisionEscalation, TimerKind.DecisionLapse], ignoreOrder: true);
         generation.Pending.ShouldNotBeEmpty();
         generation.Pending.Any(p => p.Effect is CaseEffect.ScheduleTimer).ShouldBeFalse();
         generation.Unprojected.Select(e => e.Version).ShouldBe([1]);

@@ -13,7 +13,29 @@ public class ProgrammeProfileTests
           "caps": { "postReturn": [{ "perAdult": 100, "perMinor": 50 }], "travelCashPerPerson": 0, "cashAtDepartureWithoutPartnerPerPerson": 0 },
           "deadlines": {
             "postArrivalRequestBeforeDeparture": { "days": 5, "count": "working" }, "postArrivalReminderDaysBeforeDeadline": 2,
-            "decisionReminderAfterDays": 5, "decisionLapseAfterDays": 14, "planReminderAfterDays": 3, "planEscalationAfterDays": 7,
+            "waits": {
+              "decision": {
+                "reminderAfterDays": 5, "escalationAfterDays": 10, "escalationEveryDays": 7, "endAfterDays": 14
+              },
+              "departure": {
+                "reminderAfterDays": 30, "escalationAfterDays": 60, "escalationEveryDays": 30, "endAfterDays": 180
+              },
+              "arrival": {
+                "reminderAfterDays": 3, "escalationAfterDays": 7, "escalationEveryDays": 7, "endAfterDays": 30
+              },
+              "plan": {
+                "reminderAfterDays": 14, "escalationAfterDays": 30, "escalationEveryDays": 14, "endAfterDays": 90
+              },
+              "planApproval": {
+                "reminderAfterDays": 3, "escalationAfterDays": 7, "escalationEveryDays": 7, "endAfterDays": 60
+              },
+              "financialReport": {
+                "reminderAfterDays": 14, "escalationAfterDays": 30, "escalationEveryDays": 14, "endAfterDays": 90
+              },
+              "completion": {
+                "reminderAfterDays": 7, "escalationAfterDays": 14, "escalationEveryDays": 14, "endAfterDays": 30
+              }
+            },
             "monitoringMonths": 12, "monitoringReportOverdueAfterDays": 14, "linkValidityDays": 14
           },
           "partners": []
@@ -51,17 +73,63 @@ public class ProgrammeProfileTests
         var broken = Valid
             .Replace("\"EUR\"", "\"USD\"", StringComparison.Ordinal)
             .Replace("\"voluntary-return\"", "\"no-such-rule\"", StringComparison.Ordinal)
-            .Replace("\"decisionLapseAfterDays\": 14", "\"decisionLapseAfterDays\": \"soon\"", StringComparison.Ordinal)
+            .Replace("\"endAfterDays\": 14", "\"endAfterDays\": \"soon\"", StringComparison.Ordinal)
             .Replace("\"count\": \"working\"", "\"count\": \"lunar\"", StringComparison.Ordinal);
 
         var error = Should.Throw<ProgrammeProfileException>(() => ProgrammeProfile.Parse("broken.json", broken));
 
         error.Errors.ShouldAllBe(e => e.File == "broken.json");
         error.Errors.Select(e => e.Field).ShouldBe(
-            ["$.currency", "$.eligibility.rules[0]", "$.deadlines.postArrivalRequestBeforeDeparture.count", "$.deadlines.decisionLapseAfterDays"],
+            [
+                "$.currency", "$.eligibility.rules[0]", "$.deadlines.postArrivalRequestBeforeDeparture.count",
+                "$.deadlines.waits.decision.endAfterDays",
+            ],
             ignoreOrder: true);
         error.Message.ShouldContain("broken.json: $.currency 'USD' is not a supported currency");
         error.Message.ShouldContain("'lunar' is not one of: calendar, working");
+    }
+
+    [Fact]
+    public void Shipped_profiles_give_every_wait_its_settings()
+    {
+        foreach (var id in new[] { "drc-denmark", "eu-eurp" })
+        {
+            var waits = CaseSpec.Programmes.Get(id).Deadlines.Waits;
+            (waits.Decision, waits.PlanApproval, waits.FinancialReport).ShouldBe(
+                (new WaitSettings(5, 10, 7, 14), new WaitSettings(3, 7, 7, 60), new WaitSettings(14, 30, 14, 90)));
+        }
+    }
+
+    [Theory]
+    [InlineData(
+        "\"escalationAfterDays\": 60", "\"escalationAfterDays\": 20",
+        "$.deadlines.waits.departure.reminderAfterDays", "must come before escalationAfterDays")]
+    [InlineData(
+        "\"endAfterDays\": 180", "\"endAfterDays\": 60",
+        "$.deadlines.waits.departure.escalationAfterDays", "must come before endAfterDays")]
+    [InlineData(
+        "\"escalationEveryDays\": 30", "\"escalationEveryDays\": 0",
+        "$.deadlines.waits.departure.escalationEveryDays", "must be a whole number from 1 to 3660")]
+    [InlineData("\"completion\": {", "\"finished\": {", "$.deadlines.waits.completion", "is required")]
+    public void A_wait_whose_steps_cannot_all_happen_is_refused_naming_the_field(
+        string from, string to, string field, string reason)
+    {
+        var error = Should.Throw<ProgrammeProfileException>(
+            () => ProgrammeProfile.Parse("waits.json", Valid.Replace(from, to, StringComparison.Ordinal)));
+
+        var only = error.Errors.ShouldHaveSingleItem();
+        (only.File, only.Field, only.Reason).ShouldBe(("waits.json", field, reason));
+    }
+
+    [Fact]
+    public void Missing_waits_are_named_once()
+    {
+        var start = Valid.IndexOf("\"waits\"", StringComparison.Ordinal);
+        var end = Valid.IndexOf("\"monitoringMonths\"", StringComparison.Ordinal);
+        var error = Should.Throw<ProgrammeProfileException>(
+            () => ProgrammeProfile.Parse("x.json", Valid.Remove(start, end - start)));
+
+        error.Errors.ShouldHaveSingleItem().Field.ShouldBe("$.deadlines.waits");
     }
 
     [Fact]

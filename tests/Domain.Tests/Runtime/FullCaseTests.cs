@@ -85,7 +85,8 @@ public class FullCaseTests
 
         var emails = system.Messages.Sent.OfType<CaseEffect.SendEmail>().ToList();
         emails.Count(e => e.Template == EmailTemplate.PlanApprovalReminder).ShouldBe(1);
-        emails.Count(e => e.Template == EmailTemplate.PlanApprovalEscalated).ShouldBe(1);
+        emails.Count(e => e.Template == EmailTemplate.PlanApprovalEscalated).ShouldBe(2); // days 7 and 14 of 18
+        emails.Count(e => e.Template == EmailTemplate.FinancialReportReminder).ShouldBe(1); // 14 days after month 12
         emails.Count(e => e.Template == EmailTemplate.MonitoringReportOverdue).ShouldBe(12);
         system.Messages.Sent.OfType<CaseEffect.NotifyPartner>().Count(n => n.Notice == PartnerNotice.MonitoringReportDue).ShouldBe(12);
     }
@@ -99,7 +100,11 @@ public class FullCaseTests
         var state = await system.CaseAsync("case-1");
         state.Closure.ShouldBe(ClosureReason.Lapsed);
         var sent = system.Messages.Sent.OfType<CaseEffect.SendEmail>().Select(e => e.Template);
-        sent.ShouldBe([EmailTemplate.DecisionRequested, EmailTemplate.DecisionReminder, EmailTemplate.ApplicationLapsed]);
+        sent.ShouldBe(
+        [
+            EmailTemplate.DecisionRequested, EmailTemplate.DecisionReminder, EmailTemplate.DecisionEscalated,
+            EmailTemplate.ApplicationLapsed,
+        ]);
     }
 
     [Fact]
@@ -121,7 +126,7 @@ public class FullCaseTests
         var runtime = new CaseRuntime(system.Runtime.Decider, system.Store, dispatcher, system.Clock);
         await runtime.HandleAsync(Drc());
         (await system.Store.PendingEffectsAsync(10)).Count.ShouldBe(1);
-        system.Timers.Count.ShouldBe(2);
+        system.Timers.Count.ShouldBe(3);
 
         (await system.Dispatcher.RecoverAsync(system.Now)).ShouldBe(1);
         (await system.Dispatcher.RecoverAsync(system.Now)).ShouldBe(0);

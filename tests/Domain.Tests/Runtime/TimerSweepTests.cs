@@ -17,16 +17,20 @@ public class TimerSweepTests
             (await system.HandleAsync(Drc(caseId: id))).Outcome.ShouldBe(CommandOutcome.Accepted);
         }
 
-        // Both the 5-day reminder and the 14-day lapse are due at once: a case must see them in that order.
+        // The 5-day reminder, the 10-day escalation and the 14-day lapse are due at once: a case sees them in order.
         system.Clock.AdvanceTo(Day0.AddDays(30));
         var fired = await new TimerSweep(system.Timers, system.Runtime, system.Clock, parallelCases: 4).RunAsync(batch: 7);
 
-        fired.ShouldBe(60);
+        fired.ShouldBe(90);
         system.Timers.All().ShouldAllBe(t => t.Kind == TimerKind.RetentionErasure && t.DueAt > system.Now);
         foreach (var id in ids)
         {
             var templates = system.Messages.Sent.OfType<CaseEffect.SendEmail>().Where(e => e.CaseId == id).Select(e => e.Template);
-            templates.ShouldBe([EmailTemplate.DecisionRequested, EmailTemplate.DecisionReminder, EmailTemplate.ApplicationLapsed]);
+            templates.ShouldBe(
+            [
+                EmailTemplate.DecisionRequested, EmailTemplate.DecisionReminder, EmailTemplate.DecisionEscalated,
+                EmailTemplate.ApplicationLapsed,
+            ]);
             (await system.CaseAsync(id)).Closure.ShouldBe(ClosureReason.Lapsed);
         }
     }

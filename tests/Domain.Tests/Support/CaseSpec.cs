@@ -69,6 +69,14 @@ public sealed class CaseSpec
         return this;
     }
 
+    /// <summary>A timer of the case's current wait, as the decision that began the wait set it.</summary>
+    public CaseTimer WaitTimer(TimerKind kind, DateTimeOffset dueAt) =>
+        new(state.CaseId, kind, (int)state.WaitSince, dueAt);
+
+    /// <summary>The timers the last decision set, as (kind, due).</summary>
+    public IReadOnlyList<(TimerKind Kind, DateTimeOffset DueAt)> Timers() =>
+        [.. Effects<CaseEffect.ScheduleTimer>().Select(t => (t.Timer.Kind, t.Timer.DueAt))];
+
     public IReadOnlyList<T> Effects<T>()
         where T : CaseEffect => Decision.Effects.OfType<T>().ToList();
 }

@@ -19,8 +19,12 @@ public class DepartureTests
         var spec = Approved().When(Book(December10, On(2026, 11, 20)))
             .Then(new CaseEvent.DepartureBooked(1, December10, "TK 1234", new DateOnly(2026, 12, 5), On(2026, 11, 20)))
             .ThenStage(CaseStage.DepartureBooked);
-        spec.Effects<CaseEffect.ScheduleTimer>().Select(t => (t.Timer.Kind, t.Timer.DueAt)).ShouldBe(
-            [(TimerKind.PostArrivalReminder, On(2026, 12, 3, 0)), (TimerKind.PostArrivalLastDay, On(2026, 12, 5, 0))]);
+        spec.Timers().ShouldBe(
+        [
+            (TimerKind.PostArrivalReminder, On(2026, 12, 3, 0)), (TimerKind.PostArrivalLastDay, On(2026, 12, 5, 0)),
+            (TimerKind.ArrivalReminder, On(2026, 12, 13, 0)), (TimerKind.ArrivalEscalation, On(2026, 12, 17, 0)),
+            (TimerKind.ArrivalEnd, On(2027, 1, 9, 0)),
+        ]);
         spec.Effects<CaseEffect.NotifyPartner>().Single().Notice.ShouldBe(PartnerNotice.DepartureBooked);
     }
 
@@ -65,8 +69,9 @@ public class DepartureTests
     {
         var spec = Approved().When(Book(December10, On(2026, 11, 20))).When(Book(new DateOnly(2026, 12, 20), On(2026, 11, 25)));
         spec.State.LatestPostArrivalRequest.ShouldBe(new DateOnly(2026, 12, 15));
-        spec.Effects<CaseEffect.ScheduleTimer>().Select(t => (t.Timer.Round, t.Timer.DueAt)).ShouldBe(
-            [(2, On(2026, 12, 13, 0)), (2, On(2026, 12, 15, 0))]);
+        spec.Effects<CaseEffect.ScheduleTimer>()
+            .Where(t => t.Timer.Kind is TimerKind.PostArrivalReminder or TimerKind.PostArrivalLastDay)
+            .Select(t => (t.Timer.Round, t.Timer.DueAt)).ShouldBe([(2, On(2026, 12, 13, 0)), (2, On(2026, 12, 15, 0))]);
 
         spec.When(Fire(new CaseTimer("case-1", TimerKind.PostArrivalLastDay, 1, On(2026, 12, 5, 0)))).ThenNothing();
         spec.When(RequestPackage(On(2026, 12, 14))).Decision.Rejection.ShouldBeNull();
@@ -128,7 +133,8 @@ public class DepartureTests
     {
         var spec = Approved(Drc(country: "ER", nationality: "ER")).When(Book(December10, On(2026, 11, 20)));
         spec.State.HasPartner.ShouldBeFalse();
-        spec.Effects<CaseEffect.ScheduleTimer>().ShouldBeEmpty();
+        spec.Timers().Select(t => t.Kind)
+            .ShouldBe([TimerKind.ArrivalReminder, TimerKind.ArrivalEscalation, TimerKind.ArrivalEnd]);
         spec.Effects<CaseEffect.NotifyPartner>().ShouldBeEmpty();
         spec.When(RequestPackage(On(2026, 11, 21))).ThenRejected("no-partner");
         spec.When(Arrive(December10, On(2026, 12, 11))).ThenRejected("no-partner");

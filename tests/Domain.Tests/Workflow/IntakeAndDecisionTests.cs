@@ -22,8 +22,11 @@ public class IntakeAndDecisionTests
         email.Template.ShouldBe(EmailTemplate.DecisionRequested);
         email.Recipient.ShouldBe(RecipientRole.Agency);
         email.Links.ShouldHaveSingleItem().ShouldBe(new LinkIntent(LinkAction.DecideEligibility, 1, Day0.AddDays(14)));
-        spec.Effects<CaseEffect.ScheduleTimer>().Select(t => (t.Timer.Kind, t.Timer.DueAt)).ShouldBe(
-            [(TimerKind.DecisionReminder, Day0.AddDays(5)), (TimerKind.DecisionLapse, Day0.AddDays(14))]);
+        spec.Timers().ShouldBe(
+        [
+            (TimerKind.DecisionReminder, Day0.AddDays(5)), (TimerKind.DecisionEscalation, Day0.AddDays(10)),
+            (TimerKind.DecisionLapse, Day0.AddDays(14)),
+        ]);
     }
 
     [Fact]
@@ -36,8 +39,11 @@ public class IntakeAndDecisionTests
         (submitted.SubmittedAt, submitted.ReceivedAt, submitted.At).ShouldBe((formTime, (DateTimeOffset?)Day0, Day0));
         submitted.File.SubmittedOn.ShouldBe(DateOnly.FromDateTime(formTime.UtcDateTime));
         spec.State.DecisionWaitStartedAt.ShouldBe(Day0);
-        spec.Effects<CaseEffect.ScheduleTimer>().Select(t => (t.Timer.Kind, t.Timer.DueAt)).ShouldBe(
-            [(TimerKind.DecisionReminder, Day0.AddDays(5)), (TimerKind.DecisionLapse, Day0.AddDays(14))]);
+        spec.Timers().ShouldBe(
+        [
+            (TimerKind.DecisionReminder, Day0.AddDays(5)), (TimerKind.DecisionEscalation, Day0.AddDays(10)),
+            (TimerKind.DecisionLapse, Day0.AddDays(14)),
+        ]);
         spec.Effects<CaseEffect.SendEmail>().Single().Links.Single().ExpiresAt.ShouldBe(Day0.AddDays(14));
         Timeline.Describe(1, submitted, Disclosure.Everything).Detail
             .ShouldContain("submitted 2026-09-23 09:00 UTC, received 2026-11-02 09:00 UTC");
@@ -68,7 +74,7 @@ public class IntakeAndDecisionTests
         var first = CaseSpec.Given().When(Drc()).Decision.Effects.Select(e => e.EffectId);
         var second = CaseSpec.Given().When(Drc()).Decision.Effects.Select(e => e.EffectId);
         first.ShouldBe(second);
-        first.ShouldBe(["case-1:1:0", "case-1:1:1", "case-1:1:2"]);
+        first.ShouldBe(["case-1:1:0", "case-1:1:1", "case-1:1:2", "case-1:1:3"]);
     }
 
     [Fact]
@@ -129,8 +135,9 @@ public class IntakeAndDecisionTests
     [Fact]
     public void Silent_agency_is_reminded_after_5_days_once()
     {
-        var reminder = new CaseTimer("case-1", TimerKind.DecisionReminder, 1, Day0.AddDays(5));
-        var spec = CaseSpec.Given(Drc()).When(Fire(reminder)).Then(new CaseEvent.ReminderSent(TimerKind.DecisionReminder, 1, Day0.AddDays(5)));
+        var spec = CaseSpec.Given(Drc());
+        var reminder = spec.WaitTimer(TimerKind.DecisionReminder, Day0.AddDays(5));
+        spec.When(Fire(reminder)).Then(new CaseEvent.ReminderSent(TimerKind.DecisionReminder, 1, Day0.AddDays(5)));
         spec.Effects<CaseEffect.SendEmail>().Single().Template.ShouldBe(EmailTemplate.DecisionReminder);
         spec.When(Fire(reminder) with { CommandId = "again" }).ThenNothing();
     }
@@ -138,14 +145,18 @@ public class IntakeAndDecisionTests
     [Fact]
     public void Wait_lapses_after_14_days_and_a_lapsed_case_can_be_reopened_with_fresh_timers()
     {
-        var lapse = new CaseTimer("case-1", TimerKind.DecisionLapse, 1, Day0.AddDays(14));
-        var spec = CaseSpec.Given(Drc()).When(Fire(lapse)).Then(new CaseEvent.CaseClosed(ClosureReason.Lapsed, Day0.AddDays(14)));
+        var spec = CaseSpec.Given(Drc());
+        var lapse = spec.WaitTimer(TimerKind.DecisionLapse, Day0.AddDays(14));
+        spec.When(Fire(lapse)).Then(new CaseEvent.CaseClosed(ClosureReason.Lapsed, Day0.AddDays(14)));
         spec.State.Closure.ShouldBe(ClosureReason.Lapsed);
 
         var reopenedAt = Day0.AddDays(20);
         spec.When(new CaseCommand.ReopenCase("case-1", "reopen", reopenedAt)).Then(new CaseEvent.CaseReopened(2, reopenedAt)).ThenStage(CaseStage.AwaitingDecision);
-        spec.Effects<CaseEffect.ScheduleTimer>().Select(t => (t.Timer.Kind, t.Timer.Round, t.Timer.DueAt)).ShouldBe(
-            [(TimerKind.DecisionReminder, 2, reopenedAt.AddDays(5)), (TimerKind.DecisionLapse, 2, reopenedAt.AddDays(14))]);
+        spec.Timers().ShouldBe(
+        [
+            (TimerKind.DecisionReminder, reopenedAt.AddDays(5)), (TimerKind.DecisionEscalation, reopenedAt.AddDays(10)),
+            (TimerKind.DecisionLapse, reopenedAt.AddDays(14)),
+        ]);
 
         // The first round's lapse timer, swept late, changes nothing.
         spec.When(Fire(lapse, reopenedAt.AddDays(1)) with { CommandId = "late" }).ThenNothing();

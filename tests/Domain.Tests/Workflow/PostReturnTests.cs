@@ -21,7 +21,8 @@ public class PostReturnTests
     {
         var spec = CaseSpec.Given(Drc(), Approve(Day0.AddDays(1)), Book(Departure, On(2026, 12, 1))).When(Arrive(Arrival, On(2027, 1, 31, 18)))
             .ThenStage(CaseStage.AwaitingPlan);
-        spec.Effects<CaseEffect.ScheduleTimer>().Select(t => DateOnly.FromDateTime(t.Timer.DueAt.UtcDateTime).ToString("yyyy-MM-dd")).ShouldBe(
+        spec.Effects<CaseEffect.ScheduleTimer>().Where(t => t.Timer.Kind == TimerKind.MonitoringReminder)
+            .Select(t => DateOnly.FromDateTime(t.Timer.DueAt.UtcDateTime).ToString("yyyy-MM-dd")).ShouldBe(
         [
             "2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31", "2027-06-30", "2027-07-31",
             "2027-08-31", "2027-09-30", "2027-10-31", "2027-11-30", "2027-12-31", "2028-01-31",
@@ -41,8 +42,11 @@ public class PostReturnTests
         var spec = PlanPending().ThenStage(CaseStage.PlanPendingApproval);
         spec.State.Plan!.Total.ShouldBe(new Money(20000m, Currency.DKK));
         spec.Effects<CaseEffect.SendEmail>().Single().Links.Single().ShouldBe(new LinkIntent(LinkAction.DecidePlan, 1, On(2027, 2, 19)));
-        spec.Effects<CaseEffect.ScheduleTimer>().Select(t => (t.Timer.Kind, t.Timer.DueAt)).ShouldBe(
-            [(TimerKind.PlanReminder, On(2027, 2, 8)), (TimerKind.PlanEscalation, On(2027, 2, 12))]);
+        spec.Timers().ShouldBe(
+        [
+            (TimerKind.PlanReminder, On(2027, 2, 8)), (TimerKind.PlanEscalation, On(2027, 2, 12)),
+            (TimerKind.PlanApprovalEnd, On(2027, 4, 6)),
+        ]);
     }
 
     [Fact]
@@ -99,21 +103,31 @@ public class PostReturnTests
     }
 
     [Fact]
-    public void Pending_approval_is_reminded_after_3_days_and_escalated_after_7_once_each()
+    public void Pending_approval_is_reminded_after_3_days_and_escalated_after_7_and_every_7_days_after()
     {
         var spec = PlanPending();
-        spec.When(Fire(new CaseTimer("case-1", TimerKind.PlanReminder, 1, On(2027, 2, 8))));
+        var reminder = spec.WaitTimer(TimerKind.PlanReminder, On(2027, 2, 8));
+        spec.When(Fire(reminder));
         spec.Effects<CaseEffect.SendEmail>().Single().Recipient.ShouldBe(RecipientRole.Agency);
-        spec.When(Fire(new CaseTimer("case-1", TimerKind.PlanEscalation, 1, On(2027, 2, 12))));
+        spec.When(Fire(reminder) with { CommandId = "again" }).ThenNothing();
+        spec.When(Fire(spec.WaitTimer(TimerKind.PlanEscalation, On(2027, 2, 12))));
         var escalation = spec.Effects<CaseEffect.SendEmail>().Single();
         (escalation.Template, escalation.Recipient).ShouldBe((EmailTemplate.PlanApprovalEscalated, RecipientRole.ProgrammeOfficer));
-        spec.When(Fire(new CaseTimer("case-1", TimerKind.PlanEscalation, 1, On(2027, 2, 12))) with { CommandId = "again" }).ThenNothing();
+        var next = spec.Effects<CaseEffect.ScheduleTimer>().Single().Timer;
+        (next.Kind, next.DueAt).ShouldBe((TimerKind.PlanEscalation, On(2027, 2, 19)));
+        spec.When(Fire(next)).Effects<CaseEffect.SendEmail>().Single().Template
+            .ShouldBe(EmailTemplate.PlanApprovalEscalated);
+        spec.When(Fire(next) with { CommandId = "again" }).ThenNothing();
     }
 
     [Fact]
-    public void Plan_timers_of_an_old_version_change_nothing() =>
-        PlanPending().When(RejectPlanVersion(1, On(2027, 2, 6))).When(Plan(On(2027, 2, 7), Currency.DKK, 12000m))
-            .When(Fire(new CaseTimer("case-1", TimerKind.PlanReminder, 1, On(2027, 2, 8)))).ThenNothing();
+    public void Plan_timers_of_an_old_version_change_nothing()
+    {
+        var spec = PlanPending();
+        var first = spec.WaitTimer(TimerKind.PlanReminder, On(2027, 2, 8));
+        spec.When(RejectPlanVersion(1, On(2027, 2, 6))).When(Plan(On(2027, 2, 7), Currency.DKK, 12000m))
+            .When(Fire(first)).ThenNothing();
+    }
 
     [Fact]
     public void Monthly_reminder_asks_the_partner_with_a_link_and_sets_the_overdue_check()

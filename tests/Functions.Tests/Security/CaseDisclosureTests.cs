@@ -148,6 +148,7 @@ public sealed partial class CaseDisclosureTests(AppFactory app) : IClassFixture<
         {
             new ApplicationSubmitted(id, file, check, t),
             new ReminderSent(TimerKind.DecisionReminder, 1, t.AddDays(5)),
+            new ReminderSent(TimerKind.DecisionEscalation, 1, t.AddDays(10)),
             new CaseClosed(ClosureReason.Lapsed, t.AddDays(14)),
             new CaseReopened(2, t.AddDays(15)),
             new EligibilityDecided(true, "REASON-7Q a police record of Amina Kato", t.AddDays(16)),

@@ -1,3 +1,5 @@
+using Reintegration.Domain;
+using Reintegration.Domain.Budget;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Eligibility;
 using Reintegration.Domain.Programmes;
@@ -202,6 +204,11 @@ public abstract class CaseStoreContract(ICaseStoresFactory factory)
         await Do(new CaseCommand.RequestPostArrival("full", "pa", clock.GetUtcNow(), [PostArrivalService.AirportPickup], null, null));
         await DaysAsync(13);
         await Do(new CaseCommand.ConfirmArrival("full", "arrive", clock.GetUtcNow(), new DateOnly(2026, 12, 10)));
+
+        // With an approved plan: a case left without one is closed as no-plan after the programme's days.
+        var line = new BudgetLine("shop", ServiceCategory.SmallBusiness, "shop", new Money(1000m, Currency.DKK));
+        await Do(new CaseCommand.SubmitPlan("full", "plan", clock.GetUtcNow(), [line]));
+        await Do(new CaseCommand.ApprovePlan("full", "approve", clock.GetUtcNow(), 1, null));
         await DaysAsync(380);
 
         var reminders = (await stores.Cases.ReadEventsAsync("full")).Select(e => e.Event).OfType<CaseEvent.ReminderSent>()
