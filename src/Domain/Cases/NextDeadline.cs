@@ -1,46 +1,121 @@
 using Reintegration.Domain.Calendar;
 using Reintegration.Domain.Programmes;
+using Reintegration.Domain.Workflow;
 
 namespace Reintegration.Domain.Cases;
 
-/// <summary>The next date someone must act on a case, and what is due then.</summary>
-public sealed record DueItem(DateOnly Date, string What);
+/// <summary>What a deadline is for: the pages word it in the reader's language from this and the round.</summary>
+public enum DueKind
+{
+    AgencyDecision,
+    DepartureBooking,
+    PostArrivalRequest,
+    Departure,
+    PlanSubmission,
+    PlanApproval,
+    MonitoringReport,
+    FinancialReport,
+    Closing,
+}
 
-/// <summary>Works out a case's next deadline from its state and programme (for the case page, list and dashboard).</summary>
+/// <summary>
+/// A date by which someone must act on a case, what for (<see cref="Kind"/>, with the month or plan version in
+/// <see cref="Round"/>), and the English wording the API and logs carry.
+/// </summary>
+public sealed record DueItem(DateOnly Date, string What)
+{
+    public DueKind Kind { get; init; }
+
+    public int? Round { get; init; }
+}
+
+/// <summary>A case's deadlines on a given day: the next one still ahead, and those passed with nothing done.</summary>
+public sealed record CaseDeadlines(DueItem? Next, IReadOnlyList<DueItem> Overdue)
+{
+    public DueItem? OldestOverdue => Overdue.Count == 0 ? null : Overdue[0];
+}
+
+/// <summary>
+/// Works out a case's deadlines from its state and programme (case page, list, dashboard). Every deadline the case
+/// still owes is open until it is met; on a given day those before it are overdue and the first on or after it is
+/// next, so the next deadline moves on while a missed one stays marked overdue.
+/// </summary>
 public static class NextDeadline
 {
-    public static DueItem? Of(CaseState state, Programme programme)
+    /// <summary>The case's deadlines on <paramref name="today"/>.</summary>
+    public static CaseDeadlines Of(CaseState state, Programme programme, DateOnly today)
     {
+        var open = Open(state, programme);
+        return new CaseDeadlines(open.FirstOrDefault(d => d.Date >= today), [.. open.Where(d => d.Date < today)]);
+    }
+
+    /// <summary>Every deadline the case still owes, oldest first.</summary>
+    public static IReadOnlyList<DueItem> Open(CaseState state, Programme programme)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(programme);
         var deadlines = programme.Deadlines;
+        var open = new List<DueItem>();
+        var waitEnd = WaitingStages.EndsAt(state, programme) is { } end ? Deadline.DateOf(end) : (DateOnly?)null;
         switch (state.Stage)
         {
             case CaseStage.AwaitingDecision when state.DecisionWaitStartedAt is { } started:
-                return new(
-                    Deadline.DateOf(started.AddDays(deadlines.Waits.Decision.EndAfterDays)),
-                    "agency decision (the application lapses)");
-            case CaseStage.DepartureBooked when state.HasPartner && state.PostArrival is null:
-                return new(state.LatestPostArrivalRequest!.Value, "post-arrival package request");
+                open.Add(new(Deadline.DateOf(started.AddDays(deadlines.Waits.Decision.EndAfterDays)),
+                    "agency decision (the application lapses)") { Kind = DueKind.AgencyDecision });
+                break;
+            case CaseStage.AwaitingDeparture when waitEnd is { } lapse:
+                open.Add(new(lapse, "departure booking (the decision lapses)") { Kind = DueKind.DepartureBooking });
+                break;
             case CaseStage.DepartureBooked:
-                return new(state.Departure!.Value, "departure");
+                if (state.HasPartner && state.PostArrival is null)
+                {
+                    open.Add(new(state.LatestPostArrivalRequest!.Value, "post-arrival package request")
+                    {
+                        Kind = DueKind.PostArrivalRequest,
+                    });
+                }
+
+                open.Add(new(state.Departure!.Value, "departure") { Kind = DueKind.Departure });
+                break;
+            case CaseStage.AwaitingPlan or CaseStage.PlanRejected when waitEnd is { } noPlan:
+                open.Add(new(noPlan, "reintegration plan (the case closes without one)") { Kind = DueKind.PlanSubmission });
+                break;
             case CaseStage.PlanPendingApproval:
-                return new(
+                open.Add(new(
                     Deadline.DateOf(state.Plan!.SubmittedAt.AddDays(deadlines.Waits.PlanApproval.EscalationAfterDays)),
-                    $"approval of plan version {state.Plan.Version}");
+                    $"approval of plan version {state.Plan.Version}") { Kind = DueKind.PlanApproval, Round = state.Plan.Version });
+                break;
+            case CaseStage.Departed when waitEnd is { } report:
+                open.Add(new(report, "financial report") { Kind = DueKind.FinancialReport });
+                break;
+            case CaseStage.FinancialReported when waitEnd is { } closing:
+                open.Add(new(closing, "closing the case") { Kind = DueKind.Closing });
+                break;
         }
 
-        if (state.ArrivedOn is { } arrived && state.Stage is CaseStage.AwaitingPlan or CaseStage.PlanRejected or CaseStage.Monitoring or CaseStage.PlanPendingApproval)
+        if (state.ArrivedOn is { } arrived
+            && state.Stage is CaseStage.AwaitingPlan or CaseStage.PlanRejected or CaseStage.Monitoring or CaseStage.PlanPendingApproval)
         {
             for (var month = 1; month <= deadlines.MonitoringMonths; month++)
             {
                 if (!state.MonitoringReports.ContainsKey(month))
                 {
-                    return new(CaseEvolution.MonitoringDate(arrived, month), $"monitoring report, month {month}");
+                    open.Add(new(CaseEvolution.MonitoringDate(arrived, month), $"monitoring report, month {month}")
+                    {
+                        Kind = DueKind.MonitoringReport, Round = month,
+                    });
                 }
             }
 
-            return new(CaseEvolution.MonitoringDate(arrived, deadlines.MonitoringMonths), "financial report");
+            if (state.Stage == CaseStage.Monitoring)
+            {
+                open.Add(new(CaseEvolution.MonitoringDate(arrived, deadlines.MonitoringMonths), "financial report")
+                {
+                    Kind = DueKind.FinancialReport,
+                });
+            }
         }
 
-        return null;
+        return [.. open.OrderBy(d => d.Date).ThenBy(d => d.Kind)];
     }
 }

@@ -16,9 +16,22 @@ public sealed record CaseSummary(
     DateTimeOffset UpdatedAt,
     long Version)
 {
-    public static CaseSummary Of(CaseState state, DueItem? next, DateTimeOffset updatedAt) => new(
-        state.CaseId, state.File!.ProgrammeId, state.File.CountryOfReturn, state.File.PartnerId, state.ConsentToShareWithPartner, state.Stage, state.Closure,
-        next?.Date, next?.What, updatedAt, state.Version);
+    /// <summary>How many deadlines had passed unmet when the row was written.</summary>
+    public int Overdue { get; init; }
+
+    /// <summary>The oldest deadline passed unmet when the row was written.</summary>
+    public DateOnly? OverdueSince { get; init; }
+
+    /// <summary>Whether something is overdue on <paramref name="today"/> (the next deadline may have passed since).</summary>
+    public bool IsOverdueOn(DateOnly today) => Overdue > 0 || NextDeadline < today;
+
+    public static CaseSummary Of(CaseState state, CaseDeadlines deadlines, DateTimeOffset updatedAt) => new(
+        state.CaseId, state.File!.ProgrammeId, state.File.CountryOfReturn, state.File.PartnerId, state.ConsentToShareWithPartner,
+        state.Stage, state.Closure, deadlines.Next?.Date, deadlines.Next?.What, updatedAt, state.Version)
+    {
+        Overdue = deadlines.Overdue.Count,
+        OverdueSince = deadlines.OldestOverdue?.Date,
+    };
 }
 
 /// <summary>Filters of the case list; null means any.</summary>

@@ -44,8 +44,9 @@ public sealed class CaseRuntime(CaseDecider decider, ICaseStore store, EffectDis
 
         try
         {
-            var next = NextDeadline.Of(state, decider.Programmes.Get(state.File.ProgrammeId));
-            await index.UpsertAsync(CaseSummary.Of(state, next, clock.GetUtcNow()), cancellationToken);
+            var now = clock.GetUtcNow();
+            var deadlines = NextDeadline.Of(state, decider.Programmes.Get(state.File.ProgrammeId), DateOnly.FromDateTime(now.UtcDateTime));
+            await index.UpsertAsync(CaseSummary.Of(state, deadlines, now), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -72,6 +72,11 @@ public static class WaitingStages
     /// </summary>
     public static WaitingStage? OfTimer(TimerKind kind) => All.FirstOrDefault(w => w.Owns(kind));
 
+    /// <summary>Whether a reminder of this kind went to the programme officer (an escalation) rather than the one
+    /// waited for.</summary>
+    public static bool IsEscalation(TimerKind kind) =>
+        kind == TimerKind.MonitoringOverdue || All.Any(w => w.Escalation == kind);
+
     public static WaitSettings For(this ProgrammeWaits waits, WaitKind kind) => kind switch
     {
         WaitKind.Decision => waits.Decision,

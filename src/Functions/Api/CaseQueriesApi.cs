@@ -23,7 +23,8 @@ public static class CaseQueriesApi
         return app;
     }
 
-    private static async Task<IResult> GetCaseAsync(HttpContext http, string caseId, ICaseStore store, ProgrammeCatalog programmes, AuditLog audit)
+    private static async Task<IResult> GetCaseAsync(
+        HttpContext http, string caseId, ICaseStore store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)
     {
         if (!CaseIds.IsValid(caseId) || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored.State))
         {
@@ -32,9 +33,10 @@ public static class CaseQueriesApi
 
         await audit.ReadAsync(http.User, caseId, http.RequestAborted);
         var events = await store.ReadEventsAsync(caseId, http.RequestAborted);
-        var next = NextDeadline.Of(stored.State, programmes.Get(stored.State.File!.ProgrammeId));
+        var deadlines = NextDeadline.Of(stored.State, programmes.Get(stored.State.File!.ProgrammeId),
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         http.Response.Headers.ETag = VersionTag(stored.State.Version);
-        return Results.Ok(CaseView.Of(stored.State, events, next, Caller.RoleOf(http.User)!.Value));
+        return Results.Ok(CaseView.Of(stored.State, events, deadlines, Caller.RoleOf(http.User)!.Value));
     }
 
     /// <summary>The case's version as an entity tag: it moves with every event, whatever the reader may see.</summary>
@@ -98,6 +100,8 @@ public static class CaseQueriesApi
                 closure = c.Closure is { } closure ? Choices.Kebab(closure) : null,
                 nextDeadline = c.NextDeadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 nextDeadlineWhat = c.NextDeadlineWhat,
+                overdue = c.Overdue,
+                overdueSince = c.OverdueSince?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 c.UpdatedAt,
             }),
             next = page.Next,

@@ -18,6 +18,7 @@ public sealed record CaseView(
     string ReturnType,
     bool ConsentToShareWithPartner,
     DueView? NextDeadline,
+    IReadOnlyList<DueView> Overdue,
     PeopleView? People,
     PreCheckView? PreCheck,
     string? CounsellingNote,
@@ -29,7 +30,7 @@ public sealed record CaseView(
     int Alerts,
     IReadOnlyList<TimelineView> Timeline)
 {
-    public static CaseView Of(CaseState state, IReadOnlyList<RecordedEvent> events, DueItem? next, Role role)
+    public static CaseView Of(CaseState state, IReadOnlyList<RecordedEvent> events, CaseDeadlines deadlines, Role role)
     {
         var may = CaseDisclosure.Of(role);
         var file = state.File!;
@@ -43,7 +44,8 @@ public sealed record CaseView(
             file.PartnerId,
             Choices.Kebab(file.ReturnType),
             state.ConsentToShareWithPartner,
-            next is null ? null : new DueView(Day(next.Date), next.What),
+            deadlines.Next is { } next ? DueOf(next) : null,
+            [.. deadlines.Overdue.Select(DueOf)],
             may.People ? new PeopleView([.. file.Everyone.Select(PersonOf)]) : null,
             may.EligibilityFacts && state.PreCheck is { } check
                 ? new PreCheckView(
@@ -60,6 +62,8 @@ public sealed record CaseView(
                 .Select(t => new TimelineView(t.Version, t.At, t.What, t.Detail))]);
     }
 
+    private static DueView DueOf(DueItem due) => new(Day(due.Date), due.What, Choices.Kebab(due.Kind), due.Round);
+
     private static PersonView PersonOf(Person p) =>
         new(p.Name, Day(p.DateOfBirth), Choices.Kebab(p.Relationship), p.UnaccompaniedMinor);
 
@@ -71,7 +75,8 @@ public sealed record CaseView(
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-public sealed record DueView(string Date, string What);
+/// <summary>A deadline: its date, what for in English, and the same as a kind (kebab-case) with its month or version.</summary>
+public sealed record DueView(string Date, string What, string Kind, int? Round);
 
 public sealed record PeopleView(IReadOnlyList<PersonView> Persons);
 

@@ -23,8 +23,9 @@ public sealed class ProjectCase(ICaseReadModel readModel, ICaseIndex index, Prog
         await readModel.ProjectAsync(state, Unsealing.Unseal(input.Events, secrets));
         if (state.File is { } file)
         {
-            var next = NextDeadline.Of(state, programmes.Get(file.ProgrammeId));
-            await index.UpsertAsync(CaseSummary.Of(state, next, clock.GetUtcNow()));
+            var now = clock.GetUtcNow();
+            var deadlines = NextDeadline.Of(state, programmes.Get(file.ProgrammeId), DateOnly.FromDateTime(now.UtcDateTime));
+            await index.UpsertAsync(CaseSummary.Of(state, deadlines, now));
         }
 
         return true;

@@ -19,8 +19,11 @@ public static class CaseListPage
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, ICaseIndex index, ProgrammeCatalog programmes, string? programme, string? country, string? partner, string? stage, string? next)
+    private static async Task<IResult> ListAsync(
+        HttpContext http, ICaseIndex index, ProgrammeCatalog programmes, TimeProvider clock, string? programme, string? country,
+        string? partner, string? stage, string? next)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
         var isPartner = Caller.RoleOf(http.User) == Role.Partner;
         CaseStage? stageFilter = stage is { Length: > 0 } && Choices.TryParse<CaseStage>(stage, out var parsed) ? parsed : null;
@@ -51,7 +54,7 @@ public static class CaseListPage
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td data-label=\"{E(w["col.case"])}\"><a href=\"{E(http.Request.PathBase)}/pages/cases/{E(c.CaseId)}?lang={w.Language}\">{E(c.CaseId)}</a></td>")
                     .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(w["col.programme"])}\">{E(c.ProgrammeId)}</td><td data-label=\"{E(w["col.country"])}\">{E(c.Country)}</td><td data-label=\"{E(w["col.partner"])}\">{E(c.PartnerId ?? "–")}</td>")
                     .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(w["col.stage"])}\">{E(w.Choice("stage", Choices.Kebab(c.Stage)))}</td>")
-                    .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(w["col.next"])}\">{E(c.NextDeadline is { } d ? $"{d:yyyy-MM-dd} · {c.NextDeadlineWhat}" : "–")}</td></tr>");
+                    .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(w["col.next"])}\">{NextCell(c, today, w)}</td></tr>");
             }
 
             html.Append("</tbody></table>");
@@ -70,4 +73,19 @@ public static class CaseListPage
     private static string Select(string name, string label, IEnumerable<(string Value, string Text)> options, string? selected, Words w) =>
         $"<div><label for=\"{name}\">{E(label)}</label><select id=\"{name}\" name=\"{name}\"><option value=\"\">{E(w["filter.any"])}</option>" +
         string.Concat(options.Select(o => $"<option value=\"{E(o.Value)}\"{(o.Value == selected ? " selected" : string.Empty)}>{E(o.Text)}</option>")) + "</select></div>";
+
+    /// <summary>The next deadline still ahead, and a marked line when one has passed unmet.</summary>
+    private static string NextCell(CaseSummary c, DateOnly today, Words w)
+    {
+        var ahead = c.NextDeadline is { } d && d >= today ? E($"{d:yyyy-MM-dd} · {c.NextDeadlineWhat}") : "–";
+        if (!c.IsOverdueOn(today))
+        {
+            return ahead;
+        }
+
+        var since = c.OverdueSince is { } s && (c.NextDeadline is not { } n || s <= n) ? s : c.NextDeadline!.Value;
+        var count = c.Overdue + (c.NextDeadline < today ? 1 : 0);
+        var marker = w.Format("list.overdue", since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), count);
+        return $"<strong class=\"overdue\">{E(marker)}</strong><br>{ahead}";
+    }
 }

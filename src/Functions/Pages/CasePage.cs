@@ -36,9 +36,9 @@ public static class CasePage
         await audit.ReadAsync(http.User, caseId, http.RequestAborted);
         var state = stored.State;
         var programme = programmes.Get(state.File!.ProgrammeId);
-        var next = NextDeadline.Of(state, programme);
-        var view = CaseView.Of(state, await store.ReadEventsAsync(caseId, http.RequestAborted), next, Caller.RoleOf(http.User)!.Value);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var deadlines = NextDeadline.Of(state, programme, today);
+        var view = CaseView.Of(state, await store.ReadEventsAsync(caseId, http.RequestAborted), deadlines, Caller.RoleOf(http.User)!.Value);
         var html = new StringBuilder($"<h1>{E(w.Format("case.title", view.CaseId))}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.summary"])}</h2><dl>")
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.stage"])}</dt><dd data-stage=\"{E(view.Stage)}\">{E(w.Choice("stage", view.Stage))}{(view.Closure is null ? string.Empty : $" ({E(view.Closure)})")}</dd>")
@@ -47,6 +47,13 @@ public static class CasePage
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.partner"])}</dt><dd>{E(view.PartnerId ?? "–")}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["case.consent"])}</dt><dd>{E(view.ConsentToShareWithPartner ? w["yes"] : w["no"])}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["case.next"])}</dt><dd>{E(view.NextDeadline is { } due ? $"{due.Date} · {due.What}" : w["case.none"])}</dd>");
+        if (view.Overdue.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<dt>{E(w["case.overdue"])}</dt><dd><ul class=\"overdue\">")
+                .AppendJoin(string.Empty, view.Overdue.Select(d => $"<li><strong>{E(d.Date)}</strong> · {E(d.What)}</li>"))
+                .Append("</ul></dd>");
+        }
+
         if (view.Plan is { } plan)
         {
             html.Append(CultureInfo.InvariantCulture, $"<dt>{E(w["plan"])}</dt><dd>{E(w.Format("case.plan", plan.Version, plan.Status, plan.Total))}</dd>");
@@ -65,7 +72,7 @@ public static class CasePage
             html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.note"])}</h2><p class=\"note\">{E(note)}</p>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["timeline"])}</h2><figure class=\"card\">{TimelinePicture.Render(state, programme, next, today, w)}</figure>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["timeline"])}</h2><figure class=\"card\">{TimelinePicture.Render(state, programme, deadlines, today, w)}</figure>");
         var attachments = MayOpenDocuments(http)
             ? state.MonitoringReports.Values.SelectMany(r => r.AttachmentIds.Select(id => (r.Month, id))).ToList()
             : [];

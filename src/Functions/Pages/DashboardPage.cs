@@ -43,15 +43,25 @@ public static class DashboardPage
             .Select(g => new ChartBar(w.Choice("stage", Choices.Kebab(g.Key)), [(g.Count(), Blue)], g.Count().ToString(CultureInfo.InvariantCulture))).ToList();
         html.Append(Chart(w["dash.stages"], stages.Count == 0 ? null : SvgCharts.Bars("stages", w["dash.stages"], stages), w));
 
-        var week = cases.Select(c => (c.CaseId, Due: NextDeadline.Of(c, programmes.Get(c.File!.ProgrammeId))))
-            .Where(d => d.Due is { } due && due.Date >= today && due.Date < today.AddDays(7)).OrderBy(d => d.Due!.Date).ToList();
+        // Overdue first (a deadline passed unmet), then the next deadlines of the coming seven days.
+        var deadlines = cases.Select(c => (c.CaseId, Due: NextDeadline.Of(c, programmes.Get(c.File!.ProgrammeId), today))).ToList();
+        var overdue = deadlines.Where(d => d.Due.OldestOverdue is not null)
+            .Select(d => (d.CaseId, Item: d.Due.OldestOverdue!, Overdue: true)).OrderBy(d => d.Item.Date).ToList();
+        var week = deadlines.Where(d => d.Due.Next is { } due && due.Date < today.AddDays(7))
+            .Select(d => (d.CaseId, Item: d.Due.Next!, Overdue: false)).OrderBy(d => d.Item.Date).ToList();
         var days = Enumerable.Range(0, 7).Select(today.AddDays).Select(day =>
         {
-            var count = week.Count(d => d.Due!.Date == day);
-            return new ChartBar(day.ToString("ddd yyyy-MM-dd", CultureInfo.GetCultureInfo(w.Language)), [(count, Orange)], count.ToString(CultureInfo.InvariantCulture));
-        }).ToList();
-        var weekList = week.Count == 0 ? $"<p>{E(w["dash.week.none"])}</p>"
-            : "<ul>" + string.Concat(week.Select(d => $"<li><a href=\"{E(http.Request.PathBase)}/pages/cases/{E(d.CaseId)}?lang={w.Language}\">{E(d.CaseId)}</a> · {d.Due!.Date:yyyy-MM-dd} · {E(d.Due.What)}</li>")) + "</ul>";
+            var count = week.Count(d => d.Item.Date == day);
+            var label = day.ToString("ddd yyyy-MM-dd", CultureInfo.GetCultureInfo(w.Language));
+            return new ChartBar(label, [(count, Orange)], count.ToString(CultureInfo.InvariantCulture));
+        }).Prepend(new ChartBar(w["dash.overdue"], [(overdue.Count, Red)], overdue.Count.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+        var listed = overdue.Concat(week).ToList();
+        var weekList = listed.Count == 0 ? $"<p>{E(w["dash.week.none"])}</p>"
+            : "<ul>" + string.Concat(listed.Select(d =>
+                $"<li><a href=\"{E(http.Request.PathBase)}/pages/cases/{E(d.CaseId)}?lang={w.Language}\">{E(d.CaseId)}</a> · "
+                + (d.Overdue ? $"<strong class=\"overdue\">{E(w["case.overdue"])}</strong> · " : string.Empty)
+                + $"{d.Item.Date:yyyy-MM-dd} · {E(d.Item.What)}</li>")) + "</ul>";
         html.Append(Chart(w["dash.week"], SvgCharts.Bars("week", w["dash.week"], days) + weekList, w));
 
         var budget = groups.SelectMany(g => g.BudgetPlanned.Select(p => (g.Group, Planned: p, Spent: g.BudgetSpent.Where(s => s.Currency == p.Currency).Select(s => (Money?)s).FirstOrDefault())))

@@ -35,8 +35,9 @@ public static class PageStyle
         .error { background: #f4cccc; padding: .75rem; border-radius: 4px; }
         .mail, .card { background: #fff; border: 1px solid #ccc; border-radius: 4px; padding: .75rem; margin-bottom: 1rem; }
         .muted { color: #4a4a4a; font-size: .9rem; }
+        .overdue { color: #990000; }
         .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0 1rem; }
-        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem; }
         figure { margin: 0; }
         svg { max-width: 100%; height: auto; display: block; }
         svg text { font-family: inherit; }

@@ -18,7 +18,7 @@ public static class SvgCharts
     public static string Bars(string id, string title, IReadOnlyList<ChartBar> bars, IReadOnlyList<(string Name, string Colour)>? legend = null)
     {
         var max = Math.Max(1, bars.Select(b => b.Segments.Sum(s => s.Value)).DefaultIfEmpty(0).Max());
-        var legendHeight = legend is null ? 0 : 24;
+        var legendHeight = legend is null ? 0 : 26;
         var height = 8 + legendHeight + (bars.Count * 58);
         var svg = new StringBuilder();
         var description = string.Join("; ", bars.Select(b => $"{b.Label}: {b.Figure}"));
@@ -29,8 +29,8 @@ public static class SvgCharts
             var x = 0;
             foreach (var (name, colour) in legend)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"4\" width=\"14\" height=\"14\" fill=\"{colour}\"/><text x=\"{x + 18}\" y=\"16\" font-size=\"13\">{E(name)}</text>");
-                x += 26 + (name.Length * 7);
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"4\" width=\"14\" height=\"14\" fill=\"{colour}\"/><text x=\"{x + 18}\" y=\"17\" font-size=\"15\">{E(name)}</text>");
+                x += 26 + (name.Length * 9);
             }
         }
 
@@ -38,7 +38,7 @@ public static class SvgCharts
         {
             var bar = bars[i];
             var y = 8 + legendHeight + (i * 58);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 12}\" font-size=\"14\" font-weight=\"700\">{E(bar.Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 12}\" font-size=\"16\" font-weight=\"700\">{E(bar.Label)}</text>");
             double offset = 0;
             foreach (var (value, colour) in bar.Segments.Where(s => s.Value > 0))
             {
@@ -48,7 +48,7 @@ public static class SvgCharts
             }
 
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y + 18}\" width=\"{Width - 4}\" height=\"14\" fill=\"none\" stroke=\"#999\"/>")
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 48}\" font-size=\"13\">{E(bar.Figure)}</text>");
+                .Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 48}\" font-size=\"15\">{E(bar.Figure)}</text>");
         }
 
         return svg.Append("</svg>").ToString();

@@ -44,48 +44,56 @@ public static class TimelinePicture
         }).ToList();
     }
 
-    public static string Render(CaseState state, Programme programme, DueItem? next, DateOnly today, Words w)
+    public static string Render(CaseState state, Programme programme, CaseDeadlines deadlines, DateOnly today, Words w)
     {
+        var next = deadlines.Next;
         var months = Months(state, programme, today);
         var stageRows = state.StageHistory.Count;
-        var monthTop = 30 + stageRows * 26 + 74;
-        var height = monthTop + (months.Count == 0 ? 0 : 40 + ((months.Count + 5) / 6) * 62);
+        var monthTop = 30 + stageRows * 28 + 98;
+        var height = monthTop + (months.Count == 0 ? 0 : 44 + ((months.Count + 5) / 6) * 66);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" role=\"img\" aria-labelledby=\"tl-title tl-desc\" class=\"timeline\">")
-            .Append(CultureInfo.InvariantCulture, $"<title id=\"tl-title\">{E(w["timeline"])}</title><desc id=\"tl-desc\">{E(Describe(state, next, months, w))}</desc>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"700\">{E(w["timeline.stages"])}</text>");
+            .Append(CultureInfo.InvariantCulture, $"<title id=\"tl-title\">{E(w["timeline"])}</title><desc id=\"tl-desc\">{E(Describe(state, deadlines, months, w))}</desc>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"16\" font-size=\"16\" font-weight=\"700\">{E(w["timeline.stages"])}</text>");
         for (var i = 0; i < stageRows; i++)
         {
             var entry = state.StageHistory[i];
-            var y = 36 + i * 26;
+            var y = 38 + i * 28;
             var current = i == stageRows - 1;
             if (i > 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"10\" y1=\"{y - 26}\" x2=\"10\" y2=\"{y}\" stroke=\"#0b5394\" stroke-width=\"2\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"10\" y1=\"{y - 28}\" x2=\"10\" y2=\"{y}\" stroke=\"#0b5394\" stroke-width=\"2\"/>");
             }
 
             svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"10\" cy=\"{y}\" r=\"{(current ? 8 : 6)}\" fill=\"{(current ? "#fff" : "#0b5394")}\" stroke=\"#0b5394\" stroke-width=\"3\"/>")
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{y + 5}\" font-size=\"13\"{(current ? " font-weight=\"700\"" : string.Empty)}>{E(Day(entry.EnteredAt))} · {E(w.Choice("stage", Choices.Kebab(entry.Stage)))}</text>");
+                .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{y + 5}\" font-size=\"15\"{(current ? " font-weight=\"700\"" : string.Empty)}>{E(Day(entry.EnteredAt))} · {E(w.Choice("stage", Choices.Kebab(entry.Stage)))}</text>");
         }
 
-        var deadlineY = 36 + stageRows * 26 + 8;
+        var deadlineY = 38 + stageRows * 28 + 8;
+        // Sent reminders are kept as "Kind:round".
+        var escalations = state.RemindersSent.Count(key => Enum.TryParse<TimerKind>(key[..key.IndexOf(':', StringComparison.Ordinal)],
+            out var kind) && Domain.Workflow.WaitingStages.IsEscalation(kind));
+        var overdue = deadlines.OldestOverdue is { } oldest
+            ? w.Format("timeline.overdue", deadlines.Overdue.Count, Day(oldest.Date))
+            : string.Empty;
         svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M10 {deadlineY - 8} l8 8 l-8 8 l-8 -8 z\" fill=\"#b45f06\"/>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 5}\" font-size=\"13\">{E(w["case.next"])}: {E(next is null ? w["case.none"] : Day(next.Date))}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 23}\" font-size=\"12\">{E(next?.What)}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 41}\" font-size=\"12\" fill=\"#4a4a4a\">{E(w.Format("timeline.reminders", state.RemindersSent.Count))}</text>");
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 5}\" font-size=\"15\">{E(w["case.next"])}: {E(next is null ? w["case.none"] : Day(next.Date))}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 25}\" font-size=\"15\">{E(next?.What)}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 45}\" font-size=\"15\" fill=\"#990000\" font-weight=\"700\">{E(overdue)}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 65}\" font-size=\"15\" fill=\"#4a4a4a\">{E(w.Format("timeline.reminders", state.RemindersSent.Count - escalations, escalations))}</text>");
         if (months.Count > 0)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{monthTop + 16}\" font-size=\"14\" font-weight=\"700\">{E(w["timeline.months"])}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{monthTop + 16}\" font-size=\"16\" font-weight=\"700\">{E(w["timeline.months"])}</text>");
             foreach (var (month, due, status) in months)
             {
                 var x = 30 + ((month - 1) % 6) * 58;
-                var y = monthTop + 46 + ((month - 1) / 6) * 62;
+                var y = monthTop + 48 + ((month - 1) / 6) * 66;
                 var (fill, stroke, ink) = Colours(status);
                 var statusText = w["month." + Choices.Kebab(status)];
                 svg.Append(CultureInfo.InvariantCulture, $"<g class=\"month\" data-month=\"{month}\" data-status=\"{Choices.Kebab(status)}\"><title>{E(w.Format("month.label", month, statusText, Day(due)))}</title>")
                     .Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x}\" cy=\"{y}\" r=\"17\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"2\"{(status == MonthStatus.Missed ? " stroke-dasharray=\"4 2\"" : string.Empty)}/>")
-                    .Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y + 5}\" font-size=\"14\" font-weight=\"700\" text-anchor=\"middle\" fill=\"{ink}\">{month}</text>")
-                    .Append(status == MonthStatus.Upcoming ? string.Empty : $"<text x=\"{x}\" y=\"{y + 32}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1b1b1b\">{E(statusText)}</text>")
+                    .Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y + 5}\" font-size=\"15\" font-weight=\"700\" text-anchor=\"middle\" fill=\"{ink}\">{month}</text>")
+                    .Append(status == MonthStatus.Upcoming ? string.Empty : $"<text x=\"{x}\" y=\"{y + 34}\" font-size=\"15\" text-anchor=\"middle\" fill=\"#1b1b1b\">{E(statusText)}</text>")
                     .Append("</g>");
             }
         }
@@ -101,14 +109,20 @@ public static class TimelinePicture
         _ => ("#fff", "#6b6b6b", "#1b1b1b"),
     };
 
-    private static string Describe(CaseState state, DueItem? next, IReadOnlyList<(int Month, DateOnly Due, MonthStatus Status)> months, Words w)
+    private static string Describe(
+        CaseState state, CaseDeadlines deadlines, IReadOnlyList<(int Month, DateOnly Due, MonthStatus Status)> months, Words w)
     {
+        var next = deadlines.Next;
         var stages = string.Join("; ", state.StageHistory.Select(s => $"{w.Choice("stage", Choices.Kebab(s.Stage))} {Day(s.EnteredAt)}"));
         var byStatus = Enum.GetValues<MonthStatus>()
             .Select(status => (status, list: months.Where(m => m.Status == status).Select(m => m.Month.ToString(CultureInfo.InvariantCulture)).ToList()))
             .Where(s => s.list.Count > 0)
             .Select(s => $"{w["month." + Choices.Kebab(s.status)]}: {string.Join(", ", s.list)}");
-        return $"{stages}. {w["case.next"]}: {(next is null ? w["case.none"] : $"{Day(next.Date)} {next.What}")}. {w["timeline.months"]}: {string.Join("; ", byStatus)}.";
+        var overdue = deadlines.OldestOverdue is { } oldest
+            ? $" {w.Format("timeline.overdue", deadlines.Overdue.Count, Day(oldest.Date))}."
+            : string.Empty;
+        return $"{stages}. {w["case.next"]}: {(next is null ? w["case.none"] : $"{Day(next.Date)} {next.What}")}.{overdue} "
+            + $"{w["timeline.months"]}: {string.Join("; ", byStatus)}.";
     }
 
     private static string Day(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -25,6 +25,8 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
             ["NextDeadlineWhat"] = summary.NextDeadlineWhat ?? string.Empty,
             ["UpdatedAt"] = summary.UpdatedAt,
             ["Version"] = summary.Version,
+            ["Overdue"] = summary.Overdue,
+            ["OverdueSince"] = summary.OverdueSince?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
         }, TableUpdateMode.Replace, cancellationToken);
 
     public async Task<CasePage> QueryAsync(CaseFilter filter, int pageSize, string? continuation, CancellationToken cancellationToken = default)
@@ -80,7 +82,13 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
         row.GetString("NextDeadline") is { Length: > 0 } date ? DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) : null,
         row.GetString("NextDeadlineWhat") is { Length: > 0 } what ? what : null,
         row.GetDateTimeOffset("UpdatedAt")!.Value,
-        row.GetInt64("Version")!.Value);
+        row.GetInt64("Version")!.Value)
+    {
+        Overdue = row.GetInt32("Overdue") ?? 0,
+        OverdueSince = row.GetString("OverdueSince") is { Length: > 0 } since
+            ? DateOnly.Parse(since, System.Globalization.CultureInfo.InvariantCulture)
+            : null,
+    };
 
     /// <summary>The service's token ("partition row") from its URL-safe form; anything else is not ours.</summary>
     private static string Decode(string continuation)

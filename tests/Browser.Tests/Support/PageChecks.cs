@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace Reintegration.Browser.Tests.Support;
 
 /// <summary>
-/// What every page must pass: no sideways scrolling, a label on every field, no serious or critical accessibility
-/// violation by axe-core, and a screenshot to look at.
+/// What every page must pass: no sideways scrolling, a label on every field, picture text of at least 12 px as drawn,
+/// no serious or critical accessibility violation by axe-core, and a screenshot to look at.
 /// </summary>
 public static class PageChecks
 {
@@ -15,6 +15,18 @@ public static class PageChecks
         var unlabelled = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => !e.labels || e.labels.length === 0).map(e => e.name)");
         unlabelled.ShouldBeEmpty($"{page.Url} has fields without a label");
+        // Chart and timeline text as drawn: its size in the picture times the picture's scale on screen.
+        var tiny = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('svg')].flatMap(svg => {
+              const box = svg.viewBox.baseVal;
+              const scale = box && box.width ? svg.getBoundingClientRect().width / box.width : 1;
+              return [...svg.querySelectorAll('text')]
+                .map(t => [t.textContent, parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize) * scale])
+                .filter(([text, px]) => text.trim() && px < 12)
+                .map(([text, px]) => `${text} (${px.toFixed(1)} px)`);
+            })
+            """);
+        tiny.ShouldBeEmpty($"{page.Url} draws text smaller than 12 px");
         await page.ShouldPassAxeAsync();
     }
 
