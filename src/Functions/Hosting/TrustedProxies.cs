@@ -35,7 +35,7 @@ public static class TrustedProxies
                     : throw new InvalidOperationException($"{Section}:KnownNetworks holds a non-CIDR range."));
             }
 
-            if (CustomHandler.IsUnderFunctionsHost(config))
+            if (config["FUNCTIONS_WORKER_RUNTIME"] is { Length: > 0 })
             {
                 o.KnownProxies.Add(IPAddress.Loopback);
                 o.KnownProxies.Add(IPAddress.IPv6Loopback);
