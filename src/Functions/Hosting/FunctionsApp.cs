@@ -33,6 +33,7 @@ public static class FunctionsApp
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IMessageSender>(),
             sp.GetRequiredService<ICaseDocuments>()));
         services.AddSingleton<ICaseCommandsSource>(sp => new BoundCaseCommands(sp));
+        services.TrustLoopback();
         return builder.Build();
     }
 }
