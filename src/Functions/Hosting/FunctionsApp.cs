@@ -24,6 +24,7 @@ public static class FunctionsApp
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
+        builder.UseMiddleware<RequestGateMiddleware>();
         ReintegrationServices.Add(builder);
         var services = builder.Services;
         // Orchestration payloads and custom status in the case JSON, as in the local task hub.

@@ -38,14 +38,12 @@ public static class ReintegrationApp
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        SignInPages.RequireHttpsForPeople(app);
-        FailedCredentials.UseFailedCredentialLimit(app);
+        app.UseRequestGate();
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/v1.json");
         app.MapHttpFunctions();
-        app.MapCaseCommandsApi();
         app.MapCaseQueriesApi();
         app.MapStatisticsApi();
         app.MapWebhooksApi();

@@ -76,29 +76,18 @@ public static class SignInPages
     /// Outside Development the pages' cookies are Secure only: a page request that is not https (TLS ended at a proxy
     /// the app does not trust, or none) gets a 400 Problem Details instead of a cookie the browser would not return.
     /// </summary>
-    public static void RequireHttpsForPeople(WebApplication app)
+    public static IResult? HttpsRefusal(HttpContext http)
     {
-        if (app.Environment.IsDevelopment())
-        {
-            return;
-        }
-
-        app.Use(async (http, next) =>
-        {
-            var path = http.Request.Path;
-            var forPeople = path.StartsWithSegments("/sign-in") || path.StartsWithSegments("/sign-out")
-                || path.StartsWithSegments("/pages");
-            if (forPeople && !http.Request.IsHttps)
-            {
-                await Results.Problem(
-                    type: "https-required", title: "https only.", statusCode: StatusCodes.Status400BadRequest,
-                    detail: "The pages are served over https only (X-Forwarded-Proto is read from configured proxies).")
-                    .ExecuteAsync(http);
-                return;
-            }
-
-            await next(http);
-        });
+        ArgumentNullException.ThrowIfNull(http);
+        var path = http.Request.Path;
+        var forPeople = path.StartsWithSegments("/sign-in") || path.StartsWithSegments("/sign-out")
+            || path.StartsWithSegments("/pages");
+        return !forPeople || http.Request.IsHttps
+            || http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment()
+            ? null
+            : Results.Problem(
+                type: "https-required", title: "https only.", statusCode: StatusCodes.Status400BadRequest,
+                detail: "The pages are served over https only (X-Forwarded-Proto is read from configured proxies).");
     }
 
     public static IEndpointRouteBuilder MapSignInPages(this IEndpointRouteBuilder app)
