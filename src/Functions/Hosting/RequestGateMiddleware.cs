@@ -3,8 +3,11 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace Reintegration.Functions.Hosting;
 
-/// <summary>The <see cref="RequestGate"/> under the isolated worker: runs before each HTTP function.</summary>
-public sealed class RequestGateMiddleware : IFunctionsWorkerMiddleware
+/// <summary>
+/// The <see cref="RequestGate"/> under the isolated worker: runs before each HTTP function, and answers a function's
+/// failure with a 500 Problem Details without its details, as the local host's exception handler does.
+/// </summary>
+public sealed class RequestGateMiddleware(ILogger<RequestGateMiddleware> logger) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -21,6 +24,14 @@ public sealed class RequestGateMiddleware : IFunctionsWorkerMiddleware
             }
         }
 
-        await next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (context.GetHttpContext() is { RequestAborted.IsCancellationRequested: false })
+        {
+            logger.LogError(ex, "HTTP function {Function} failed", context.FunctionDefinition.Name);
+            context.GetInvocationResult().Value = Results.Problem(statusCode: StatusCodes.Status500InternalServerError);
+        }
     }
 }

@@ -90,26 +90,33 @@ public static class SignInPages
                 detail: "The pages are served over https only (X-Forwarded-Proto is read from configured proxies).");
     }
 
-    public static IEndpointRouteBuilder MapSignInPages(this IEndpointRouteBuilder app)
+    public static IResult Form(HttpContext http, string? returnUrl) =>
+        Form(http, http.RequestServices.GetRequiredService<IAntiforgery>(), returnUrl, null);
+
+    public static Task<IResult> SignInAsync(HttpContext http)
     {
-        app.MapGet("/sign-in", (HttpContext http, IAntiforgery antiforgery, string? returnUrl) => Form(http, antiforgery, returnUrl, null)).ExcludeFromDescription();
-        app.MapPost("/sign-in", SignInAsync).ExcludeFromDescription().DisableAntiforgery();
-        app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
+        ArgumentNullException.ThrowIfNull(http);
+        var services = http.RequestServices;
+        return SignInAsync(
+            http, services.GetRequiredService<IAntiforgery>(), services.GetRequiredService<ApiKeyRegistry>(),
+            services.GetRequiredService<FailedCredentials>());
+    }
+
+    public static async Task<IResult> SignOutAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (await SmallFormAsync(http) is { } refused)
         {
-            if (await SmallFormAsync(http) is { } refused)
-            {
-                return refused;
-            }
+            return refused;
+        }
 
-            if (!await antiforgery.IsRequestValidAsync(http))
-            {
-                return Results.BadRequest();
-            }
+        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return Results.BadRequest();
+        }
 
-            await http.SignOutAsync(Scheme);
-            return Results.Redirect($"{http.Request.PathBase}/sign-in");
-        }).ExcludeFromDescription().DisableAntiforgery();
-        return app;
+        await http.SignOutAsync(Scheme);
+        return Results.Redirect($"{http.Request.PathBase}/sign-in");
     }
 
     /// <summary>A hidden antiforgery field for a page form.</summary>
