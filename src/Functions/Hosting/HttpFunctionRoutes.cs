@@ -49,13 +49,23 @@ public static class HttpFunctionRoutes
                     $"HTTP function {function.Name}: declare its verbs and AuthorizationLevel.Anonymous (callers are checked by the app).");
             }
 
-            app.MapMethods("/" + function.Route, function.Methods, Invoker(function))
+            var endpoint = app.MapMethods("/" + function.Route, function.Methods, Invoker(function))
                 .WithDisplayName(function.Name)
                 .WithMetadata(function);
+            if (IsApi(function))
+            {
+                // The method lets the OpenAPI document describe the route, its route values and verbs.
+                endpoint.WithMetadata(function.Method).WithName(function.Name).WithTags(function.Method.DeclaringType!.Name);
+            }
         }
 
         return app;
     }
+
+    /// <summary>The JSON API and webhooks, as opposed to pages for people and development pages.</summary>
+    private static bool IsApi(HttpFunction function) =>
+        !function.Route.StartsWith("pages", StringComparison.Ordinal) && !function.Route.StartsWith("links", StringComparison.Ordinal)
+        && !function.Route.StartsWith("sign-", StringComparison.Ordinal) && !function.Route.StartsWith("dev/", StringComparison.Ordinal);
 
     private static RequestDelegate Invoker(HttpFunction function)
     {
