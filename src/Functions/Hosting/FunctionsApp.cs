@@ -16,7 +16,7 @@ namespace Reintegration.Functions.Hosting;
 /// </summary>
 public static class FunctionsApp
 {
-    /// <summary>The Functions host starts its worker with <c>--functions-uri</c> (and the older <c>--host</c>).</summary>
+    /// <summary>The Functions host starts its worker with <c>--functions-uri</c> (beside older names).</summary>
     public static bool IsStartedByFunctionsHost(IReadOnlyList<string> args) =>
         args.Any(a => a.StartsWith("--functions-uri", StringComparison.Ordinal));
 

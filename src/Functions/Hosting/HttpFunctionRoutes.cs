@@ -5,8 +5,9 @@ using Microsoft.DurableTask.Client;
 
 namespace Reintegration.Functions.Hosting;
 
-/// <summary>An HTTP function as its trigger declares it: the route under the prefix, verbs and authorization level.</summary>
-public sealed record HttpFunction(string Name, string Route, IReadOnlyList<string> Methods, AuthorizationLevel Level, MethodInfo Method);
+/// <summary>An HTTP function as its trigger declares it: route (under the prefix), verbs, level.</summary>
+public sealed record HttpFunction(
+    string Name, string Route, IReadOnlyList<string> Methods, AuthorizationLevel Level, MethodInfo Method);
 
 /// <summary>
 /// The local host's routes are the HTTP functions' own: each <c>[Function]</c> method with an <c>[HttpTrigger]</c> is
@@ -25,18 +26,21 @@ public static class HttpFunctionRoutes
     public static IReadOnlyList<HttpFunction> Find(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        return [.. from type in assembly.GetTypes()
-            from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
-            let function = method.GetCustomAttribute<FunctionAttribute>()
-            let trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>().FirstOrDefault()
-            where function is not null && trigger is not null
-            orderby trigger.Route, function.Name
-            select new HttpFunction(
-                function.Name,
-                trigger.Route ?? function.Name,
-                [.. (trigger.Methods ?? []).Select(m => m.ToUpperInvariant())],
-                trigger.AuthLevel,
-                method)];
+        var found = new List<HttpFunction>();
+        var methods = assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance));
+        foreach (var method in methods)
+        {
+            var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
+                .OfType<HttpTriggerAttribute>().FirstOrDefault();
+            if (method.GetCustomAttribute<FunctionAttribute>() is { } function && trigger is not null)
+            {
+                var verbs = (trigger.Methods ?? []).Select(m => m.ToUpperInvariant()).ToList();
+                var route = trigger.Route ?? function.Name;
+                found.Add(new HttpFunction(function.Name, route, verbs, trigger.AuthLevel, method));
+            }
+        }
+
+        return [.. found.OrderBy(f => f.Route, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal)];
     }
 
     public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder app)
@@ -46,7 +50,7 @@ public static class HttpFunctionRoutes
             if (function.Level != AuthorizationLevel.Anonymous || function.Methods.Count == 0)
             {
                 throw new InvalidOperationException(
-                    $"HTTP function {function.Name}: declare its verbs and AuthorizationLevel.Anonymous (callers are checked by the app).");
+                    $"HTTP function {function.Name}: declare its verbs and AuthorizationLevel.Anonymous.");
             }
 
             var endpoint = app.MapMethods("/" + function.Route, function.Methods, Invoker(function))
@@ -54,36 +58,38 @@ public static class HttpFunctionRoutes
                 .WithMetadata(function);
             if (IsApi(function))
             {
-                // The method lets the OpenAPI document describe the route, its route values and verbs.
-                endpoint.WithMetadata(function.Method).WithName(function.Name).WithTags(function.Method.DeclaringType!.Name);
+                // The method lets the OpenAPI document describe the route and its verb.
+                endpoint.WithMetadata(function.Method).WithName(function.Name)
+                    .WithTags(function.Method.DeclaringType!.Name);
             }
         }
 
         return app;
     }
 
-    /// <summary>The JSON API and webhooks, as opposed to pages for people and development pages.</summary>
+    /// <summary>The JSON API and webhooks, as opposed to the pages for people and the development pages.</summary>
     private static bool IsApi(HttpFunction function) =>
-        !function.Route.StartsWith("pages", StringComparison.Ordinal) && !function.Route.StartsWith("links", StringComparison.Ordinal)
-        && !function.Route.StartsWith("sign-", StringComparison.Ordinal) && !function.Route.StartsWith("dev/", StringComparison.Ordinal);
+        !new[] { "pages", "links", "sign-", "dev/" }.Any(p => function.Route.StartsWith(p, StringComparison.Ordinal));
 
     private static RequestDelegate Invoker(HttpFunction function)
     {
         var method = function.Method;
         var binders = method.GetParameters().Select(p => Binder(function, p)).ToArray();
+        var result = method.ReturnType.IsGenericType ? method.ReturnType.GetProperty("Result") : null;
         return async http =>
         {
-            var target = method.IsStatic ? null : ActivatorUtilities.CreateInstance(http.RequestServices, method.DeclaringType!);
-            var returned = method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, [.. binders.Select(b => b(http))], null);
-            var result = returned;
+            var target = ActivatorUtilities.CreateInstance(http.RequestServices, method.DeclaringType!);
+            var arguments = binders.Select(b => b(http)).ToArray();
+            var returned = method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, null);
             if (returned is Task task)
             {
                 await task;
-                result = method.ReturnType.IsGenericType ? method.ReturnType.GetProperty("Result")!.GetValue(task) : null;
+                returned = result?.GetValue(task);
             }
 
-            await ((result as IResult) ?? throw new InvalidOperationException($"HTTP function {function.Name} gave no IResult."))
-                .ExecuteAsync(http);
+            var answer = returned as IResult
+                ?? throw new InvalidOperationException($"HTTP function {function.Name} gave no IResult.");
+            await answer.ExecuteAsync(http);
         };
     }
 
@@ -100,7 +106,7 @@ public static class HttpFunctionRoutes
             return http => http.RequestAborted;
         }
 
-        // The local host runs the orchestrations itself: its commands need no client (Orchestration/ICaseCommandsSource).
+        // The local host runs the orchestrations itself: no client is needed (Orchestration/ICaseCommandsSource).
         if (type == typeof(DurableTaskClient))
         {
             return _ => null;
@@ -115,6 +121,6 @@ public static class HttpFunctionRoutes
         }
 
         throw new InvalidOperationException(
-            $"HTTP function {function.Name}: the local host cannot bind parameter '{parameter.Name}' of type {type.Name}.");
+            $"HTTP function {function.Name}: the local host cannot bind '{parameter.Name}' ({type.Name}).");
     }
 }

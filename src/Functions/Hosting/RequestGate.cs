@@ -27,7 +27,7 @@ public static class RequestGate
         await next(http);
     });
 
-    /// <summary>On Azure: the host hands the worker the full path (<c>/api/…</c>) from loopback with forwarded headers.</summary>
+    /// <summary>On Azure: the host hands the worker the full path (<c>/api/…</c>), forwarded over loopback.</summary>
     public static void Prepare(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -38,7 +38,7 @@ public static class RequestGate
         }
 
         var options = http.RequestServices.GetRequiredService<IOptions<ForwardedHeadersOptions>>();
-        new ForwardedHeadersMiddleware(_ => Task.CompletedTask, http.RequestServices.GetRequiredService<ILoggerFactory>(), options)
-            .ApplyForwarders(http);
+        var loggers = http.RequestServices.GetRequiredService<ILoggerFactory>();
+        new ForwardedHeadersMiddleware(_ => Task.CompletedTask, loggers, options).ApplyForwarders(http);
     }
 }

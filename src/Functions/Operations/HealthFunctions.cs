@@ -6,6 +6,7 @@ namespace Reintegration.Functions.Operations;
 public sealed class HealthFunctions
 {
     [Function("Health")]
-    public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request) =>
+    public IResult Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request) =>
         Results.Ok(new { status = "healthy" });
 }

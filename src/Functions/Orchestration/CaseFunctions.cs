@@ -26,7 +26,7 @@ public sealed class CaseFunctions(CaseOrchestrationParts parts)
     public Task<bool> RunCaseEffectAsync([ActivityTrigger] CaseEffect input, FunctionContext function) =>
         parts.Effects().RunAsync(new ActivityContext(RunCaseEffect.Name, function), input);
 
-    /// <summary>What an activity may ask of its context: its name and its instance (the invocation, on Azure).</summary>
+    /// <summary>What an activity may ask of its context: its name and instance (the invocation, on Azure).</summary>
     private sealed class ActivityContext(string name, FunctionContext function) : TaskActivityContext
     {
         public override TaskName Name => name;

@@ -5,7 +5,7 @@ using Reintegration.Domain.Runtime.Generations;
 namespace Reintegration.Functions.Orchestration;
 
 /// <summary>
-/// The orchestration port on Azure: over the <see cref="DurableTaskClient"/> that the Functions host hands an HTTP
+/// The orchestration port on Azure: over the <see cref="DurableTaskClient"/> the Functions host hands an HTTP
 /// function through its <c>[DurableClient]</c> binding (the isolated extension offers no other way to get one).
 /// </summary>
 public sealed class DurableCaseOrchestrations(DurableTaskClient client) : ICaseOrchestrations
@@ -38,7 +38,8 @@ public sealed class DurableCaseOrchestrations(DurableTaskClient client) : ICaseO
     public async Task<bool> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
     {
         var instance = await client.GetInstanceAsync(caseId, cancellationToken);
-        if (instance is null || Status(instance.RuntimeStatus) is not (CaseInstanceStatus.Running or CaseInstanceStatus.Pending))
+        if (instance is null
+            || Status(instance.RuntimeStatus) is not (CaseInstanceStatus.Running or CaseInstanceStatus.Pending))
         {
             return false;
         }
@@ -64,7 +65,8 @@ public sealed class DurableCaseOrchestrations(DurableTaskClient client) : ICaseO
     public async Task<bool> RehydrateAsync(string caseId, CancellationToken cancellationToken = default)
     {
         var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, cancellationToken);
-        if (instance is null || Status(instance.RuntimeStatus) is not (CaseInstanceStatus.Failed or CaseInstanceStatus.Terminated)
+        if (instance is null
+            || Status(instance.RuntimeStatus) is not (CaseInstanceStatus.Failed or CaseInstanceStatus.Terminated)
             || instance.ReadInputAs<CaseGeneration>() is not { } last)
         {
             return false;
@@ -77,7 +79,10 @@ public sealed class DurableCaseOrchestrations(DurableTaskClient client) : ICaseO
     public async Task<IReadOnlyList<string>> FailedAsync(CancellationToken cancellationToken = default)
     {
         var failed = new List<string>();
-        var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], FetchInputsAndOutputs = false };
+        var query = new OrchestrationQuery
+        {
+            Statuses = [OrchestrationRuntimeStatus.Failed], FetchInputsAndOutputs = false,
+        };
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
             failed.Add(instance.InstanceId);

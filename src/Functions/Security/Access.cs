@@ -26,7 +26,7 @@ public static class Access
             detail: "Send an API key (X-Api-Key) or an Entra ID bearer token.");
     }
 
-    /// <summary>A signed-in person (the pages' cookie): otherwise the cookie scheme's redirect to the sign-in page.</summary>
+    /// <summary>A signed-in person (the pages' cookie); otherwise the cookie scheme's redirect to sign-in.</summary>
     public static async Task<IResult?> PersonAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);

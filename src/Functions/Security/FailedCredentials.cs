@@ -49,7 +49,8 @@ public sealed class FailedCredentials : IDisposable
             return null;
         }
 
-        http.Response.Headers.RetryAfter = ((int)limiter.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = (int)limiter.Window.TotalSeconds;
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Results.Problem(
             type: "too-many-failures",
             title: "Too many failed attempts.",
