@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Cold start: process start to first answered request, for the published app (as the Functions host starts it) and
-# for a bare ASP.NET Core app published the same way (self-contained linux-x64 ReadyToRun). Prints the median of N runs.
+# Cold start: process start to first answered request, for the published app started as its own ASP.NET Core host (the
+# Functions host, which would start it as an isolated worker, cannot run here) and for a bare ASP.NET Core app
+# published the same way (framework-dependent linux-x64 ReadyToRun). Prints the median of N runs.
 # Usage: bash scripts/coldstart.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bash scripts/publish.sh "$work/app" > /dev/null
 (cd "$work" && dotnet new web --name bare --output bare --force > /dev/null \
-  && dotnet publish bare --configuration Release --runtime linux-x64 --self-contained true -p:PublishReadyToRun=true \
+  && dotnet publish bare --configuration Release --runtime linux-x64 --self-contained false -p:PublishReadyToRun=true \
      -p:DebugType=none --disable-build-servers --nologo --verbosity quiet --output bare-out)
 
 key() { head -c 32 /dev/urandom | base64; }
@@ -36,9 +37,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 port=7301
 ours=(); bare=()
 for _ in $(seq 1 "$runs"); do
-  url="http://127.0.0.1:$port/api/health"; ours+=("$(FUNCTIONS_CUSTOMHANDLER_PORT=$port measure "$work/app/Reintegration.Functions")")
-  url="http://127.0.0.1:$port/"; bare+=("$(measure "$work/bare-out/bare" --urls "http://127.0.0.1:$port")")
+  url="http://127.0.0.1:$port/api/health"; ours+=("$(measure dotnet "$work/app/Reintegration.Functions.dll" --urls "http://127.0.0.1:$port")")
+  url="http://127.0.0.1:$port/"; bare+=("$(measure dotnet "$work/bare-out/bare.dll" --urls "http://127.0.0.1:$port")")
 done
 echo "runs: $runs on $(nproc) cores"
-echo "Reintegration.Functions (custom handler, production settings, in-memory storage): median $(printf '%s\n' "${ours[@]}" | median) ms  [${ours[*]}]"
+echo "Reintegration.Functions (local host, production settings, in-memory storage)   : median $(printf '%s\n' "${ours[@]}" | median) ms  [${ours[*]}]"
 echo "bare ASP.NET Core app, published the same way:                                 median $(printf '%s\n' "${bare[@]}" | median) ms  [${bare[*]}]"

@@ -11,14 +11,13 @@ public sealed partial class SettingsTests
     /// </summary>
     private static readonly Dictionary<string, string> NotFromTemplate = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "set by the Functions host when it starts the custom handler",
         ["Dev:**"] = "development clock: Development environment only",
         ["Demo:**"] = "demo seed: local runs only",
-        ["Work:**"] = "in-process queue and timer loops: off under the Functions host, which triggers CaseWork and TimerSweep",
+        ["Work:**"] = "the local host's in-process queue and timer loops (the store engine); the Functions app runs cases as Durable orchestrations",
         ["Storage:ConnectionString"] = "Azurite only; on Azure Storage:AccountName with the managed identity, no account key",
         ["Storage:ManagedIdentityClientId"] = "only for a user-assigned identity; the template gives the app a system-assigned one",
         ["Storage:Mode"] = "defaults to Azure",
-        ["Storage:Prefix"] = "must stay empty: functions/CaseWork/function.json listens on the queue 'casework' itself",
+        ["Storage:Prefix"] = "tests and benchmarks only: their tables, containers and task hubs apart on one Azurite; empty on Azure",
         ["Storage:TimerShards"] = "defaults to 4",
         ["Email:SendGrid:BaseUrl"] = "defaults to https://api.sendgrid.com",
         ["Email:SendGrid:MaxAttempts"] = "defaults to 4",
@@ -54,10 +53,8 @@ public sealed partial class SettingsTests
     /// <summary>Settings the template sets for the Functions host and the platform, not for our code.</summary>
     private static readonly Dictionary<string, string> ForTheHost = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["AzureWebJobsStorage:accountName"] = "host storage (leases, timers) through the managed identity",
-        ["AzureWebJobsStorage:credential"] = "host storage through the managed identity",
-        ["Storage:queueServiceUri"] = "the CaseWork queue trigger's connection 'Storage', identity-based",
-        ["Storage:credential"] = "the CaseWork queue trigger's connection 'Storage', identity-based",
+        ["AzureWebJobsStorage:accountName"] = "host storage and the Durable task hub (host.json) through the managed identity",
+        ["AzureWebJobsStorage:credential"] = "host storage and the Durable task hub through the managed identity",
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "the host's telemetry",
         ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Entra ID ingestion: the Application Insights resource refuses local (key) auth",
     };
@@ -91,7 +88,7 @@ public sealed partial class SettingsTests
         // Guards the scanner itself: if these go missing, the regexes no longer match the code.
         string[] known =
         [
-            "Storage:AccountName", "Storage:Prefix", "FUNCTIONS_CUSTOMHANDLER_PORT", "Email:Delivery", "Email:SendGrid:ApiKey",
+            "Storage:AccountName", "Storage:Prefix", "Engine:Mode", "Email:Delivery", "Email:SendGrid:ApiKey",
             "Email:SendGrid:EventWebhookPublicKey", "Email:Recipients:Counsellor", "Email:Partners:*", "Links:Key", "Links:PreviousKey",
             "Intake:Native:Secrets:*", "Intake:Kobo:*:Authentication:HeaderValue", "Auth:ApiKeys:*:Key", "Auth:ApiKeys:*:PartnerId", "Work:SweepSeconds",
         ];
@@ -164,16 +161,15 @@ public sealed partial class SettingsTests
     }
 
     [Fact]
-    public void The_queue_trigger_connection_matches_the_template_and_the_code()
+    public void The_durable_task_hub_connection_is_the_apps_identity_based_host_storage()
     {
-        var binding = Repo.Json("functions/CaseWork/function.json")["bindings"]!.AsArray().Single()!.AsObject();
-        var connection = (string)binding["connection"]!;
-        var queueName = (string)binding["queueName"]!;
+        var provider = Repo.Json("src/Functions/host.json")["extensions"]!["durableTask"]!["storageProvider"]!;
+        ((string)provider["type"]!).ShouldBe("AzureStorage");
+        var connection = (string)provider["connectionName"]!;
 
-        TemplateNames.Keys.ShouldContain($"{connection}__queueServiceUri");
-        TemplateNames[$"{connection}__queueServiceUri"]!.ShouldContain("environment().suffixes.storage");
-        ((string)Repo.Template["variables"]!["queueName"]!).ShouldBe(queueName);
-        Repo.Text("src/Functions/Hosting/StorageSetup.cs").ShouldContain($"prefix + \"{queueName}\"");
+        TemplateNames[$"{connection}__accountName"].ShouldBe("[parameters('storageAccountName')]");
+        TemplateNames[$"{connection}__credential"].ShouldBe("managedidentity");
+        TemplateNames.Keys.ShouldNotContain(connection, "no connection string: shared keys are off");
         TemplateKeys.ShouldNotContain("Storage:Prefix");
     }
 

@@ -126,7 +126,7 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
-    public void The_app_is_a_Linux_custom_handler_on_Flex_Consumption_with_its_own_identity()
+    public void The_app_is_a_Linux_isolated_worker_on_Flex_Consumption_with_its_own_identity()
     {
         var plan = OfType("Microsoft.Web/serverfarms").Single();
         ((string)plan["sku"]!["name"]!).ShouldBe("FC1");
@@ -138,9 +138,10 @@ public sealed partial class TemplateTests
         ((string)site["identity"]!["type"]!).ShouldBe("SystemAssigned");
         ((bool)site["properties"]!["httpsOnly"]!).ShouldBeTrue();
         var config = site["properties"]!["functionAppConfig"]!;
-        ((string)config["runtime"]!["name"]!).ShouldBe("custom");
+        ((string)config["runtime"]!["name"]!).ShouldBe("dotnet-isolated");
+        ((string)Template["parameters"]!["dotnetVersion"]!["defaultValue"]!).ShouldBe("10.0");
         ((string)config["deployment"]!["storage"]!["authentication"]!["type"]!).ShouldBe("SystemAssignedIdentity");
-        Repo.Text("host.json").ShouldContain("\"customHandler\"");
+        Repo.Text("src/Functions/host.json").ShouldNotContain("\"customHandler\"");
     }
 
     [Fact]

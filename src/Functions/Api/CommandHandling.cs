@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.DurableTask.Client;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
 using Reintegration.Functions.Cases;
+using Reintegration.Functions.Orchestration;
 using Reintegration.Functions.Security;
 
 namespace Reintegration.Functions.Api;
@@ -16,8 +18,16 @@ public static partial class CommandHandling
     private static partial Regex IdempotencyKey();
 
     public static async Task<IResult> RunAsync(
-        HttpContext http, string caseId, Role[] roles, bool hasBody, Func<Fields, CommandContext, CaseCommand?> build)
+        HttpRequest request, string caseId, DurableTaskClient? client, Role[] roles, bool hasBody,
+        Func<Fields, CommandContext, CaseCommand?> build)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        if (await Access.CallerAsync(http) is { } refused)
+        {
+            return refused;
+        }
+
         if (!Caller.Is(http.User, roles))
         {
             return Problems.Of("forbidden", "Not for your role.", $"This action is for: {string.Join(", ", roles.Select(Choices.Kebab))}.", StatusCodes.Status403Forbidden);
@@ -68,7 +78,8 @@ public static partial class CommandHandling
             return Problems.NotFound(caseId);
         }
 
-        var result = await services.GetRequiredService<ICaseCommands>().HandleAsync(command!, stored, http.RequestAborted);
+        var result = await services.GetRequiredService<ICaseCommandsSource>().For(client)
+            .HandleAsync(command!, stored, http.RequestAborted);
         var answer = new CommandAnswer(caseId, Choices.Kebab(result.Outcome), Choices.Kebab(result.State.Stage), result.State.Version);
         return result.Rejection is { } rejection ? Problems.Refused(rejection)
             : result.Outcome == CommandOutcome.Pending ? Results.Accepted($"/api/cases/{caseId}", answer)

@@ -12,40 +12,36 @@ namespace Reintegration.Functions.Hosting;
 /// </summary>
 public static class DevClock
 {
-    public static IEndpointRouteBuilder MapDevClock(this IEndpointRouteBuilder app)
+    public static async Task<IResult> AdvanceAsync(HttpContext http, TimeProvider clock, IServiceProvider services)
     {
-        app.MapPost("/dev/clock/advance", async (HttpContext http, TimeProvider clock, IServiceProvider services) =>
+        if (clock is not ManualClock manual)
         {
-            if (clock is not ManualClock manual)
-            {
-                return Results.Problem(statusCode: 404, title: "The dev clock is off.");
-            }
+            return Results.Problem(statusCode: 404, title: "The dev clock is off.");
+        }
 
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
-            // "to" (an instant) makes a retried advance land where the first one was going, never a day further.
-            var target = ParseInstant(http.Request.Query["to"].ToString()) is { } to && to <= manual.GetUtcNow().AddDays(400)
-                ? to
-                : manual.GetUtcNow().AddDays(int.TryParse(form?["days"].ToString() ?? http.Request.Query["days"].ToString(), out var d) && d is >= 1 and <= 400 ? d : 1);
-            if (services.GetService<Orchestration.OrchestratedCaseCommands>() is { } orchestrated)
-            {
-                // Time is data: one tick at the target fires, in due order, every timer due by then, those the
-                // firing sets included, in each case that has one.
-                manual.AdvanceTo(target);
-                await TickEveryCaseAsync(services, orchestrated, http.RequestAborted);
-            }
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+        // "to" (an instant) makes a retried advance land where the first one was going, never a day further.
+        var target = ParseInstant(http.Request.Query["to"].ToString()) is { } to && to <= manual.GetUtcNow().AddDays(400)
+            ? to
+            : manual.GetUtcNow().AddDays(int.TryParse(form?["days"].ToString() ?? http.Request.Query["days"].ToString(), out var d) && d is >= 1 and <= 400 ? d : 1);
+        if (services.GetService<Orchestration.OrchestratedCaseCommands>() is { } orchestrated)
+        {
+            // Time is data: one tick at the target fires, in due order, every timer due by then, those the
+            // firing sets included, in each case that has one.
+            manual.AdvanceTo(target);
+            await TickEveryCaseAsync(services, orchestrated, http.RequestAborted);
+        }
 
-            while (manual.GetUtcNow() < target)
-            {
-                var step = target - manual.GetUtcNow();
-                manual.Advance(step < TimeSpan.FromDays(1) ? step : TimeSpan.FromDays(1));
-                await RunWorkAsync(services, http.RequestAborted);
-            }
+        while (manual.GetUtcNow() < target)
+        {
+            var step = target - manual.GetUtcNow();
+            manual.Advance(step < TimeSpan.FromDays(1) ? step : TimeSpan.FromDays(1));
+            await RunWorkAsync(services, http.RequestAborted);
+        }
 
-            return http.Request.HasFormContentType
-                ? Results.Redirect(form?["back"].ToString() is { } back && Pages.SignInPages.IsLocal(back) ? back : "/")
-                : Results.Ok(new { now = manual.GetUtcNow() });
-        }).ExcludeFromDescription().DisableAntiforgery();
-        return app;
+        return http.Request.HasFormContentType
+            ? Results.Redirect(form?["back"].ToString() is { } back && Pages.SignInPages.IsLocal(back) ? back : "/")
+            : Results.Ok(new { now = manual.GetUtcNow() });
     }
 
     /// <summary>The durable engine: every case in the list gets a tick at the clock's time and fires what is due.</summary>

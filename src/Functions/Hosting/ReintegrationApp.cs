@@ -1,118 +1,54 @@
-using System.Text.Json.Serialization;
-using Reintegration.Domain.Programmes;
-using Reintegration.Domain.Runtime;
-using Reintegration.Domain.Runtime.InMemory;
-using Reintegration.Domain.Workflow;
 using Reintegration.Functions.Api;
-using Reintegration.Functions.Intake;
+using Reintegration.Functions.Orchestration;
 using Reintegration.Functions.Pages;
 using Reintegration.Functions.Security;
 using Reintegration.Functions.Work;
 
 namespace Reintegration.Functions.Hosting;
 
-/// <summary>Builds the one executable: configuration, storage, messaging, security, endpoints, background work.</summary>
+/// <summary>
+/// The local host (the README's run command and the tests, where no Functions host can run): ASP.NET Core with the
+/// app's services, the case orchestrations run in-process on Azurite, and every HTTP function mapped to the route its
+/// trigger declares (<see cref="HttpFunctionRoutes"/>).
+/// </summary>
 public static class ReintegrationApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        if (CustomHandler.IsUnderFunctionsHost(builder.Configuration))
-        {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]}");
-        }
-
-        // Kobo and Typeform form mappings are nested documents, not app settings: a JSON file with an "Intake" section,
-        // shipped with the package or mounted, named by Intake:MappingsFile (relative to the app's folder).
-        if (builder.Configuration["Intake:MappingsFile"] is { Length: > 0 } mappings)
-        {
-            builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, mappings), optional: false, reloadOnChange: false);
-        }
-
         configure?.Invoke(builder);
-        RedactingLoggerFactory.Register(builder.Services);
+        ReintegrationServices.Add(builder);
         var services = builder.Services;
         var config = builder.Configuration;
-
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        });
-        services.AddProblemDetails();
         services.AddOpenApi();
-
-        services.AddSingleton(_ => ProgrammeCatalog.Shipped());
-        services.AddSingleton<CaseDecider>();
-        services.AddSingleton<TimeProvider>(_ => config.GetValue<bool>("Dev:ManualClock") && builder.Environment.IsDevelopment()
-            ? new ManualClock(DevClock.ParseInstant(config["Dev:ClockStart"]) ?? DateTimeOffset.UtcNow)
-            : TimeProvider.System);
-        services.AddKeyedSingleton(WallClock.Key, TimeProvider.System);
-        services.AddSingleton<ApiKeyRegistry>(_ => new ApiKeyRegistry(ApiKeys.From(config, builder.Environment)));
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<FailedCredentials>();
-        services.AddCallerAuthentication(config);
-        services.AddAuthorization();
-        services.AddPageSignIn();
-        services.AddTrustedProxies(config);
-
-        services.AddSingleton(_ =>
-        {
-            var intake = config.GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
-            var problems = intake.Problems();
-            return problems.Count == 0 ? intake : throw new InvalidOperationException("Intake configuration: " + string.Join("; ", problems));
-        });
-        services.AddSingleton(sp => sp.GetRequiredService<IntakeOptions>().Native.Verifier());
-        services.AddCaseStorage(config);
-        services.AddCaseMessaging(config, builder.Environment);
-        services.AddSingleton<EffectDispatcher>();
-        Telemetry.AddTelemetry(services, config);
-        services.AddSingleton(sp => new CaseRuntime(
-            sp.GetRequiredService<CaseDecider>(), sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<EffectDispatcher>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICaseIndex>(), sp.GetRequiredService<ICommandObserver>())
-        {
-            // Outside Development the answer does not wait for e-mails and timers (the outbox keeps them safe).
-            RunEffectsInBackground = config.GetValue<bool?>("Work:EffectsAfterAnswer") ?? !builder.Environment.IsDevelopment(),
-        });
         services.AddCaseEngine(config);
-        services.AddSingleton<CaseWorkProcessor>();
-        services.AddSingleton<DueTimerSweep>();
-        services.AddHostedService<ConfigurationCheck>();
-        services.AddHostedService<StorageStartup>();
+        services.AddSingleton<ICaseCommandsSource>(sp => new LocalCaseCommands(sp));
         services.AddHostedService<DemoSeed>();
-        services.AddHostedService<DocumentReencryption>();
-        if (!CustomHandler.IsUnderFunctionsHost(config) && config.GetValue("Work:Background", true) && !EngineSetup.IsDurable(config))
+        if (config.GetValue("Work:Background", true) && !EngineSetup.IsDurable(config))
         {
             services.AddHostedService<BackgroundWork>();
         }
 
         var app = builder.Build();
-        // Public routes answer under /api as well: the Functions host forwards public requests under its route prefix
-        // /api, while its own trigger invocations (/CaseWork, /TimerSweep) come without it.
+        // Public routes answer at the root and under /api, the Functions host's route prefix (host.json), so the
+        // same links and requests work against both hosts; under /api the prefix is the path base, as on Azure.
         app.UseForwardedHeaders();
-        app.UsePathBase("/api");
+        app.UsePathBase("/" + HttpFunctionRoutes.Prefix);
         app.UseRouting();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        SignInPages.RequireHttpsForPeople(app);
-        FailedCredentials.UseFailedCredentialLimit(app);
+        app.UseRequestGate();
+        // Access decisions are the functions' own (Security/Access), as on Azure. Named here only so that the
+        // authentication middleware WebApplication would otherwise add at the very start runs after forwarded
+        // headers: a failed key is counted against the client's address, not the proxy's.
         app.UseAuthentication();
-        app.UseAuthorization();
 
         app.MapOpenApi("/openapi/v1.json");
-        app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).WithTags("Health");
-        app.MapCaseCommandsApi();
-        app.MapCaseQueriesApi();
-        app.MapStatisticsApi();
-        app.MapWebhooksApi();
-        app.MapLinkPages();
-        app.MapPeoplePages();
-        app.MapCustomHandler();
+        app.MapHttpFunctions();
         if (app.Environment.IsDevelopment())
         {
-            app.MapOutboxPage();
-            app.MapDevClock();
+            // The local demo's front door (README); not a function: the Azure app has no page at its root.
             app.MapGet("/", () => Results.Redirect("/dev/outbox")).ExcludeFromDescription();
         }
 

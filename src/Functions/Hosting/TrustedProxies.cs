@@ -6,8 +6,8 @@ namespace Reintegration.Functions.Hosting;
 /// <summary>
 /// X-Forwarded-For and X-Forwarded-Proto are honoured only from the proxies named in configuration
 /// (<c>ForwardedHeaders:KnownProxies</c>: addresses, <c>ForwardedHeaders:KnownNetworks</c>: CIDR ranges). Under the
-/// Functions host, the host itself forwards every public request over loopback, so loopback is trusted there and
-/// nowhere else by default. Anyone else's forwarded headers are ignored: a client cannot pick its address or scheme.
+/// Functions host, the host itself forwards every public request to the worker over loopback, so loopback is trusted
+/// there (<see cref="TrustLoopback"/>) and nowhere else by default. Anyone else's forwarded headers are ignored: a client cannot pick its address or scheme.
 /// </summary>
 public static class TrustedProxies
 {
@@ -34,14 +34,15 @@ public static class TrustedProxies
                     ? range
                     : throw new InvalidOperationException($"{Section}:KnownNetworks holds a non-CIDR range."));
             }
-
-            if (CustomHandler.IsUnderFunctionsHost(config))
-            {
-                o.KnownProxies.Add(IPAddress.Loopback);
-                o.KnownProxies.Add(IPAddress.IPv6Loopback);
-            }
         });
     }
+
+    /// <summary>The Functions host's own forwarding: it reaches the worker over loopback.</summary>
+    public static void TrustLoopback(this IServiceCollection services) => services.PostConfigure<ForwardedHeadersOptions>(o =>
+    {
+        o.KnownProxies.Add(IPAddress.Loopback);
+        o.KnownProxies.Add(IPAddress.IPv6Loopback);
+    });
 
     /// <summary>A list setting, as a section of entries or one comma-separated value.</summary>
     private static IEnumerable<string> Values(IConfiguration config, string key) =>

@@ -13,13 +13,7 @@ namespace Reintegration.Functions.Pages;
 /// <summary>The case list with filters by programme, country, partner and stage (a partner sees only its shared cases).</summary>
 public static class CaseListPage
 {
-    public static IEndpointRouteBuilder MapCaseListPage(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/pages/cases", ListAsync).RequireAuthorization(SignInPages.Policy).ExcludeFromDescription();
-        return app;
-    }
-
-    private static async Task<IResult> ListAsync(
+    public static async Task<IResult> ListAsync(
         HttpContext http, ICaseIndex index, ProgrammeCatalog programmes, TimeProvider clock, string? programme, string? country,
         string? partner, string? stage, string? next)
     {

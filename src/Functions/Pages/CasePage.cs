@@ -18,14 +18,7 @@ namespace Reintegration.Functions.Pages;
 /// </summary>
 public static class CasePage
 {
-    public static IEndpointRouteBuilder MapCasePage(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/pages/cases/{caseId}", ShowAsync).RequireAuthorization(SignInPages.Policy).ExcludeFromDescription();
-        app.MapGet("/pages/cases/{caseId}/documents/{documentId}", DownloadAsync).RequireAuthorization(SignInPages.Policy).ExcludeFromDescription();
-        return app;
-    }
-
-    private static async Task<IResult> ShowAsync(HttpContext http, string caseId, ICaseStore store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)
+    public static async Task<IResult> ShowAsync(HttpContext http, string caseId, ICaseStore store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)
     {
         var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
         if (!CaseIds.IsValid(caseId) || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored.State))
@@ -89,7 +82,7 @@ public static class CasePage
         return Page(http, w, w.Format("case.title", view.CaseId), html.ToString(), nav: OfficeNavigation.Of(http, w));
     }
 
-    private static async Task<IResult> DownloadAsync(HttpContext http, string caseId, string documentId, ICaseStore store, AuditLog audit)
+    public static async Task<IResult> DownloadAsync(HttpContext http, string caseId, string documentId, ICaseStore store, AuditLog audit)
     {
         if (!MayOpenDocuments(http) || !CaseIds.IsValid(caseId)
             || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored

@@ -76,51 +76,47 @@ public static class SignInPages
     /// Outside Development the pages' cookies are Secure only: a page request that is not https (TLS ended at a proxy
     /// the app does not trust, or none) gets a 400 Problem Details instead of a cookie the browser would not return.
     /// </summary>
-    public static void RequireHttpsForPeople(WebApplication app)
+    public static IResult? HttpsRefusal(HttpContext http)
     {
-        if (app.Environment.IsDevelopment())
-        {
-            return;
-        }
-
-        app.Use(async (http, next) =>
-        {
-            var path = http.Request.Path;
-            var forPeople = path.StartsWithSegments("/sign-in") || path.StartsWithSegments("/sign-out")
-                || path.StartsWithSegments("/pages");
-            if (forPeople && !http.Request.IsHttps)
-            {
-                await Results.Problem(
-                    type: "https-required", title: "https only.", statusCode: StatusCodes.Status400BadRequest,
-                    detail: "The pages are served over https only (X-Forwarded-Proto is read from configured proxies).")
-                    .ExecuteAsync(http);
-                return;
-            }
-
-            await next(http);
-        });
+        ArgumentNullException.ThrowIfNull(http);
+        var path = http.Request.Path;
+        var forPeople = path.StartsWithSegments("/sign-in") || path.StartsWithSegments("/sign-out")
+            || path.StartsWithSegments("/pages");
+        return !forPeople || http.Request.IsHttps
+            || http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment()
+            ? null
+            : Results.Problem(
+                type: "https-required", title: "https only.", statusCode: StatusCodes.Status400BadRequest,
+                detail: "The pages are served over https only (X-Forwarded-Proto is read from configured proxies).");
     }
 
-    public static IEndpointRouteBuilder MapSignInPages(this IEndpointRouteBuilder app)
+    public static IResult Form(HttpContext http, string? returnUrl) =>
+        Form(http, http.RequestServices.GetRequiredService<IAntiforgery>(), returnUrl, null);
+
+    public static Task<IResult> SignInAsync(HttpContext http)
     {
-        app.MapGet("/sign-in", (HttpContext http, IAntiforgery antiforgery, string? returnUrl) => Form(http, antiforgery, returnUrl, null)).ExcludeFromDescription();
-        app.MapPost("/sign-in", SignInAsync).ExcludeFromDescription().DisableAntiforgery();
-        app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
+        ArgumentNullException.ThrowIfNull(http);
+        var services = http.RequestServices;
+        return SignInAsync(
+            http, services.GetRequiredService<IAntiforgery>(), services.GetRequiredService<ApiKeyRegistry>(),
+            services.GetRequiredService<FailedCredentials>());
+    }
+
+    public static async Task<IResult> SignOutAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (await SmallFormAsync(http) is { } refused)
         {
-            if (await SmallFormAsync(http) is { } refused)
-            {
-                return refused;
-            }
+            return refused;
+        }
 
-            if (!await antiforgery.IsRequestValidAsync(http))
-            {
-                return Results.BadRequest();
-            }
+        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return Results.BadRequest();
+        }
 
-            await http.SignOutAsync(Scheme);
-            return Results.Redirect($"{http.Request.PathBase}/sign-in");
-        }).ExcludeFromDescription().DisableAntiforgery();
-        return app;
+        await http.SignOutAsync(Scheme);
+        return Results.Redirect($"{http.Request.PathBase}/sign-in");
     }
 
     /// <summary>A hidden antiforgery field for a page form.</summary>

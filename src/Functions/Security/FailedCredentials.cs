@@ -40,23 +40,23 @@ public sealed class FailedCredentials : IDisposable
     }
 
     /// <summary>Refuses, before authentication, a request with credentials from a client over its limit.</summary>
-    public static void UseFailedCredentialLimit(WebApplication app) => app.Use(async (http, next) =>
+    public static IResult? Refusal(HttpContext http)
     {
+        ArgumentNullException.ThrowIfNull(http);
         var limiter = http.RequestServices.GetRequiredService<FailedCredentials>();
-        if (CarriesCredentials(http.Request) && limiter.IsBlocked(http))
+        if (!CarriesCredentials(http.Request) || !limiter.IsBlocked(http))
         {
-            var seconds = (int)limiter.Window.TotalSeconds;
-            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await Results.Problem(
-                type: "too-many-failures",
-                title: "Too many failed attempts.",
-                statusCode: StatusCodes.Status429TooManyRequests,
-                detail: "Too many failed keys or sign-ins from this client; try again later.").ExecuteAsync(http);
-            return;
+            return null;
         }
 
-        await next(http);
-    });
+        var seconds = (int)limiter.Window.TotalSeconds;
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(
+            type: "too-many-failures",
+            title: "Too many failed attempts.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            detail: "Too many failed keys or sign-ins from this client; try again later.");
+    }
 
     public void Dispose() => failures.Dispose();
 

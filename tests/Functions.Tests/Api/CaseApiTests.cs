@@ -188,13 +188,6 @@ public class PathBaseTests : IClassFixture<AppFactory>
     [InlineData("/health")]
     public async Task Routes_answer_with_and_without_the_hosts_api_prefix(string path) =>
         (await app.Counsellor.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.OK);
-
-    [Fact]
-    public async Task Trigger_endpoints_refuse_requests_from_outside_the_host()
-    {
-        (await app.CreateClient().PostAsync("/api/CaseWork", AppFactory.Json("{}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await app.CreateClient().PostAsync("/TimerSweep", AppFactory.Json("{}"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-    }
 }
 
 public class ErasureApiTests : IClassFixture<AppFactory>

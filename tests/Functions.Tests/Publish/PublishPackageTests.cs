@@ -1,21 +1,20 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Reintegration.Domain.Cases;
-using Reintegration.Functions.Work;
+using System.Text.Json.Nodes;
+using Reintegration.Functions.Hosting;
+using Reintegration.Functions.Orchestration;
 using Reintegration.Storage.Tests.Azurite;
 
 namespace Reintegration.Functions.Tests.Publish;
 
-/// <summary>Publishes the function app once (scripts/publish.sh), then checks the package as the Functions host would use it.</summary>
+/// <summary>Publishes the function app once (scripts/publish.sh), then checks the package as the Functions host reads it.</summary>
 public sealed class PublishedPackage : IAsyncLifetime
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "reintegration-publish-" + Guid.NewGuid().ToString("N")[..8], "functionapp");
 
     public string Zip => Folder + ".zip";
+
+    public JsonArray Functions => JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "functions.metadata")))!.AsArray();
 
     public async Task InitializeAsync()
     {
@@ -38,102 +37,57 @@ public sealed class PublishedPackage : IAsyncLifetime
 public sealed class PublishPackageTests(PublishedPackage package) : IClassFixture<PublishedPackage>
 {
     [Fact]
-    public void Package_holds_host_json_the_function_folders_and_a_runnable_executable()
+    public void Package_is_an_isolated_worker_app_with_the_durable_extension_and_no_custom_handler()
     {
-        File.Exists(Path.Combine(package.Folder, "host.json")).ShouldBeTrue();
-        foreach (var function in new[] { "Http", "CaseWork", "TimerSweep" })
-        {
-            File.Exists(Path.Combine(package.Folder, function, "function.json")).ShouldBeTrue(function);
-        }
+        var worker = JsonNode.Parse(File.ReadAllText(Path.Combine(package.Folder, "worker.config.json")))!["description"]!;
+        worker["language"]!.GetValue<string>().ShouldBe("dotnet-isolated");
+        File.Exists(Path.Combine(package.Folder, worker["defaultWorkerPath"]!.GetValue<string>())).ShouldBeTrue();
+        File.Exists(Path.Combine(package.Folder, ".azurefunctions", "Microsoft.Azure.WebJobs.Extensions.DurableTask.dll"))
+            .ShouldBeTrue("the host-side Durable extension ships in .azurefunctions/");
 
-        var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(package.Folder, "host.json"))).RootElement;
-        var executable = host.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString()!;
-        if (!OperatingSystem.IsWindows())
-        {
-            File.GetUnixFileMode(Path.Combine(package.Folder, executable)).HasFlag(UnixFileMode.UserExecute).ShouldBeTrue();
-        }
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(package.Folder, "host.json")))!.AsObject();
+        host.ContainsKey("customHandler").ShouldBeFalse();
+        host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>().ShouldBe(HttpFunctionRoutes.Prefix);
+        var durable = host["extensions"]!["durableTask"]!;
+        durable["storageProvider"]!["type"]!.GetValue<string>().ShouldBe("AzureStorage");
+        durable["storageProvider"]!["connectionName"]!.GetValue<string>().ShouldBe("AzureWebJobsStorage");
+        Directory.Exists(Path.Combine(package.Folder, "Http")).ShouldBeFalse("no function.json folders");
 
         using var zip = ZipFile.OpenRead(package.Zip);
-        var entry = zip.GetEntry(executable).ShouldNotBeNull();
-        ((entry.ExternalAttributes >> 16) & 0b001_000_000).ShouldNotBe(0, "the run bit survives in the zip");
-        zip.GetEntry("CaseWork/function.json").ShouldNotBeNull();
+        zip.GetEntry("functions.metadata").ShouldNotBeNull();
+        zip.GetEntry("worker.config.json").ShouldNotBeNull();
+        zip.Entries.ShouldContain(e => e.FullName.StartsWith(".azurefunctions/", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Executable_starts_as_a_custom_handler_and_answers_a_queue_invocation()
+    public void Functions_metadata_lists_the_orchestration_and_each_activity()
     {
-        var port = LoopbackPorts.PickThreeFree().First;
-        var start = new ProcessStartInfo(Path.Combine(package.Folder, "Reintegration.Functions")) { WorkingDirectory = package.Folder };
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Storage__Mode"] = "InMemory";
-        start.Environment["Links__BaseUrl"] = "https://example.invalid/api";
-        start.Environment["Links__KeyId"] = "k1";
-        start.Environment["Links__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        start.Environment["Documents__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        start.Environment["Email__Delivery"] = "SendGrid";
-        start.Environment["Email__SendGrid__ApiKey"] = "not-used-by-this-test";
-        start.Environment["Email__SendGrid__FromAddress"] = "noreply@example.invalid";
-        foreach (var role in new[] { "Counsellor", "Agency", "ProgrammeOfficer" })
-        {
-            start.Environment[$"Email__Recipients__{role}"] = $"{role.ToLowerInvariant()}@example.invalid";
-        }
+        string TriggerOf(string name) => package.Functions.Single(f => f!["name"]!.GetValue<string>() == name)!["bindings"]!
+            .AsArray().Single(b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal))!["type"]!
+            .GetValue<string>();
 
-        foreach (var partner in Reintegration.Domain.Programmes.ProgrammeCatalog.Shipped().All.SelectMany(p => p.Partners))
-        {
-            start.Environment[$"Email__Partners__{partner.Id.Replace('-', '_')}"] = $"{partner.Id}@example.invalid";
-        }
-
-        start.Environment["Auth__ApiKeys__0__Name"] = "ops";
-        start.Environment["Auth__ApiKeys__0__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-        start.Environment["Auth__ApiKeys__0__Role"] = "ProgrammeOfficer";
-        using var app = Process.Start(start)!;
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilAnswersAsync(http, app);
-
-            var timer = new CaseTimer("no-such-case", TimerKind.DecisionReminder, 1, DateTimeOffset.UnixEpoch);
-            var message = CaseWorkProcessor.Serialize(new CaseCommand.FireTimer("no-such-case", "timer:x", DateTimeOffset.UnixEpoch.AddDays(1), timer));
-            var invocation = JsonSerializer.Serialize(new { Data = new { message }, Metadata = new { DequeueCount = "1" } });
-            var answer = await http.PostAsync("/CaseWork", new StringContent(invocation, Encoding.UTF8, "application/json"));
-            answer.StatusCode.ShouldBe(HttpStatusCode.OK);
-            var body = await answer.Content.ReadFromJsonAsync<JsonElement>();
-            body.TryGetProperty("Outputs", out _).ShouldBeTrue();
-            body.GetProperty("Logs")[0].GetString().ShouldBe("handled");
-
-            (await http.PostAsync("/TimerSweep", new StringContent("""{"Data":{"timer":{}},"Metadata":{}}""", Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await http.GetAsync("/api/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await http.PostAsync("/api/CaseWork", new StringContent(invocation, Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        }
-        finally
-        {
-            app.Kill(entireProcessTree: true);
-            await app.WaitForExitAsync();
-        }
+        TriggerOf(CaseOrchestration.Name).ShouldBe("orchestrationTrigger");
+        TriggerOf(ProjectCase.Name).ShouldBe("activityTrigger");
+        TriggerOf(RunCaseEffect.Name).ShouldBe("activityTrigger");
     }
 
-    private static async Task WaitUntilAnswersAsync(HttpClient http, Process app)
+    [Fact]
+    public void Functions_metadata_lists_every_http_function_with_its_route_verbs_and_level()
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            app.HasExited.ShouldBeFalse($"the executable exited with {(app.HasExited ? app.ExitCode : 0)}");
-            try
-            {
-                if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
+        var published = package.Functions
+            .Select(f => (Name: f!["name"]!.GetValue<string>(), Trigger: f["bindings"]!.AsArray().SingleOrDefault(b => b!["type"]!.GetValue<string>() == "httpTrigger")))
+            .Where(f => f.Trigger is not null)
+            .Select(f => Describe(f.Name, f.Trigger!["route"]!.GetValue<string>(),
+                f.Trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()), f.Trigger["authLevel"]!.GetValue<string>()))
+            .Order(StringComparer.Ordinal);
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-
-        throw new TimeoutException("The published executable did not answer within 30 s.");
+        var declared = HttpFunctionRoutes.Declared
+            .Select(f => Describe(f.Name, f.Route, f.Methods, f.Level.ToString()))
+            .Order(StringComparer.Ordinal);
+        published.ShouldBe(declared);
+        declared.ShouldContain(d => d.StartsWith("Health ", StringComparison.Ordinal));
     }
+
+    private static string Describe(string name, string route, IEnumerable<string> methods, string level) =>
+        $"{name} {string.Join(',', methods.Select(m => m.ToUpperInvariant()).Order(StringComparer.Ordinal))} {route} {level}";
 }

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Programmes;
 using Reintegration.Domain.Runtime;
@@ -6,22 +7,60 @@ using Reintegration.Functions.Security;
 
 namespace Reintegration.Functions.Api;
 
-/// <summary>Reading cases: one case with its timeline, and the filtered, paged list.</summary>
-public static class CaseQueriesApi
+/// <summary>Reading cases: one case with its timeline, its audit trail, and the filtered, paged list.</summary>
+public sealed class CaseQueryFunctions
 {
-    public static IEndpointRouteBuilder MapCaseQueriesApi(this IEndpointRouteBuilder app)
+    [Function("GetCase")]
+    public async Task<IResult> GetCaseAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request, string caseId)
     {
-        var cases = app.MapGroup("/cases").RequireAuthorization().WithTags("Case queries");
-        cases.MapGet("/{caseId}", GetCaseAsync);
-        cases.MapGet("/", ListCasesAsync);
-        cases.MapGet("/{caseId}/audit", async (HttpContext http, string caseId, IAuditTrail trail) =>
-            !Caller.Is(http.User, Role.ProgrammeOfficer)
-                ? Problems.Of("forbidden", "Not for your role.", "The audit trail is for programme officers.", StatusCodes.Status403Forbidden)
-                : !CaseIds.IsValid(caseId)
-                    ? Problems.NotFound(caseId)
-                    : Results.Ok((await trail.ForCaseAsync(caseId, http.RequestAborted)).Select(e => new { e.Caller, role = Choices.Kebab(e.Role), e.At })));
-        return app;
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        var services = http.RequestServices;
+        return await Access.CallerAsync(http) ?? await GetCaseAsync(
+            http, caseId, services.GetRequiredService<ICaseStore>(), services.GetRequiredService<ProgrammeCatalog>(),
+            services.GetRequiredService<AuditLog>(), services.GetRequiredService<TimeProvider>());
     }
+
+    [Function("ListCases")]
+    public async Task<IResult> ListCasesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        var query = request.Query;
+        return await Access.CallerAsync(http) ?? await ListCasesAsync(
+            http, http.RequestServices.GetRequiredService<ICaseIndex>(), Text(query, "programme"), Text(query, "country"),
+            Text(query, "partner"), Text(query, "stage"), Whole(query, "pageSize"), Text(query, "next"));
+    }
+
+    [Function("GetCaseAudit")]
+    public async Task<IResult> GetAuditAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/audit")] HttpRequest request,
+        string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        if (await Access.CallerAsync(http) is { } refused)
+        {
+            return refused;
+        }
+
+        var trail = http.RequestServices.GetRequiredService<IAuditTrail>();
+        return !Caller.Is(http.User, Role.ProgrammeOfficer)
+            ? Problems.Of("forbidden", "Not for your role.", "The audit trail is for programme officers.", StatusCodes.Status403Forbidden)
+            : !CaseIds.IsValid(caseId)
+                ? Problems.NotFound(caseId)
+                : Results.Ok((await trail.ForCaseAsync(caseId, http.RequestAborted))
+                    .Select(e => new { e.Caller, role = Choices.Kebab(e.Role), e.At, e.Action, e.Reason }));
+    }
+
+    private static string? Text(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var value) ? value.ToString() : null;
+
+    /// <summary>A whole-number query value; one that is not a number reads as 0, which the list refuses by name.</summary>
+    private static int? Whole(IQueryCollection query, string name) =>
+        Text(query, name) is { } text ? int.TryParse(text, out var n) ? n : 0 : null;
 
     private static async Task<IResult> GetCaseAsync(
         HttpContext http, string caseId, ICaseStore store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)

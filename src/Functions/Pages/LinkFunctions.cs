@@ -1,10 +1,13 @@
 using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Programmes;
 using Reintegration.Domain.Runtime;
 using Reintegration.Functions.Api;
 using Reintegration.Functions.Links;
 using Reintegration.Functions.Localization;
+using Reintegration.Functions.Orchestration;
 using Reintegration.Functions.Security;
 using static Reintegration.Functions.Pages.Html;
 
@@ -15,13 +18,30 @@ namespace Reintegration.Functions.Pages;
 /// once: its command id is the token's id, so a second POST is a duplicate. Expired or tampered links get a clear page
 /// and a 4xx. The signed token is the capability, so these pages need no sign-in and no antiforgery token.
 /// </summary>
-public static class LinkPages
+public sealed class LinkFunctions
 {
-    public static IEndpointRouteBuilder MapLinkPages(this IEndpointRouteBuilder app)
+    [Function("LinkPage")]
+    public Task<IResult> ShowAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "links/{token}")] HttpRequest request, string token)
     {
-        app.MapMethods("/links/{token}", ["GET", "HEAD"], ShowAsync).ExcludeFromDescription();
-        app.MapPost("/links/{token}", ActAsync).ExcludeFromDescription().DisableAntiforgery();
-        return app;
+        ArgumentNullException.ThrowIfNull(request);
+        var services = request.HttpContext.RequestServices;
+        return ShowAsync(
+            request.HttpContext, token, services.GetRequiredService<LinkTokens>(), services.GetRequiredService<ICaseStore>(),
+            services.GetRequiredService<ProgrammeCatalog>(), services.GetRequiredService<TimeProvider>());
+    }
+
+    [Function("LinkAction")]
+    public Task<IResult> ActAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "links/{token}")] HttpRequest request, string token,
+        [DurableClient] DurableTaskClient? client)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var services = request.HttpContext.RequestServices;
+        return ActAsync(
+            request.HttpContext, token, services.GetRequiredService<LinkTokens>(), services.GetRequiredService<ICaseStore>(),
+            services.GetRequiredService<ProgrammeCatalog>(), services.GetRequiredService<ICaseCommandsSource>().For(client),
+            services.GetRequiredService<TimeProvider>());
     }
 
     private static async Task<IResult> ShowAsync(HttpContext http, string token, LinkTokens links, ICaseStore store, ProgrammeCatalog programmes, TimeProvider clock)

@@ -1,8 +1,11 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
 using Reintegration.Functions.Email;
 using Reintegration.Functions.Hosting;
 using Reintegration.Functions.Intake;
+using Reintegration.Functions.Orchestration;
 
 namespace Reintegration.Functions.Api;
 
@@ -11,43 +14,76 @@ namespace Reintegration.Functions.Api;
 /// SendGrid's delivery events. The sender is authenticated on the raw bytes before anything is parsed; a delivery
 /// maps to one case id, so a retried delivery is a duplicate.
 /// </summary>
-public static class WebhooksApi
+public sealed class WebhookFunctions
 {
     private const int MaxIntakeBytes = 256 * 1024;
 
-    public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
+    // The signature's timestamp is the sender's real time, so it is checked against the wall clock, not case time.
+    [Function("NativeIntake")]
+    public Task<IResult> NativeIntakeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/intake/native")] HttpRequest request,
+        [DurableClient] DurableTaskClient? client)
     {
-        var hooks = app.MapGroup("/webhooks").WithTags("Webhooks").AllowAnonymous();
-        // The signature's timestamp is the sender's real time, so it is checked against the wall clock, not case time.
-        hooks.MapPost("/intake/native", (
-            HttpContext http,
-            StandardWebhookVerifier verifier,
-            TimeProvider clock,
-            [FromKeyedServices(WallClock.Key)] TimeProvider wall) =>
-            IntakeAsync(
-                http,
-                IntakeSources.Native,
-                clock,
-                body => verifier.Verify(http.Request.Headers, body.Span, wall.GetUtcNow()),
-                body => new IntakeDelivery(http.Request.Headers["webhook-id"].ToString(), NativeIntake.Read(body))));
-
-        hooks.MapPost("/intake/kobo/{form}", (HttpContext http, string form, IntakeOptions options, TimeProvider clock) =>
-            options.Kobo.TryGetValue(form, out var kobo)
-                ? IntakeAsync(http, IntakeSources.Kobo, clock, _ => KoboIntake.Authenticate(http.Request.Headers, kobo.Authentication), body => KoboIntake.Read(body, kobo.Mapping))
-                : Task.FromResult(Problems.Of("unknown-form", "No such form.", $"No Kobo form '{form}' is configured.", StatusCodes.Status404NotFound)));
-
-        hooks.MapPost("/intake/typeform/{form}", (HttpContext http, string form, IntakeOptions options, TimeProvider clock) =>
-            options.Typeform.TryGetValue(form, out var typeform)
-                ? IntakeAsync(http, IntakeSources.Typeform, clock, body => TypeformSignature.Verify(http.Request.Headers, body.Span, typeform.Secret), body => TypeformIntake.Read(body, typeform.Mapping))
-                : Task.FromResult(Problems.Of("unknown-form", "No such form.", $"No Typeform form '{form}' is configured.", StatusCodes.Status404NotFound)));
-
-        hooks.MapPost("/sendgrid/events", SendGridEventsAsync);
-        return app;
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        var verifier = http.RequestServices.GetRequiredService<StandardWebhookVerifier>();
+        var wall = http.RequestServices.GetRequiredKeyedService<TimeProvider>(WallClock.Key);
+        return IntakeAsync(
+            http, client, IntakeSources.Native,
+            body => verifier.Verify(request.Headers, body.Span, wall.GetUtcNow()),
+            body => new IntakeDelivery(request.Headers["webhook-id"].ToString(), NativeIntake.Read(body)));
     }
 
-    private static async Task<IResult> IntakeAsync(
-        HttpContext http, string source, TimeProvider clock, Func<ReadOnlyMemory<byte>, AuthenticationResult> authenticate, Func<ReadOnlyMemory<byte>, IntakeDelivery> read)
+    [Function("KoboIntake")]
+    public Task<IResult> KoboIntakeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/intake/kobo/{form}")] HttpRequest request,
+        string form, [DurableClient] DurableTaskClient? client)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        return http.RequestServices.GetRequiredService<IntakeOptions>().Kobo.TryGetValue(form, out var kobo)
+            ? IntakeAsync(
+                http, client, IntakeSources.Kobo,
+                _ => KoboIntake.Authenticate(request.Headers, kobo.Authentication), body => KoboIntake.Read(body, kobo.Mapping))
+            : Task.FromResult(UnknownForm("Kobo", form));
+    }
+
+    [Function("TypeformIntake")]
+    public Task<IResult> TypeformIntakeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/intake/typeform/{form}")] HttpRequest request,
+        string form, [DurableClient] DurableTaskClient? client)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        return http.RequestServices.GetRequiredService<IntakeOptions>().Typeform.TryGetValue(form, out var typeform)
+            ? IntakeAsync(
+                http, client, IntakeSources.Typeform,
+                body => TypeformSignature.Verify(request.Headers, body.Span, typeform.Secret),
+                body => TypeformIntake.Read(body, typeform.Mapping))
+            : Task.FromResult(UnknownForm("Typeform", form));
+    }
+
+    [Function("SendGridEvents")]
+    public Task<IResult> SendGridEventsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/sendgrid/events")] HttpRequest request,
+        [DurableClient] DurableTaskClient? client)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var services = request.HttpContext.RequestServices;
+        return SendGridEventsAsync(
+            request.HttpContext, services.GetRequiredService<IConfiguration>(),
+            services.GetRequiredService<ICaseCommandsSource>().For(client), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredKeyedService<TimeProvider>(WallClock.Key));
+    }
+
+    private static IResult UnknownForm(string kind, string form) =>
+        Problems.Of("unknown-form", "No such form.", $"No {kind} form '{form}' is configured.", StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> IntakeAsync(
+        HttpContext http, DurableTaskClient? client, string source, Func<ReadOnlyMemory<byte>, AuthenticationResult> authenticate,
+        Func<ReadOnlyMemory<byte>, IntakeDelivery> read)
+    {
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         var (bytes, tooLarge) = await JsonBody.ReadBytesAsync(http.Request, MaxIntakeBytes);
         if (tooLarge is not null)
         {
@@ -78,7 +114,8 @@ public static class WebhooksApi
 
         var command = IntakeCommands.ToCommand(
             delivery.Result.Form, source, delivery.DeliveryId, clock.GetUtcNow(), delivery.SubmittedAt);
-        var result = await http.RequestServices.GetRequiredService<ICaseCommands>().HandleAsync(command, null, http.RequestAborted);
+        var result = await http.RequestServices.GetRequiredService<ICaseCommandsSource>().For(client)
+            .HandleAsync(command, null, http.RequestAborted);
         if (result.Rejection is { } rejection)
         {
             return Problems.Refused(rejection);
@@ -89,8 +126,7 @@ public static class WebhooksApi
 
     /// <summary>A bounce or a drop of one of our e-mails raises an alert on its case (once per SendGrid event).</summary>
     private static async Task<IResult> SendGridEventsAsync(
-        HttpContext http, IConfiguration config, ICaseCommands runtime, TimeProvider clock,
-        [FromKeyedServices(WallClock.Key)] TimeProvider wall)
+        HttpContext http, IConfiguration config, ICaseCommands runtime, TimeProvider clock, TimeProvider wall)
     {
         if (config["Email:SendGrid:EventWebhookPublicKey"] is not { Length: > 0 } publicKey)
         {

@@ -1,0 +1,31 @@
+using Microsoft.DurableTask.Client;
+using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Workflow;
+using Reintegration.Functions.Hosting;
+
+namespace Reintegration.Functions.Orchestration;
+
+/// <summary>
+/// Where an HTTP function gets the case commands from. Functions that command cases declare a
+/// <c>[DurableClient] DurableTaskClient?</c> parameter: on Azure the Functions host binds it and the commands go
+/// through it; the local host passes null, as its commands go through the task hub it runs itself.
+/// </summary>
+public interface ICaseCommandsSource
+{
+    ICaseCommands For(DurableTaskClient? client);
+}
+
+/// <summary>Local host: the app's own engine (the in-process task hub, or the store engine while it remains).</summary>
+public sealed class LocalCaseCommands(IServiceProvider services) : ICaseCommandsSource
+{
+    public ICaseCommands For(DurableTaskClient? client) => services.GetRequiredService<ICaseCommands>();
+}
+
+/// <summary>Azure: the orchestrations through the client the Functions host bound to this invocation.</summary>
+public sealed class BoundCaseCommands(IServiceProvider services) : ICaseCommandsSource
+{
+    public ICaseCommands For(DurableTaskClient? client) => new OrchestratedCaseCommands(
+        new DurableCaseOrchestrations(client ?? throw new InvalidOperationException("No [DurableClient] was bound.")),
+        EngineSetup.ReadModel(services), services.GetRequiredService<CaseDecider>(),
+        services.GetRequiredService<TimeProvider>());
+}

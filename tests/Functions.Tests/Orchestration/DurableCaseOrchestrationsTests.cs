@@ -1,0 +1,143 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.DurableTask.Client;
+using Reintegration.Domain.Runtime.Generations;
+using Reintegration.Functions.Orchestration;
+
+namespace Reintegration.Functions.Tests.Orchestration;
+
+/// <summary>
+/// The orchestration port on Azure, over the client the Functions host binds (no Functions host runs here, so a
+/// recording client stands in for it): the same answers the local task hub gives.
+/// </summary>
+public sealed class DurableCaseOrchestrationsTests
+{
+    private readonly RecordingClient client = new();
+
+    private DurableCaseOrchestrations Port => new(client);
+
+    [Fact]
+    public async Task Given_no_instance_When_started_Then_the_case_id_is_the_instance_id_and_a_repeat_starts_nothing()
+    {
+        (await Port.StartAsync("case-1", CaseGeneration.Start("case-1"))).ShouldBeTrue();
+        client.Scheduled.ShouldBe(["case-1"]);
+
+        client.Instances["case-1"] = Instance("case-1", OrchestrationRuntimeStatus.Completed);
+        (await Port.StartAsync("case-1", CaseGeneration.Start("case-1"))).ShouldBeFalse("a finished case is not restarted");
+        client.Scheduled.ShouldBe(["case-1"]);
+    }
+
+    [Theory]
+    [InlineData(OrchestrationRuntimeStatus.Completed)]
+    [InlineData(OrchestrationRuntimeStatus.Failed)]
+    [InlineData(OrchestrationRuntimeStatus.Terminated)]
+    public async Task Given_an_instance_that_is_not_running_When_a_message_is_sent_Then_nothing_is_raised(OrchestrationRuntimeStatus status)
+    {
+        client.Instances["case-2"] = Instance("case-2", status);
+
+        (await Port.SendAsync("case-2", Message())).ShouldBeFalse();
+        client.Raised.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_a_running_instance_When_a_message_is_sent_Then_it_is_raised_as_the_message_event()
+    {
+        client.Instances["case-3"] = Instance("case-3", OrchestrationRuntimeStatus.Running);
+
+        (await Port.SendAsync("case-3", Message())).ShouldBeTrue();
+        client.Raised.ShouldBe([("case-3", CaseOrchestration.MessageEvent)]);
+        (await Port.GetAsync("case-3")).Status.ShouldBe(CaseInstanceStatus.Running);
+        (await Port.GetAsync("nobody")).Status.ShouldBe(CaseInstanceStatus.Missing);
+    }
+
+    [Fact]
+    public async Task Given_a_failed_instance_When_rehydrated_Then_it_is_purged_and_started_again_from_its_last_input()
+    {
+        var last = CaseGeneration.Start("case-4");
+        client.Instances["case-4"] = Instance("case-4", OrchestrationRuntimeStatus.Failed, CaseJsonConverters.Sdk.Serialize(last));
+
+        (await Port.TroubledAsync()).Select(i => i.CaseId).ShouldBe(["case-4"]);
+        (await Port.RehydrateAsync("case-4")).ShouldBeTrue();
+        client.Purged.ShouldBe(["case-4"]);
+        client.Scheduled.ShouldBe(["case-4"]);
+        client.ScheduledInputs.Single().ShouldBeEquivalentTo(last);
+    }
+
+    [Fact]
+    public async Task Given_a_running_instance_When_rehydrated_Then_nothing_happens()
+    {
+        client.Instances["case-5"] = Instance("case-5", OrchestrationRuntimeStatus.Running);
+
+        (await Port.RehydrateAsync("case-5")).ShouldBeFalse();
+        client.Purged.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Given_no_bound_client_When_commands_are_asked_for_on_Azure_Then_it_says_so()
+    {
+        using var services = new ServiceCollection().BuildServiceProvider();
+        Should.Throw<InvalidOperationException>(() => new BoundCaseCommands(services).For(null)).Message.ShouldContain("DurableClient");
+    }
+
+    private static CaseMessage Message() => CaseMessage.Of(new Domain.Cases.CaseCommand.RecordConsent("c", "cmd-1", DateTimeOffset.UnixEpoch));
+
+    private static OrchestrationMetadata Instance(string id, OrchestrationRuntimeStatus status, string? input = null) =>
+        new(CaseOrchestration.Name, id) { RuntimeStatus = status, SerializedInput = input, DataConverter = CaseJsonConverters.Sdk };
+
+    /// <summary>Stands in for the Functions host's client: instances by id, and what was asked of it.</summary>
+    private sealed class RecordingClient() : DurableTaskClient("recording")
+    {
+        public Dictionary<string, OrchestrationMetadata> Instances { get; } = [];
+
+        public List<string> Scheduled { get; } = [];
+
+        public List<object?> ScheduledInputs { get; } = [];
+
+        public List<(string, string)> Raised { get; } = [];
+
+        public List<string> Purged { get; } = [];
+
+        public override Task<string> ScheduleNewOrchestrationInstanceAsync(
+            TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
+        {
+            var id = options!.InstanceId!;
+            Scheduled.Add(id);
+            ScheduledInputs.Add(input);
+            Instances[id] = Instance(id, OrchestrationRuntimeStatus.Pending);
+            return Task.FromResult(id);
+        }
+
+        public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)
+        {
+            Raised.Add((instanceId, eventName));
+            return Task.CompletedTask;
+        }
+
+        public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+            Task.FromResult(Instances.GetValueOrDefault(instanceId));
+
+        public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>
+            Pageable.Create((string? _, int? _, CancellationToken _) => Task.FromResult(new Page<OrchestrationMetadata>(
+                [.. Instances.Values.Where(i => filter?.Statuses is null || filter.Statuses.Contains(i.RuntimeStatus))], null)));
+
+        public override Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
+        {
+            Purged.Add(instanceId);
+            return Task.FromResult(new PurgeResult(Instances.Remove(instanceId) ? 1 : 0));
+        }
+
+        public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+            throw new NotSupportedException();
+
+        public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+            throw new NotSupportedException();
+
+        public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
+            throw new NotSupportedException();
+
+        public override Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
+            throw new NotSupportedException();
+
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
