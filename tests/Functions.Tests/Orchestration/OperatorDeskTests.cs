@@ -20,7 +20,8 @@ namespace Reintegration.Functions.Tests.Orchestration;
 [Collection(AzuriteAppCollection.Name)]
 public sealed class OperatorDeskTests(AzuriteApp azurite) : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Day0 = new(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
+    // Case time at real time: a failing effect's age is measured against the messages' time (no stuck alert here).
+    private static readonly DateTimeOffset Day0 = DateTimeOffset.UtcNow;
     private static readonly ClaimsPrincipal Officer = new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, "officer-1"), new Claim(ClaimTypes.Role, nameof(Role.ProgrammeOfficer))], "test"));
 
@@ -73,7 +74,8 @@ public sealed class OperatorDeskTests(AzuriteApp azurite) : IAsyncLifetime
         var clear = await hub.WaitUntilAsync(caseId, i => !i.Troubled && i.Published!.Effects.Count == 0);
         clear.Status.ShouldBe(CaseInstanceStatus.Running);
         hub.Messages.Sent.Where(e => e.EffectId.StartsWith(caseId + ":", StringComparison.Ordinal)).Select(e => e.EffectId).ShouldNotContain(skipped.EffectId);
-        hub.Messages.Sent.Count(e => e.EffectId.StartsWith(caseId + ":", StringComparison.Ordinal)).ShouldBe(failing.Count - 1);
+        var sent = hub.Messages.Sent.Select(e => e.EffectId).ToList();
+        failing.Where(e => e != skipped).Select(e => e.EffectId).ShouldAllBe(id => sent.Contains(id));
         (await desk.TroubledAsync()).ShouldNotContain(i => i.CaseId == caseId);
         (await trail.ForCaseAsync(caseId, default)).Select(a => (a.Caller, a.Action, a.Reason)).ShouldBe(
             [("officer-1", $"skip {skipped.EffectId}", "the address bounces for good"), ("officer-1", "retry", "mail service is back")],
