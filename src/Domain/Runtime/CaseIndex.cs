@@ -2,7 +2,10 @@ using Reintegration.Domain.Cases;
 
 namespace Reintegration.Domain.Runtime;
 
-/// <summary>A case's row in the case list: what the list filters and shows, nothing personal.</summary>
+/// <summary>
+/// A case's row in the case list: what the list filters and shows, nothing personal. The next deadline's what is
+/// English (for the API) and a key (<see cref="DueItem.Key"/>) that pages say in their language.
+/// </summary>
 public sealed record CaseSummary(
     string CaseId,
     string ProgrammeId,
@@ -14,11 +17,12 @@ public sealed record CaseSummary(
     DateOnly? NextDeadline,
     string? NextDeadlineWhat,
     DateTimeOffset UpdatedAt,
-    long Version)
+    long Version,
+    string? NextDeadlineKey = null)
 {
     public static CaseSummary Of(CaseState state, DueItem? next, DateTimeOffset updatedAt) => new(
         state.CaseId, state.File!.ProgrammeId, state.File.CountryOfReturn, state.File.PartnerId, state.ConsentToShareWithPartner, state.Stage, state.Closure,
-        next?.Date, next?.What, updatedAt, state.Version);
+        next?.Date, next?.What, updatedAt, state.Version, next?.Key);
 }
 
 /// <summary>Filters of the case list; null means any.</summary>

@@ -30,7 +30,7 @@ public static class CaseListPage
 
         var html = new StringBuilder($"<h1>{E(w["list.title"])}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<form method=\"get\" action=\"{E(http.Request.PathBase)}/pages/cases\" class=\"card\"><input type=\"hidden\" name=\"lang\" value=\"{w.Language}\"><fieldset><legend>{E(w["filters"])}</legend><div class=\"filters\">")
-            .Append(Select("programme", w["filter.programme"], programmes.All.Select(p => (p.Id, p.Name)), filter.ProgrammeId, w))
+            .Append(Select("programme", w["filter.programme"], programmes.All.Select(p => (p.Id, w.ProgrammeName(p))), filter.ProgrammeId, w))
             .Append(CultureInfo.InvariantCulture, $"<div><label for=\"country\">{E(w["filter.country"])}</label><input type=\"text\" id=\"country\" name=\"country\" maxlength=\"2\" autocomplete=\"off\" value=\"{E(filter.Country)}\"></div>");
         if (!isPartner)
         {
@@ -51,7 +51,7 @@ public static class CaseListPage
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td data-label=\"{E(w["col.case"])}\"><a href=\"{E(http.Request.PathBase)}/pages/cases/{E(c.CaseId)}?lang={w.Language}\">{E(c.CaseId)}</a></td>")
                     .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(w["col.programme"])}\">{E(c.ProgrammeId)}</td><td data-label=\"{E(w["col.country"])}\">{E(c.Country)}</td><td data-label=\"{E(w["col.partner"])}\">{E(c.PartnerId ?? "–")}</td>")
                     .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(w["col.stage"])}\">{E(w.Choice("stage", Choices.Kebab(c.Stage)))}</td>")
-                    .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(w["col.next"])}\">{E(c.NextDeadline is { } d ? $"{d:yyyy-MM-dd} · {c.NextDeadlineWhat}" : "–")}</td></tr>");
+                    .Append(CultureInfo.InvariantCulture, $"<td data-label=\"{E(w["col.next"])}\">{E(c.NextDeadline is { } d ? $"{d:yyyy-MM-dd} · {(c.NextDeadlineKey is { } key ? w.Due(key) : c.NextDeadlineWhat)}" : "–")}</td></tr>");
             }
 
             html.Append("</tbody></table>");

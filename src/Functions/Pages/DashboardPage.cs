@@ -51,7 +51,7 @@ public static class DashboardPage
             return new ChartBar(day.ToString("ddd yyyy-MM-dd", CultureInfo.GetCultureInfo(w.Language)), [(count, Orange)], count.ToString(CultureInfo.InvariantCulture));
         }).ToList();
         var weekList = week.Count == 0 ? $"<p>{E(w["dash.week.none"])}</p>"
-            : "<ul>" + string.Concat(week.Select(d => $"<li><a href=\"{E(http.Request.PathBase)}/pages/cases/{E(d.CaseId)}?lang={w.Language}\">{E(d.CaseId)}</a> · {d.Due!.Date:yyyy-MM-dd} · {E(d.Due.What)}</li>")) + "</ul>";
+            : "<ul>" + string.Concat(week.Select(d => $"<li><a href=\"{E(http.Request.PathBase)}/pages/cases/{E(d.CaseId)}?lang={w.Language}\">{E(d.CaseId)}</a> · {d.Due!.Date:yyyy-MM-dd} · {E(w.Due(d.Due))}</li>")) + "</ul>";
         html.Append(Chart(w["dash.week"], SvgCharts.Bars("week", w["dash.week"], days) + weekList, w));
 
         var budget = groups.SelectMany(g => g.BudgetPlanned.Select(p => (g.Group, Planned: p, Spent: g.BudgetSpent.Where(s => s.Currency == p.Currency).Select(s => (Money?)s).FirstOrDefault())))

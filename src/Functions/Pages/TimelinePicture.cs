@@ -71,7 +71,7 @@ public static class TimelinePicture
         var deadlineY = 36 + stageRows * 26 + 8;
         svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M10 {deadlineY - 8} l8 8 l-8 8 l-8 -8 z\" fill=\"#b45f06\"/>")
             .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 5}\" font-size=\"13\">{E(w["case.next"])}: {E(next is null ? w["case.none"] : Day(next.Date))}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 23}\" font-size=\"12\">{E(next?.What)}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 23}\" font-size=\"12\">{E(next is null ? null : w.Due(next))}</text>")
             .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 41}\" font-size=\"12\" fill=\"#4a4a4a\">{E(w.Format("timeline.reminders", state.RemindersSent.Count))}</text>");
         if (months.Count > 0)
         {
@@ -108,7 +108,7 @@ public static class TimelinePicture
             .Select(status => (status, list: months.Where(m => m.Status == status).Select(m => m.Month.ToString(CultureInfo.InvariantCulture)).ToList()))
             .Where(s => s.list.Count > 0)
             .Select(s => $"{w["month." + Choices.Kebab(s.status)]}: {string.Join(", ", s.list)}");
-        return $"{stages}. {w["case.next"]}: {(next is null ? w["case.none"] : $"{Day(next.Date)} {next.What}")}. {w["timeline.months"]}: {string.Join("; ", byStatus)}.";
+        return $"{stages}. {w["case.next"]}: {(next is null ? w["case.none"] : $"{Day(next.Date)} {w.Due(next)}")}. {w["timeline.months"]}: {string.Join("; ", byStatus)}.";
     }
 
     private static string Day(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
