@@ -35,7 +35,8 @@ public static class CaseWords
     public static string ArrivalService(this Words w, PostArrivalService service) =>
         w.Choice("arrival-service", Choices.Kebab(service));
 
-    public static string Situation(this Words w, Situation situation) => w.Choice("situation", Choices.Kebab(situation));
+    public static string Situation(this Words w, Situation situation) =>
+        w.Choice("situation", Choices.Kebab(situation));
 
     public static string RuleName(this Words w, string rule) => w.Choice("rule", rule);
 

@@ -44,7 +44,7 @@ public static class CaseworkerTexts
             ["col.amount"] = "Beløb", ["col.total"] = "I alt", ["use"] = "{0} af loftet brugt",
             ["comment"] = "Kommentar (skal udfyldes ved afvisning)", ["approve"] = "Godkend", ["reject"] = "Afvis",
             ["family"] = "Familien", ["age"] = "{0} år på ansøgningsdatoen", ["rule"] = "reglen",
-            ["found"] = "fundet: {0}", ["found.conviction.minor"] = "en mindre dom",
+            ["found"] = "fundet {0}", ["found.conviction.minor"] = "en mindre dom",
             ["found.conviction.serious"] = "en dom for en alvorlig forbrydelse",
             ["problem.reason-required"] = "Giv en begrundelse, når ansøgeren ikke er berettiget.", ["problem.choose-eligibility"] = "Vælg berettiget eller ikke berettiget.",
             ["problem.comment-required"] = "Skriv, hvorfor planen afvises, så den kan revideres.", ["problem.choose-plan"] = "Vælg godkend eller afvis.",

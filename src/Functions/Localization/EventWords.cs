@@ -28,22 +28,30 @@ public static class EventWords
         DepartureBooked e => (w["event.departure-booked"],
             w.Format("event.departure-booked.detail", Day(e.Departure), Day(e.LatestPostArrivalRequest))),
         DepartureCancelled => (w["event.departure-cancelled"], string.Empty),
-        PostArrivalRequested e => (w["event.post-arrival-requested"], string.Join(", ", e.Services.Select(w.ArrivalService))),
+        PostArrivalRequested e => (w["event.post-arrival-requested"],
+            string.Join(", ", e.Services.Select(w.ArrivalService))),
         ConsentRecorded => (w["event.consent-recorded"], string.Empty),
         DepartureRecorded e => (w["event.departure-recorded"],
             w.Format("event.departure-recorded.detail", Day(e.DepartedOn), e.CashPaid)),
-        ArrivalConfirmed e => (w["event.arrival-confirmed"], w.Format("event.arrival-confirmed.detail", Day(e.ArrivedOn))),
-        PlanSubmitted e => (w.Format("event.plan-submitted", e.Version), w.Format("event.plan-submitted.detail", e.Lines.Count, e.Total)),
+        ArrivalConfirmed e => (w["event.arrival-confirmed"],
+            w.Format("event.arrival-confirmed.detail", Day(e.ArrivedOn))),
+        PlanSubmitted e => (w.Format("event.plan-submitted", e.Version),
+            w.Format("event.plan-submitted.detail", e.Lines.Count, e.Total)),
         PlanApproved e => (w.Format("event.plan-approved", e.Version), Typed(may, e.Comment)),
         PlanRejected e => (w.Format("event.plan-rejected", e.Version), Typed(may, e.Comment)),
         MonitoringReportSubmitted e => (w.Format("event.monitoring-report", e.Report.Month),
             w.Format("event.monitoring-report.detail",
                 w.Situation(e.Report.Economic), w.Situation(e.Report.Social), w.Situation(e.Report.Psychosocial))),
         FinancialReportSubmitted e => (w["event.financial-report"],
-            w.Format("event.financial-report.detail", Sum(w, e.Lines.Select(l => l.Planned)), Sum(w, e.Lines.Select(l => l.Actual)))),
+            w.Format(
+                "event.financial-report.detail",
+                Sum(w, e.Lines.Select(l => l.Planned)),
+                Sum(w, e.Lines.Select(l => l.Actual)))),
         CaseClosed e => (w["event.closed"], w.Closure(e.Reason)),
         ReminderSent e => (w.Choice("reminder", Choices.Kebab(e.Kind)),
-            e.Kind is TimerKind.MonitoringReminder or TimerKind.MonitoringOverdue ? w.Format("event.month", e.Round) : string.Empty),
+            e.Kind is TimerKind.MonitoringReminder or TimerKind.MonitoringOverdue
+                ? w.Format("event.month", e.Round)
+                : string.Empty),
         PersonalDataErased => (w["event.personal-data-erased"], string.Empty),
         AlertRaised e => (w.Format("event.alert", w.Choice("alert", Choices.Kebab(e.Kind))), Typed(may, e.Detail)),
         _ => (w["event.other"], string.Empty),
@@ -56,7 +64,8 @@ public static class EventWords
             ? w["event.precheck.passed"]
             : w.Format("event.precheck.failed", string.Join(", ", check.Failed.Select(f => w.RuleName(f.Rule))))) +
         (check.Flagged.Count > 0
-            ? "; " + w.Format("event.precheck.flagged", string.Join(", ", check.Flagged.Select(f => w.RuleName(f.Rule))))
+            ? "; " + w.Format(
+                "event.precheck.flagged", string.Join(", ", check.Flagged.Select(f => w.RuleName(f.Rule))))
             : string.Empty);
 
     private static string Sum(Words w, IEnumerable<Money> amounts)

@@ -46,7 +46,7 @@ public static class CasePage
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.stage"])}</dt><dd data-stage=\"{E(view.Stage)}\">{E(w.Choice("stage", view.Stage))}{(state.Closure is { } closure ? $" ({E(w.Closure(closure))})" : string.Empty)}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.programme"])}</dt><dd>{E(w.ProgrammeName(programme))}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.country"])}</dt><dd>{E(view.CountryOfReturn)}</dd>")
-            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.partner"])}</dt><dd>{E(view.PartnerId ?? "–")}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.partner"])}</dt><dd>{E(view.PartnerId is { } partnerId ? programme.PartnerById(partnerId)?.Name ?? partnerId : "–")}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["case.consent"])}</dt><dd>{E(view.ConsentToShareWithPartner ? w["yes"] : w["no"])}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["case.next"])}</dt><dd>{E(next is { } due ? $"{CaseWords.Day(due.Date)} · {w.Due(due)}" : w["case.none"])}</dd>");
         if (state.Plan is { } plan)

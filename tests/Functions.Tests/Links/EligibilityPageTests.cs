@@ -16,7 +16,7 @@ public sealed class EligibilityPageTests(AzuriteApp azurite)
 
     [Theory]
     [InlineData("en", "Flagged", "Serious crime", "found a minor conviction", "Child: Grace, 9 years old on the application date")]
-    [InlineData("da", "Markeret", "Alvorlig kriminalitet", "fundet: en mindre dom", "Barn: Grace, 9 år på ansøgningsdatoen")]
+    [InlineData("da", "Markeret", "Alvorlig kriminalitet", "fundet en mindre dom", "Barn: Grace, 9 år på ansøgningsdatoen")]
     public async Task A_minor_conviction_is_shown_as_found_under_its_rule_beside_the_family_and_their_ages(
         string language, string flagged, string rule, string found, string child)
     {
