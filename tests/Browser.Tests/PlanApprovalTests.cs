@@ -20,6 +20,9 @@ public sealed class PlanApprovalTests(LiveApp app)
         await page.ScreenshotAsync("outbox");
         await page.Locator("article.mail", new() { HasText = "Godkend eller afvis planen" }).Locator("a[href*='/links/']").First.ClickAsync();
 
+        // The Danish e-mail opens the page in Danish; the caseworker switches to English on the page.
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Godkendelse af reintegrationsplan");
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Reintegration plan approval");
         await Expect(page.Locator("main")).ToContainTextAsync("School fees for Grace");
         await Expect(page.Locator("main")).ToContainTextAsync("The plan is within the caps.");

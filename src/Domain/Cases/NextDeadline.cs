@@ -1,32 +1,18 @@
+using System.Globalization;
 using Reintegration.Domain.Calendar;
 using Reintegration.Domain.Programmes;
 using Reintegration.Domain.Workflow;
 
 namespace Reintegration.Domain.Cases;
 
-/// <summary>What a deadline is for: the pages word it in the reader's language from this and the round.</summary>
-public enum DueKind
-{
-    AgencyDecision,
-    DepartureBooking,
-    PostArrivalRequest,
-    Departure,
-    PlanSubmission,
-    PlanApproval,
-    MonitoringReport,
-    FinancialReport,
-    Closing,
-}
-
 /// <summary>
-/// A date by which someone must act on a case, what for (<see cref="Kind"/>, with the month or plan version in
-/// <see cref="Round"/>), and the English wording the API and logs carry.
+/// A date by which someone must act on a case, and what is due then: in English (<paramref name="What"/>, for the API
+/// and logs) and as a code with its number (a plan version, a month) that pages say in their language.
 /// </summary>
-public sealed record DueItem(DateOnly Date, string What)
+public sealed record DueItem(DateOnly Date, string What, string Code, int? Number = null)
 {
-    public DueKind Kind { get; init; }
-
-    public int? Round { get; init; }
+    /// <summary>The code with its number, e.g. <c>monitoring-report:3</c>: what the case list keeps.</summary>
+    public string Key => Number is { } number ? $"{Code}:{number.ToString(CultureInfo.InvariantCulture)}" : Code;
 }
 
 /// <summary>A case's deadlines on a given day: the next one still ahead, and those passed with nothing done.</summary>
@@ -61,35 +47,32 @@ public static class NextDeadline
         {
             case CaseStage.AwaitingDecision when state.DecisionWaitStartedAt is { } started:
                 open.Add(new(Deadline.DateOf(started.AddDays(deadlines.Waits.Decision.EndAfterDays)),
-                    "agency decision (the application lapses)") { Kind = DueKind.AgencyDecision });
+                    "agency decision (the application lapses)", "decision-lapses"));
                 break;
             case CaseStage.AwaitingDeparture when waitEnd is { } lapse:
-                open.Add(new(lapse, "departure booking (the decision lapses)") { Kind = DueKind.DepartureBooking });
+                open.Add(new(lapse, "departure booking (the decision lapses)", "departure-booking"));
                 break;
             case CaseStage.DepartureBooked:
                 if (state.HasPartner && state.PostArrival is null)
                 {
-                    open.Add(new(state.LatestPostArrivalRequest!.Value, "post-arrival package request")
-                    {
-                        Kind = DueKind.PostArrivalRequest,
-                    });
+                    open.Add(new(state.LatestPostArrivalRequest!.Value, "post-arrival package request", "post-arrival-request"));
                 }
 
-                open.Add(new(state.Departure!.Value, "departure") { Kind = DueKind.Departure });
+                open.Add(new(state.Departure!.Value, "departure", "departure"));
                 break;
             case CaseStage.AwaitingPlan or CaseStage.PlanRejected when waitEnd is { } noPlan:
-                open.Add(new(noPlan, "reintegration plan (the case closes without one)") { Kind = DueKind.PlanSubmission });
+                open.Add(new(noPlan, "reintegration plan (the case closes without one)", "plan-submission"));
                 break;
             case CaseStage.PlanPendingApproval:
                 open.Add(new(
                     Deadline.DateOf(state.Plan!.SubmittedAt.AddDays(deadlines.Waits.PlanApproval.EscalationAfterDays)),
-                    $"approval of plan version {state.Plan.Version}") { Kind = DueKind.PlanApproval, Round = state.Plan.Version });
+                    $"approval of plan version {state.Plan.Version}", "plan-approval", state.Plan.Version));
                 break;
             case CaseStage.Departed when waitEnd is { } report:
-                open.Add(new(report, "financial report") { Kind = DueKind.FinancialReport });
+                open.Add(new(report, "financial report", "financial-report"));
                 break;
             case CaseStage.FinancialReported when waitEnd is { } closing:
-                open.Add(new(closing, "closing the case") { Kind = DueKind.Closing });
+                open.Add(new(closing, "closing the case", "closing"));
                 break;
         }
 
@@ -100,22 +83,18 @@ public static class NextDeadline
             {
                 if (!state.MonitoringReports.ContainsKey(month))
                 {
-                    open.Add(new(CaseEvolution.MonitoringDate(arrived, month), $"monitoring report, month {month}")
-                    {
-                        Kind = DueKind.MonitoringReport, Round = month,
-                    });
+                    open.Add(new(
+                        CaseEvolution.MonitoringDate(arrived, month), $"monitoring report, month {month}", "monitoring-report", month));
                 }
             }
 
             if (state.Stage == CaseStage.Monitoring)
             {
-                open.Add(new(CaseEvolution.MonitoringDate(arrived, deadlines.MonitoringMonths), "financial report")
-                {
-                    Kind = DueKind.FinancialReport,
-                });
+                open.Add(new(
+                    CaseEvolution.MonitoringDate(arrived, deadlines.MonitoringMonths), "financial report", "financial-report"));
             }
         }
 
-        return [.. open.OrderBy(d => d.Date).ThenBy(d => d.Kind)];
+        return [.. open.OrderBy(d => d.Date).ThenBy(d => d.Code, StringComparer.Ordinal)];
     }
 }

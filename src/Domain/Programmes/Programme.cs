@@ -1,6 +1,9 @@
 namespace Reintegration.Domain.Programmes;
 
-/// <summary>A reintegration programme's rules, loaded from a data file in <c>programmes/</c>.</summary>
+/// <summary>
+/// A reintegration programme's rules, loaded from a data file in <c>programmes/</c>. <paramref name="Name"/> is
+/// English; <paramref name="Names"/> holds the name in other languages (by language code), as the profile gives them.
+/// </summary>
 public sealed record Programme(
     string Id,
     string Name,
@@ -11,8 +14,13 @@ public sealed record Programme(
     EligibilityPolicy Eligibility,
     SupportCaps Caps,
     ProgrammeDeadlines Deadlines,
-    IReadOnlyList<Partner> Partners)
+    IReadOnlyList<Partner> Partners,
+    IReadOnlyDictionary<string, string>? Names = null)
 {
+    /// <summary>The programme's name in a language, or null when the profile does not give it in that language.</summary>
+    public string? NameIn(string language) =>
+        language == "en" ? Name : Names?.GetValueOrDefault(language);
+
     /// <summary>The partner serving a country, or null when the programme has none there (scenario 9).</summary>
     public Partner? PartnerIn(string country) =>
         Partners.FirstOrDefault(p => string.Equals(p.Country, country, StringComparison.OrdinalIgnoreCase));

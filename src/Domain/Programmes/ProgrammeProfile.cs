@@ -59,7 +59,8 @@ public static class ProgrammeProfile
             Caps: ReadCaps(read, root),
             Deadlines: ReadDeadlines(read, root),
             Partners: read.List(root, at, "partners", (e, path) => new Partner(
-                read.String(e, path, "id"), read.String(e, path, "name"), read.String(e, path, "country"), read.String(e, path, "language", "en"))));
+                read.String(e, path, "id"), read.String(e, path, "name"), read.String(e, path, "country"), read.String(e, path, "language", "en"))),
+            Names: ReadNames(read, root));
 
         foreach (var duplicate in programme.Partners.GroupBy(p => p.Country, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
@@ -67,6 +68,45 @@ public static class ProgrammeProfile
         }
 
         return programme;
+    }
+
+    // "names": { "da": "…", "fr": "…" }: the programme's name in other languages; "name" is the English one.
+    private static Dictionary<string, string> ReadNames(ProfileReader read, JsonElement root)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (read.Property(root, "$", "names", required: false) is not { } element)
+        {
+            return names;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            read.Fail("$.names", "must be an object of language code to name, e.g. { \"da\": \"…\" }");
+            return names;
+        }
+
+        foreach (var entry in element.EnumerateObject())
+        {
+            var at = $"$.names.{entry.Name}";
+            if (entry.Name is not { Length: 2 } code || !code.All(char.IsAsciiLetterLower))
+            {
+                read.Fail(at, "must be a two-letter lower-case language code, e.g. da");
+            }
+            else if (code == "en")
+            {
+                read.Fail(at, "the English name goes in $.name");
+            }
+            else if (entry.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(entry.Value.GetString()))
+            {
+                read.Fail(at, "must be a non-empty string");
+            }
+            else
+            {
+                names[code] = entry.Value.GetString()!.Trim();
+            }
+        }
+
+        return names;
     }
 
     private static EligibilityPolicy ReadEligibility(ProfileReader read, JsonElement root)

@@ -2,7 +2,10 @@ using Reintegration.Domain.Cases;
 
 namespace Reintegration.Domain.Runtime;
 
-/// <summary>A case's row in the case list: what the list filters and shows, nothing personal.</summary>
+/// <summary>
+/// A case's row in the case list: what the list filters and shows, nothing personal. The next deadline's what is
+/// English (for the API) and a key (<see cref="DueItem.Key"/>) that pages say in their language.
+/// </summary>
 public sealed record CaseSummary(
     string CaseId,
     string ProgrammeId,
@@ -14,7 +17,8 @@ public sealed record CaseSummary(
     DateOnly? NextDeadline,
     string? NextDeadlineWhat,
     DateTimeOffset UpdatedAt,
-    long Version)
+    long Version,
+    string? NextDeadlineKey = null)
 {
     /// <summary>How many deadlines had passed unmet when the row was written.</summary>
     public int Overdue { get; init; }
@@ -27,7 +31,8 @@ public sealed record CaseSummary(
 
     public static CaseSummary Of(CaseState state, CaseDeadlines deadlines, DateTimeOffset updatedAt) => new(
         state.CaseId, state.File!.ProgrammeId, state.File.CountryOfReturn, state.File.PartnerId, state.ConsentToShareWithPartner,
-        state.Stage, state.Closure, deadlines.Next?.Date, deadlines.Next?.What, updatedAt, state.Version)
+        state.Stage, state.Closure, deadlines.Next?.Date, deadlines.Next?.What, updatedAt, state.Version,
+        deadlines.Next?.Key)
     {
         Overdue = deadlines.Overdue.Count,
         OverdueSince = deadlines.OldestOverdue?.Date,

@@ -62,7 +62,7 @@ public sealed record CaseView(
                 .Select(t => new TimelineView(t.Version, t.At, t.What, t.Detail))]);
     }
 
-    private static DueView DueOf(DueItem due) => new(Day(due.Date), due.What, Choices.Kebab(due.Kind), due.Round);
+    private static DueView DueOf(DueItem due) => new(Day(due.Date), due.What, due.Code, due.Number);
 
     private static PersonView PersonOf(Person p) =>
         new(p.Name, Day(p.DateOfBirth), Choices.Kebab(p.Relationship), p.UnaccompaniedMinor);
@@ -75,8 +75,8 @@ public sealed record CaseView(
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>A deadline: its date, what for in English, and the same as a kind (kebab-case) with its month or version.</summary>
-public sealed record DueView(string Date, string What, string Kind, int? Round);
+/// <summary>A deadline: its date, what for in English, and the same as a code with its month or plan version.</summary>
+public sealed record DueView(string Date, string What, string Code, int? Number);
 
 public sealed record PeopleView(IReadOnlyList<PersonView> Persons);
 

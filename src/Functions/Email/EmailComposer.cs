@@ -43,7 +43,7 @@ public sealed class EmailComposer(EmailOptions options, LinkTokens links)
     {
         var phrases = EmailPhrasebook.For(language);
         var signed = intents
-            .Select(intent => new EmailLink(phrases.LinkLabels[intent.Action], links.UrlFor(links.Issue(caseId, intent)), intent.ExpiresAt))
+            .Select(intent => new EmailLink(phrases.LinkLabels[intent.Action], links.UrlFor(links.Issue(caseId, intent), language), intent.ExpiresAt))
             .ToList();
         return new EmailMessage(
             to,

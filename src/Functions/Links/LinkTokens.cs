@@ -56,8 +56,12 @@ public sealed partial class LinkTokens
         return payload + "." + Base64Url.EncodeToString(current.Sign(payload));
     }
 
-    /// <summary>The absolute address of the link's confirmation page: <c>{BaseUrl}/links/{token}</c>.</summary>
-    public Uri UrlFor(string token) => new(baseUrl, "links/" + token);
+    /// <summary>
+    /// The absolute address of the link's confirmation page: <c>{BaseUrl}/links/{token}</c>, with <c>?lang=</c> when a
+    /// language is given (the recipient's: a Danish e-mail opens a Danish page; the page's language switch still works).
+    /// </summary>
+    public Uri UrlFor(string token, string? language = null) =>
+        new(baseUrl, "links/" + token + (language is { Length: > 0 } ? "?lang=" + Uri.EscapeDataString(language) : string.Empty));
 
     public LinkVerification Verify(string? token, DateTimeOffset now)
     {

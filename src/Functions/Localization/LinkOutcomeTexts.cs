@@ -44,7 +44,7 @@ public static class LinkOutcomeTexts
             ["check-form.title"] = "Kontrollér formularen", ["back-to-form"] = "Tilbage til formularen",
             ["already.title"] = "Allerede udført", ["already"] = "Dette link er allerede brugt; intet blev ændret igen.",
             ["not-done.title"] = "Ikke udført", ["done.title"] = "Tak", ["done"] = "Udført: sagen er nu {0}.",
-            ["case-line"] = "Sag {0} · {1} · hjemvenden til {2}", ["language"] = "Sprog",
+            ["case-line"] = "Sag {0} · {1} · hjemrejse til {2}", ["language"] = "Sprog",
             ["stage.awaiting-departure"] = "afventer afrejse", ["stage.awaiting-plan"] = "afventer planen", ["stage.monitoring"] = "i opfølgning",
             ["stage.plan-rejected"] = "plan afvist", ["stage.closed"] = "lukket",
             ["closed"] = "Denne sag er lukket; der kan ikke sendes mere til den.",

@@ -3,11 +3,12 @@ namespace Reintegration.Functions.Localization;
 /// <summary>The signed-in pages of counsellors, caseworkers and programme officers, and the dev outbox (English, Danish).</summary>
 public static class OfficeTexts
 {
-    public static readonly PageTexts Texts = new(new Dictionary<string, IReadOnlyDictionary<string, string>>
+    public static readonly PageTexts Texts = new PageTexts(new Dictionary<string, IReadOnlyDictionary<string, string>>
     {
         ["en"] = new Dictionary<string, string>
         {
-            ["nav.label"] = "Main", ["nav.cases"] = "Cases", ["nav.dashboard"] = "Dashboard", ["nav.outbox"] = "E-mail outbox", ["nav.sign-out"] = "Sign out",
+            ["nav.label"] = "Main", ["language"] = "Language",
+            ["role.counsellor"] = "counsellor", ["role.agency"] = "agency caseworker", ["role.partner"] = "partner", ["role.programme-officer"] = "programme officer", ["nav.cases"] = "Cases", ["nav.dashboard"] = "Dashboard", ["nav.outbox"] = "E-mail outbox", ["nav.sign-out"] = "Sign out",
             ["signin.title"] = "Sign in", ["signin.key"] = "Your access key", ["signin.help"] = "Paste the access key your organisation gave you. It is kept in a secure cookie on this device for 8 hours.",
             ["signin.button"] = "Sign in", ["signin.wrong"] = "This key is not known. Check it and try again.", ["signed-in-as"] = "Signed in as {0} ({1})",
             ["list.title"] = "Cases", ["filters"] = "Filters", ["filter.programme"] = "Programme", ["filter.country"] = "Country of return", ["filter.partner"] = "Partner",
@@ -34,7 +35,8 @@ public static class OfficeTexts
         },
         ["da"] = new Dictionary<string, string>
         {
-            ["nav.label"] = "Hovedmenu", ["nav.cases"] = "Sager", ["nav.dashboard"] = "Overblik", ["nav.outbox"] = "Udbakke for e-mails", ["nav.sign-out"] = "Log ud",
+            ["nav.label"] = "Hovedmenu", ["language"] = "Sprog",
+            ["role.counsellor"] = "rådgiver", ["role.agency"] = "sagsbehandler i styrelsen", ["role.partner"] = "partner", ["role.programme-officer"] = "programansvarlig", ["nav.cases"] = "Sager", ["nav.dashboard"] = "Overblik", ["nav.outbox"] = "Udbakke for e-mails", ["nav.sign-out"] = "Log ud",
             ["signin.title"] = "Log ind", ["signin.key"] = "Din adgangsnøgle", ["signin.help"] = "Indsæt den adgangsnøgle, din organisation har givet dig. Den gemmes i en sikker cookie på denne enhed i 8 timer.",
             ["signin.button"] = "Log ind", ["signin.wrong"] = "Nøglen er ukendt. Kontrollér den, og prøv igen.", ["signed-in-as"] = "Logget ind som {0} ({1})",
             ["list.title"] = "Sager", ["filters"] = "Filtre", ["filter.programme"] = "Program", ["filter.country"] = "Hjemland", ["filter.partner"] = "Partner",
@@ -59,5 +61,5 @@ public static class OfficeTexts
             ["stage.departed"] = "Afrejst", ["stage.awaiting-plan"] = "Afventer plan", ["stage.plan-pending-approval"] = "Plan afventer godkendelse", ["stage.plan-rejected"] = "Plan afvist",
             ["stage.monitoring"] = "Opfølgning", ["stage.financial-reported"] = "Regnskab modtaget", ["stage.closed"] = "Lukket",
         },
-    });
+    }).With(CaseTexts.Texts);
 }

@@ -25,9 +25,19 @@ public sealed class PageTexts(IReadOnlyDictionary<string, IReadOnlyDictionary<st
         Languages);
 }
 
-/// <summary>The words of one page in one language, with its direction.</summary>
-public sealed class Words(string language, IReadOnlyDictionary<string, string> words, IReadOnlyDictionary<string, string> english, IReadOnlyCollection<string> languages)
+/// <summary>
+/// The words of one page in one language, with its direction. A key this language lacks is said in English, or as
+/// the key itself when English lacks it too; either is a miss, kept in <see cref="Misses"/> (Development pages report
+/// them in a response header, and a test renders every page in every language and finds none).
+/// </summary>
+public sealed class Words(
+    string language,
+    IReadOnlyDictionary<string, string> words,
+    IReadOnlyDictionary<string, string> english,
+    IReadOnlyCollection<string> languages)
 {
+    private readonly HashSet<string> misses = [];
+
     public string Language => language;
 
     public string Direction => language == "ar" ? "rtl" : "ltr";
@@ -35,10 +45,59 @@ public sealed class Words(string language, IReadOnlyDictionary<string, string> w
     /// <summary>The languages this page is offered in (for the language switch).</summary>
     public IReadOnlyCollection<string> Languages => languages;
 
-    public string this[string key] => words.GetValueOrDefault(key) ?? english.GetValueOrDefault(key) ?? key;
+    /// <summary>The keys looked up so far that this language does not say.</summary>
+    public IReadOnlyCollection<string> Misses
+    {
+        get
+        {
+            lock (misses)
+            {
+                return [.. misses];
+            }
+        }
+    }
+
+    public string this[string key] => Lookup(key) ?? key;
 
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
 
     /// <summary>A kebab-case choice (a stage, a situation, a service) by its key under a prefix, e.g. <c>stage.monitoring</c>.</summary>
-    public string Choice(string prefix, string kebab) => words.GetValueOrDefault($"{prefix}.{kebab}") ?? english.GetValueOrDefault($"{prefix}.{kebab}") ?? kebab;
+    public string Choice(string prefix, string kebab) => Lookup($"{prefix}.{kebab}") ?? kebab;
+
+    /// <summary>
+    /// A text a programme profile gives per language (a programme's name): this language's, else English, which is a
+    /// miss under <paramref name="missKey"/> when this page is not English.
+    /// </summary>
+    public string FromProfile(string? inLanguage, string english, string missKey)
+    {
+        if (inLanguage is { Length: > 0 })
+        {
+            return inLanguage;
+        }
+
+        if (language != PageLanguage.Fallback)
+        {
+            lock (misses)
+            {
+                misses.Add(missKey);
+            }
+        }
+
+        return english;
+    }
+
+    private string? Lookup(string key)
+    {
+        if (words.TryGetValue(key, out var word))
+        {
+            return word;
+        }
+
+        lock (misses)
+        {
+            misses.Add(key);
+        }
+
+        return english.GetValueOrDefault(key);
+    }
 }

@@ -27,7 +27,7 @@ public static class CaseListPage
 
         var html = new StringBuilder($"<h1>{E(w["list.title"])}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<form method=\"get\" action=\"{E(http.Request.PathBase)}/pages/cases\" class=\"card\"><input type=\"hidden\" name=\"lang\" value=\"{w.Language}\"><fieldset><legend>{E(w["filters"])}</legend><div class=\"filters\">")
-            .Append(Select("programme", w["filter.programme"], programmes.All.Select(p => (p.Id, p.Name)), filter.ProgrammeId, w))
+            .Append(Select("programme", w["filter.programme"], programmes.All.Select(p => (p.Id, w.ProgrammeName(p))), filter.ProgrammeId, w))
             .Append(CultureInfo.InvariantCulture, $"<div><label for=\"country\">{E(w["filter.country"])}</label><input type=\"text\" id=\"country\" name=\"country\" maxlength=\"2\" autocomplete=\"off\" value=\"{E(filter.Country)}\"></div>");
         if (!isPartner)
         {
@@ -71,7 +71,8 @@ public static class CaseListPage
     /// <summary>The next deadline still ahead, and a marked line when one has passed unmet.</summary>
     private static string NextCell(CaseSummary c, DateOnly today, Words w)
     {
-        var ahead = c.NextDeadline is { } d && d >= today ? E($"{d:yyyy-MM-dd} · {c.NextDeadlineWhat}") : "–";
+        var what = c.NextDeadlineKey is { } key ? w.Due(key) : c.NextDeadlineWhat;
+        var ahead = c.NextDeadline is { } d && d >= today ? E($"{d:yyyy-MM-dd} · {what}") : "–";
         if (!c.IsOverdueOn(today))
         {
             return ahead;

@@ -31,32 +31,35 @@ public static class CasePage
         var programme = programmes.Get(state.File!.ProgrammeId);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var deadlines = NextDeadline.Of(state, programme, today);
-        var view = CaseView.Of(state, await store.ReadEventsAsync(caseId, http.RequestAborted), deadlines, Caller.RoleOf(http.User)!.Value);
+        var role = Caller.RoleOf(http.User)!.Value;
+        var events = await store.ReadEventsAsync(caseId, http.RequestAborted);
+        var view = CaseView.Of(state, events, deadlines, role);
         var html = new StringBuilder($"<h1>{E(w.Format("case.title", view.CaseId))}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.summary"])}</h2><dl>")
-            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.stage"])}</dt><dd data-stage=\"{E(view.Stage)}\">{E(w.Choice("stage", view.Stage))}{(view.Closure is null ? string.Empty : $" ({E(view.Closure)})")}</dd>")
-            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.programme"])}</dt><dd>{E(programme.Name)}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.stage"])}</dt><dd data-stage=\"{E(view.Stage)}\">{E(w.Choice("stage", view.Stage))}{(state.Closure is { } closure ? $" ({E(w.Closure(closure))})" : string.Empty)}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.programme"])}</dt><dd>{E(w.ProgrammeName(programme))}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.country"])}</dt><dd>{E(view.CountryOfReturn)}</dd>")
-            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.partner"])}</dt><dd>{E(view.PartnerId ?? "–")}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.partner"])}</dt><dd>{E(view.PartnerId is { } partnerId ? programme.PartnerById(partnerId)?.Name ?? partnerId : "–")}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["case.consent"])}</dt><dd>{E(view.ConsentToShareWithPartner ? w["yes"] : w["no"])}</dd>")
-            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["case.next"])}</dt><dd>{E(view.NextDeadline is { } due ? $"{due.Date} · {due.What}" : w["case.none"])}</dd>");
-        if (view.Overdue.Count > 0)
+            .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["case.next"])}</dt><dd>{E(deadlines.Next is { } due ? $"{CaseWords.Day(due.Date)} · {w.Due(due)}" : w["case.none"])}</dd>");
+        if (deadlines.Overdue.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<dt>{E(w["case.overdue"])}</dt><dd><ul class=\"overdue\">")
-                .AppendJoin(string.Empty, view.Overdue.Select(d => $"<li><strong>{E(d.Date)}</strong> · {E(d.What)}</li>"))
+                .AppendJoin(string.Empty, deadlines.Overdue.Select(d => $"<li><strong>{E(CaseWords.Day(d.Date))}</strong> · {E(w.Due(d))}</li>"))
                 .Append("</ul></dd>");
         }
 
-        if (view.Plan is { } plan)
+        if (state.Plan is { } plan)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<dt>{E(w["plan"])}</dt><dd>{E(w.Format("case.plan", plan.Version, plan.Status, plan.Total))}</dd>");
+            var status = w.PlanStatus(plan.Status);
+            html.Append(CultureInfo.InvariantCulture, $"<dt>{E(w["plan"])}</dt><dd>{E(w.Format("case.plan", plan.Version, status, plan.Total))}</dd>");
         }
 
         html.Append("</dl>");
         if (view.People is { } people)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.people"])}</h2><ul>")
-                .AppendJoin(string.Empty, people.Persons.Select(p => $"<li>{E(p.Name)} · {E(p.DateOfBirth)} · {E(p.Relationship)}</li>"))
+                .AppendJoin(string.Empty, people.Persons.Select(p => $"<li>{E(p.Name)} · {E(p.DateOfBirth)} · {E(w.Choice("relationship", p.Relationship))}</li>"))
                 .Append("</ul>");
         }
 
@@ -77,7 +80,8 @@ public static class CasePage
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.events"])}</h2><ol class=\"events\">")
-            .AppendJoin(string.Empty, view.Timeline.Select(t => $"<li><time datetime=\"{t.At:O}\">{t.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</time> <strong>{E(t.What)}</strong> {E(t.Detail)}</li>"))
+            .AppendJoin(string.Empty, events.Select(e => (e.Event.At, Said: w.Describe(e.Event, CaseDisclosure.Of(role))))
+                .Select(t => $"<li><time datetime=\"{t.At:O}\">{t.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</time> <strong>{E(t.Said.What)}</strong> {E(t.Said.Detail)}</li>"))
             .Append("</ol>");
         return Page(http, w, w.Format("case.title", view.CaseId), html.ToString(), nav: OfficeNavigation.Of(http, w));
     }

@@ -19,7 +19,7 @@ public static class CaseworkerForms
             .Concat(check.Flagged.Select(f => Finding(w["rule.flagged"], f, w)));
         var file = state.File!;
         var family = string.Concat(file.Everyone.Select(p =>
-            $"<li>{E(w.Choice("relationship", Choices.Kebab(p.Relationship)))}: {E(p.Name)}, " +
+            $"<li>{E(w.Relationship(p.Relationship))}: {E(p.Name)}, " +
             $"{E(w.Format("age", p.AgeOn(file.SubmittedOn)))}{(p.UnaccompaniedMinor ? ", " + E(w["unaccompanied"]) : string.Empty)}</li>"));
         var verdict = check is null
             ? string.Empty
@@ -45,7 +45,7 @@ public static class CaseworkerForms
         var used = caps.Total.Amount > 0 ? plan.Total.Amount / caps.Total.Amount : 0m;
         var capCheck = breaches.Count == 0
             ? $"<p class=\"ok\">{E(w["within"])}</p>"
-            : $"<div class=\"error\"><strong>{E(w["over"])}</strong><ul>{string.Concat(breaches.Select(b => $"<li>{E(b.ToString())}</li>"))}</ul></div>";
+            : $"<div class=\"error\"><strong>{E(w["over"])}</strong><ul>{string.Concat(breaches.Select(b => $"<li>{E(w.Format("breach." + b.Cap, caps.TotalExplanation, b.Planned, b.Limit, b.Excess))}</li>"))}</ul></div>";
         return $"<h2>{E(w["returnee"])}</h2><ul>{people}</ul><p>{E(w.Format("people", file.People, w["type." + Choices.Kebab(file.ReturnType)]))}</p>" +
             $"<h2>{E(w["budget"])}</h2><p>{E(w.Format("plan.summary", plan.Version, plan.Total))}</p>" +
             $"<table class=\"stack\"><thead><tr><th scope=\"col\">{E(w["col.service"])}</th><th scope=\"col\">{E(w["col.description"])}</th><th scope=\"col\">{E(w["col.amount"])}</th></tr></thead>" +
@@ -60,7 +60,7 @@ public static class CaseworkerForms
 
     // What was found first (a minor conviction), then the rule's own text, so a flag is not read as the rule's worst case.
     private static string Finding(string verdict, Reintegration.Domain.Eligibility.RuleFinding finding, Words w) =>
-        $"<li>{E(verdict)} <strong>{E(finding.Rule)}</strong>" +
+        $"<li>{E(verdict)} <strong data-rule=\"{E(finding.Rule)}\">{E(w.RuleName(finding.Rule))}</strong>" +
         (finding.Found is { } found ? $": {E(w.Format("found", w.Choice("found", found)))}" : string.Empty) +
-        $" <span class=\"muted\">({E(w["rule"])}: {E(finding.Reason)})</span></li>";
+        $" <span class=\"muted\">({E(w["rule"])}: {E(w.RuleText(finding.Rule))})</span></li>";
 }

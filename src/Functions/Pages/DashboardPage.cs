@@ -55,7 +55,7 @@ public static class DashboardPage
             : "<ul>" + string.Concat(listed.Select(d =>
                 $"<li><a href=\"{E(http.Request.PathBase)}/pages/cases/{E(d.CaseId)}?lang={w.Language}\">{E(d.CaseId)}</a> · "
                 + (d.Overdue ? $"<strong class=\"overdue\">{E(w["case.overdue"])}</strong> · " : string.Empty)
-                + $"{d.Item.Date:yyyy-MM-dd} · {E(d.Item.What)}</li>")) + "</ul>";
+                + $"{d.Item.Date:yyyy-MM-dd} · {E(w.Due(d.Item))}</li>")) + "</ul>";
         html.Append(Chart(w["dash.week"], SvgCharts.Bars("week", w["dash.week"], days) + weekList, w));
 
         var budget = groups.SelectMany(g => g.BudgetPlanned.Select(p => (g.Group, Planned: p, Spent: g.BudgetSpent.Where(s => s.Currency == p.Currency).Select(s => (Money?)s).FirstOrDefault())))

@@ -10,6 +10,9 @@ public static class Html
 {
     private static readonly Dictionary<string, string> LanguageNames = new() { ["en"] = "English", ["da"] = "Dansk", ["fr"] = "Français", ["ar"] = "العربية" };
 
+    /// <summary>The response header that lists, in Development, the words a page could not say in its language.</summary>
+    public const string UntranslatedHeader = "X-Untranslated-Words";
+
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
     /// <summary>A page in the words' language and direction, with a language switch and the given navigation.</summary>
@@ -20,7 +23,14 @@ public static class Html
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        return Results.Content(Layout(title, body, words, nav + LanguageSwitch(http, words)), "text/html; charset=utf-8", Encoding.UTF8, status);
+        var page = Layout(title, body, words, nav + LanguageSwitch(http, words));
+        if (words.Misses.Count > 0 && http.RequestServices.GetService<IHostEnvironment>()?.IsDevelopment() == true)
+        {
+            // Development only: the keys this page could not say in its language (a test fails on any).
+            headers[UntranslatedHeader] = string.Join(", ", words.Misses.Order(StringComparer.Ordinal));
+        }
+
+        return Results.Content(page, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
     /// <summary>Links to this same page in each language it is offered in.</summary>

@@ -89,7 +89,7 @@ public sealed class LinkFunctions
 
         var multipart = claims.Action == LinkAction.ReportMonitoring ? " enctype=\"multipart/form-data\"" : string.Empty;
         return Page(http, w, title,
-            $"<h1>{E(title)}</h1><p class=\"muted\">{E(w.Format("case-line", state.CaseId, programme.Name, state.File.CountryOfReturn))}</p>" +
+            $"<h1>{E(title)}</h1><p class=\"muted\">{E(w.Format("case-line", state.CaseId, w.ProgrammeName(programme), state.File.CountryOfReturn))}</p>" +
             $"<form method=\"post\" action=\"{E(http.Request.PathBase + "/links/" + token)}?lang={w.Language}\"{multipart}>{form}</form>");
     }
 

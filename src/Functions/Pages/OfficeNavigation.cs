@@ -16,7 +16,7 @@ public static class OfficeNavigation
         var signedIn = http.User.Identity is { IsAuthenticated: true, AuthenticationType: SignInPages.Scheme };
         var outbox = http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment() ? Link("/dev/outbox", "nav.outbox") : string.Empty;
         var signOut = signedIn
-            ? $"<li><form method=\"post\" action=\"{E(root)}/sign-out\">{SignInPages.Antiforgery(http)}<button title=\"{E(w.Format("signed-in-as", Caller.IdOf(http.User), Caller.RoleOf(http.User)))}\">{E(w["nav.sign-out"])}</button></form></li>"
+            ? $"<li><form method=\"post\" action=\"{E(root)}/sign-out\">{SignInPages.Antiforgery(http)}<button title=\"{E(w.Format("signed-in-as", Caller.IdOf(http.User), Caller.RoleOf(http.User) is { } role ? w.Choice("role", Api.Choices.Kebab(role)) : string.Empty))}\">{E(w["nav.sign-out"])}</button></form></li>"
             : string.Empty;
         return $"<nav aria-label=\"{E(w["nav.label"])}\"><ul>{Link("/pages/cases", "nav.cases")}{Link("/pages/dashboard", "nav.dashboard")}{outbox}{signOut}</ul></nav>";
     }

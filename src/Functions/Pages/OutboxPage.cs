@@ -35,7 +35,7 @@ public static partial class OutboxPage
             var text = Url().Replace(E(message.Text), m => $"<a href=\"{m.Value}\">{m.Value}</a>");
             var sent = email.DeliveredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             html.Append(CultureInfo.InvariantCulture, $"<article class=\"mail\"><h2>{E(message.Subject)}</h2>")
-                .Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(w.Format("outbox.to", message.To, sent))} <a href=\"{E(http.Request.PathBase)}/pages/cases/{E(message.CaseId)}\">{E(message.CaseId)}</a></p>")
+                .Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(w.Format("outbox.to", message.To, sent))} <a href=\"{E(http.Request.PathBase)}/pages/cases/{E(message.CaseId)}?lang={w.Language}\">{E(message.CaseId)}</a></p>")
                 .Append(CultureInfo.InvariantCulture, $"<pre>{text}</pre></article>");
         }
 

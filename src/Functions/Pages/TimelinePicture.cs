@@ -78,7 +78,7 @@ public static class TimelinePicture
             : string.Empty;
         svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M10 {deadlineY - 8} l8 8 l-8 8 l-8 -8 z\" fill=\"#b45f06\"/>")
             .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 5}\" font-size=\"15\">{E(w["case.next"])}: {E(next is null ? w["case.none"] : Day(next.Date))}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 25}\" font-size=\"15\">{E(next?.What)}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 25}\" font-size=\"15\">{E(next is null ? null : w.Due(next))}</text>")
             .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 45}\" font-size=\"15\" fill=\"#990000\" font-weight=\"700\">{E(overdue)}</text>")
             .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 65}\" font-size=\"15\" fill=\"#4a4a4a\">{E(w.Format("timeline.reminders", state.RemindersSent.Count - escalations, escalations))}</text>");
         if (months.Count > 0)
@@ -121,7 +121,7 @@ public static class TimelinePicture
         var overdue = deadlines.OldestOverdue is { } oldest
             ? $" {w.Format("timeline.overdue", deadlines.Overdue.Count, Day(oldest.Date))}."
             : string.Empty;
-        return $"{stages}. {w["case.next"]}: {(next is null ? w["case.none"] : $"{Day(next.Date)} {next.What}")}.{overdue} "
+        return $"{stages}. {w["case.next"]}: {(next is null ? w["case.none"] : $"{Day(next.Date)} {w.Due(next)}")}.{overdue} "
             + $"{w["timeline.months"]}: {string.Join("; ", byStatus)}.";
     }
 

@@ -23,6 +23,7 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
             ["Closure"] = summary.Closure?.ToString() ?? string.Empty,
             ["NextDeadline"] = summary.NextDeadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
             ["NextDeadlineWhat"] = summary.NextDeadlineWhat ?? string.Empty,
+            ["NextDeadlineKey"] = summary.NextDeadlineKey ?? string.Empty,
             ["UpdatedAt"] = summary.UpdatedAt,
             ["Version"] = summary.Version,
             ["Overdue"] = summary.Overdue,
@@ -82,7 +83,8 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
         row.GetString("NextDeadline") is { Length: > 0 } date ? DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) : null,
         row.GetString("NextDeadlineWhat") is { Length: > 0 } what ? what : null,
         row.GetDateTimeOffset("UpdatedAt")!.Value,
-        row.GetInt64("Version")!.Value)
+        row.GetInt64("Version")!.Value,
+        row.GetString("NextDeadlineKey") is { Length: > 0 } key ? key : null)
     {
         Overdue = row.GetInt32("Overdue") ?? 0,
         OverdueSince = row.GetString("OverdueSince") is { Length: > 0 } since

@@ -39,9 +39,9 @@ public sealed class NextDeadlineTests
 
         var deadlines = NextDeadline.Of(state, DrcDenmark, today);
 
-        deadlines.Next!.Kind.ShouldBe(DueKind.MonitoringReport);
-        deadlines.Next.Round.ShouldBe(2);
-        deadlines.Overdue.Select(d => (d.Kind, d.Round)).ShouldBe([(DueKind.MonitoringReport, (int?)1)]);
+        deadlines.Next!.Code.ShouldBe("monitoring-report");
+        deadlines.Next.Number.ShouldBe(2);
+        deadlines.Overdue.Select(d => d.Key).ShouldBe(["monitoring-report:1"]);
     }
 
     [Fact]
@@ -52,11 +52,11 @@ public sealed class NextDeadlineTests
 
         var deadlines = NextDeadline.Of(state, DrcDenmark, today);
 
-        deadlines.Next!.Round.ShouldBe(12);
-        deadlines.Overdue.Select(d => d.Round).ShouldBe(Enumerable.Range(1, 11).Select(m => (int?)m));
+        deadlines.Next!.Number.ShouldBe(12);
+        deadlines.Overdue.Select(d => d.Number).ShouldBe(Enumerable.Range(1, 11).Select(m => (int?)m));
         deadlines.OldestOverdue!.Date.ShouldBe(CaseEvolution.MonitoringDate(arrived, 1));
         NextDeadline.Of(state, DrcDenmark, today.AddMonths(2)).Next.ShouldBeNull();
-        NextDeadline.Open(state, DrcDenmark)[^1].Kind.ShouldBe(DueKind.FinancialReport);
+        NextDeadline.Open(state, DrcDenmark)[^1].Code.ShouldBe("financial-report");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class NextDeadlineTests
         var deadlines = NextDeadline.Of(state, DrcDenmark, CaseEvolution.MonitoringDate(arrived, 3).AddDays(1));
 
         deadlines.Overdue.ShouldBeEmpty();
-        deadlines.Next!.Round.ShouldBe(4);
+        deadlines.Next!.Number.ShouldBe(4);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class NextDeadlineTests
     {
         var state = CaseGeneration.Start("case-1").Receive(Decider, CaseMessage.Of(Applications.Drc())).State;
         var open = NextDeadline.Open(state, DrcDenmark).ShouldHaveSingleItem();
-        open.Kind.ShouldBe(DueKind.AgencyDecision);
+        open.Code.ShouldBe("decision-lapses");
 
         NextDeadline.Of(state, DrcDenmark, open.Date.AddDays(1)).Overdue.ShouldBe([open]);
     }

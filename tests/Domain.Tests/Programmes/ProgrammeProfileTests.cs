@@ -141,6 +141,34 @@ public class ProgrammeProfileTests
         error.Errors.Single(e => e.Field == "$.currency").Reason.ShouldBe("is required");
     }
 
+    [Theory]
+    [InlineData("{ \"da\": \"\" }", "$.names.da", "must be a non-empty string")]
+    [InlineData("{ \"en\": \"Other\" }", "$.names.en", "the English name goes in $.name")]
+    [InlineData("{ \"Danish\": \"Dansk\" }", "$.names.Danish", "must be a two-letter lower-case language code, e.g. da")]
+    [InlineData("[\"da\"]", "$.names", "must be an object of language code to name, e.g. { \"da\": \"…\" }")]
+    public void A_programme_name_in_another_language_that_is_not_a_name_by_a_language_code_is_refused_naming_the_field(
+        string names, string field, string reason)
+    {
+        var json = Valid.Replace("\"currency\"", $"\"names\": {names}, \"currency\"", StringComparison.Ordinal);
+
+        var error = Should.Throw<ProgrammeProfileException>(() => ProgrammeProfile.Parse("names.json", json));
+
+        var only = error.Errors.ShouldHaveSingleItem();
+        (only.File, only.Field, only.Reason).ShouldBe(("names.json", field, reason));
+    }
+
+    [Fact]
+    public void A_programme_is_named_in_the_languages_its_profile_gives_and_in_English_by_its_name()
+    {
+        var json = Valid.Replace("\"currency\"", "\"names\": { \"da\": \"Program\" }, \"currency\"", StringComparison.Ordinal);
+
+        var programme = ProgrammeProfile.Parse("names.json", json);
+
+        programme.NameIn("da").ShouldBe("Program");
+        programme.NameIn("en").ShouldBe(programme.Name);
+        programme.NameIn("fr").ShouldBeNull();
+    }
+
     [Fact]
     public void Malformed_json_names_the_file()
     {

@@ -91,10 +91,26 @@ public class EmailComposerTests
 
         var url = Regex.Match(message.Text, "https://cases\\.example\\.org/app/links/([A-Za-z0-9_.-]+)");
         url.Success.ShouldBeTrue();
-        message.Html.ShouldContain($"<a href=\"{url.Value}\">Approve or reject the plan</a>");
+        message.Html.ShouldContain($"<a href=\"{url.Value}?lang=en\">Approve or reject the plan</a>");
         message.Text.ShouldContain("Valid until 2026-12-06 10:00 UTC.");
         Tokens.Verify(url.Groups[1].Value, Now).ShouldBeOfType<LinkVerification.Valid>().Claims
             .ShouldBe(new LinkClaims("case-42", LinkAction.DecidePlan, 2, intent.ExpiresAt));
+    }
+
+    [Theory]
+    [InlineData("da", "da")]
+    [InlineData("fr", "fr")]
+    [InlineData("da-DK", "da")]
+    [InlineData("xx", "en")]
+    public void Given_an_email_in_a_language_When_composed_Then_its_links_open_the_page_in_that_language(
+        string asked, string language)
+    {
+        var intent = new LinkIntent(LinkAction.ReportMonitoring, 1, Now.AddDays(14));
+
+        var message = Composer.Compose(new CaseEffect.NotifyPartner(
+            "e-lang", "case-42", "sn-eurp-partner", PartnerNotice.MonitoringReportDue, asked, [intent]));
+
+        Regex.Match(message.Text, "/links/[A-Za-z0-9_.-]+\\?lang=([a-z]+)").Groups[1].Value.ShouldBe(language);
     }
 
     [Fact]

@@ -15,10 +15,10 @@ public sealed class EligibilityPageTests(AzuriteApp azurite)
     private AppFactory App => azurite.App;
 
     [Theory]
-    [InlineData("en", "Flagged", "found a minor conviction", "Child: Grace, 9 years old on the application date")]
-    [InlineData("da", "Markeret", "fundet: en mindre dom", "Barn: Grace, 9 år på ansøgningsdatoen")]
+    [InlineData("en", "Flagged", "Serious crime", "found a minor conviction", "Child: Grace, 9 years old on the application date")]
+    [InlineData("da", "Markeret", "Alvorlig kriminalitet", "fundet en mindre dom", "Barn: Grace, 9 år på ansøgningsdatoen")]
     public async Task A_minor_conviction_is_shown_as_found_under_its_rule_beside_the_family_and_their_ages(
-        string language, string flagged, string found, string child)
+        string language, string flagged, string rule, string found, string child)
     {
         var caseId = "elig-page-" + language;
         var at = App.Clock.GetUtcNow();
@@ -33,7 +33,7 @@ public sealed class EligibilityPageTests(AzuriteApp azurite)
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        page.ShouldContain($"{flagged} <strong>serious-crime</strong>: {found}");
+        page.ShouldContain($"{flagged} <strong data-rule=\"serious-crime\">{rule}</strong>: {found}");
         page.ShouldContain(child);
         page.ShouldContain("Amina");
     }

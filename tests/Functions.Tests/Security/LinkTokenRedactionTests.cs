@@ -52,7 +52,7 @@ public sealed class LinkTokenRedactionTests
     {
         var text = (await app.Get<IDevOutbox>().ListAsync(caseId)).Select(e => e.Message.Text).First(t => t.Contains("/links/", StringComparison.Ordinal));
         var start = text.IndexOf("/links/", StringComparison.Ordinal) + "/links/".Length;
-        var end = text.IndexOfAny([' ', '\n', '\r'], start);
+        var end = text.IndexOfAny([' ', '\n', '\r', '?'], start);
         return text[start..(end < 0 ? text.Length : end)];
     }
 }

@@ -35,7 +35,7 @@ public sealed class AzuriteApp : IAsyncLifetime
         var emails = await App.Get<IDevOutbox>().ListAsync(caseId);
         var email = emails.First(e => e.Message.Text.Contains(contains, StringComparison.OrdinalIgnoreCase) || e.Message.Subject.Contains(contains, StringComparison.OrdinalIgnoreCase));
         var start = email.Message.Text.IndexOf("/links/", StringComparison.Ordinal) + "/links/".Length;
-        var end = email.Message.Text.IndexOfAny([' ', '\n', '\r'], start);
+        var end = email.Message.Text.IndexOfAny([' ', '\n', '\r', '?'], start);
         return email.Message.Text[start..(end < 0 ? email.Message.Text.Length : end)];
     }
 
