@@ -95,6 +95,7 @@ public static class NextDeadline
             }
         }
 
-        return [.. open.OrderBy(d => d.Date).ThenBy(d => d.Code, StringComparer.Ordinal)];
+        // A stable sort: on the same day the stage's own deadline comes first, then the months in order, then the report.
+        return [.. open.OrderBy(d => d.Date)];
     }
 }
