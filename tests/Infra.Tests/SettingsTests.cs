@@ -37,7 +37,7 @@ public sealed partial class SettingsTests
         ["Email:SendGrid:EventMaxAge"] = "defaults to 3 days (above SendGrid's 72 hours of retries)",
         ["ForwardedHeaders:KnownProxies"] = "none by default; loopback (the Functions host) is trusted without it, see docs/DEPLOY.md",
         ["ForwardedHeaders:KnownNetworks"] = "none by default, see docs/DEPLOY.md",
-        ["Engine:Mode"] = "defaults to Store while issue 12 moves the cases onto Durable Functions (Durable runs them locally on Azurite)",
+        ["Engine:Mode"] = "Durable (default on Azure storage) or Store (default in memory, until the in-memory mode runs orchestrations)",
         ["Engine:TaskHub"] = "the local task hub's name; defaults to the storage prefix + 'cases'",
         ["Engine:FailedWatchSeconds"] = "how often the durable engine looks for failed cases; defaults to 60",
     };

@@ -6,20 +6,22 @@ using Reintegration.Functions.Orchestration;
 namespace Reintegration.Functions.Hosting;
 
 /// <summary>
-/// Which engine runs the cases. <c>Engine:Mode</c> = <c>Store</c> (default, for now): the case store's runtime with its
-/// outbox, timer sweep and work queue. <c>Durable</c>: each case is an orchestration on the Durable Task Azure Storage
-/// provider, run in this process by <see cref="LocalTaskHub"/> (needs <c>Storage:ConnectionString</c>); the read model
-/// is the same case table, so queries and pages read what they read before. Issue 12 moves the default to Durable and
-/// then deletes the store engine.
+/// Which engine runs the cases. <c>Engine:Mode</c> = <c>Durable</c> (the default on Azure storage): each case is an
+/// orchestration on the Durable Task Azure Storage provider, run in this process by <see cref="LocalTaskHub"/> (needs
+/// <c>Storage:ConnectionString</c>); the read model is the same case table. <c>Store</c> (the default in memory, until
+/// the in-memory mode runs the orchestration too): the case store's runtime with its outbox, timer sweep and work queue.
 /// </summary>
 public static class EngineSetup
 {
     public static bool IsDurable(IConfiguration config) =>
-        string.Equals(config["Engine:Mode"], "Durable", StringComparison.OrdinalIgnoreCase);
+        string.Equals(Mode(config), "Durable", StringComparison.OrdinalIgnoreCase);
+
+    private static string Mode(IConfiguration config) => config["Engine:Mode"]
+        ?? (string.Equals(config["Storage:Mode"], "InMemory", StringComparison.OrdinalIgnoreCase) ? "Store" : "Durable");
 
     public static void AddCaseEngine(this IServiceCollection services, IConfiguration config)
     {
-        var mode = config["Engine:Mode"] ?? "Store";
+        var mode = Mode(config);
         if (!IsDurable(config))
         {
             if (!string.Equals(mode, "Store", StringComparison.OrdinalIgnoreCase))
