@@ -2,40 +2,50 @@ using Reintegration.Domain.Programmes;
 using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Workflow;
 using Reintegration.Functions.Orchestration;
+using Reintegration.Functions.Orchestration.InMemory;
 
 namespace Reintegration.Functions.Hosting;
 
 /// <summary>
-/// Which engine runs the cases. <c>Engine:Mode</c> = <c>Durable</c> (the default on Azure storage): each case is an
-/// orchestration on the Durable Task Azure Storage provider, run in this process by <see cref="LocalTaskHub"/> (needs
-/// <c>Storage:ConnectionString</c>); the read model is the same case table. <c>Store</c> (the default in memory, until
-/// the in-memory mode runs the orchestration too): the case store's runtime with its outbox, timer sweep and work queue.
+/// Each case is a Durable Task orchestration (<see cref="CaseOrchestration"/>). On Azure storage it runs on the Durable
+/// Task Azure Storage provider, in this process by <see cref="LocalTaskHub"/> (needs <c>Storage:ConnectionString</c>);
+/// with <c>Storage:Mode=InMemory</c> the same orchestration class runs in memory
+/// (<see cref="InMemoryCaseOrchestrations"/>). <c>Engine:Mode=Store</c> still picks the case store's runtime until
+/// issue 12 deletes it.
 /// </summary>
 public static class EngineSetup
 {
     public static bool IsDurable(IConfiguration config) =>
-        string.Equals(Mode(config), "Durable", StringComparison.OrdinalIgnoreCase);
-
-    private static string Mode(IConfiguration config) => config["Engine:Mode"]
-        ?? (string.Equals(config["Storage:Mode"], "InMemory", StringComparison.OrdinalIgnoreCase) ? "Store" : "Durable");
+        !string.Equals(config["Engine:Mode"], "Store", StringComparison.OrdinalIgnoreCase);
 
     public static void AddCaseEngine(this IServiceCollection services, IConfiguration config)
     {
-        var mode = Mode(config);
         if (!IsDurable(config))
         {
-            if (!string.Equals(mode, "Store", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"Engine:Mode must be Store or Durable, not '{mode}'.");
-            }
-
             services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<CaseRuntime>());
             return;
         }
 
-        services.AddSingleton<LocalTaskHubHost>();
-        services.AddHostedService(sp => sp.GetRequiredService<LocalTaskHubHost>());
-        services.AddSingleton<ICaseOrchestrations>(sp => sp.GetRequiredService<LocalTaskHubHost>());
+        // The parts resolve their services when first made, not when the host builds its hosted services: the
+        // configuration check must get to name what is missing first.
+        services.AddSingleton(sp => new CaseOrchestrationParts(
+            () => new CaseOrchestration(sp.GetRequiredService<CaseDecider>()),
+            () => new ProjectCase(
+                ReadModel(sp), sp.GetRequiredService<ICaseIndex>(), sp.GetRequiredService<ProgrammeCatalog>(),
+                sp.GetRequiredService<TimeProvider>()),
+            () => new RunCaseEffect(sp.GetRequiredService<IMessageSender>(), ReadModel(sp), sp.GetRequiredService<ICaseDocuments>())));
+        if (string.Equals(config["Storage:Mode"], "InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<ICaseOrchestrations>(sp => new InMemoryCaseOrchestrations(
+                sp.GetRequiredService<CaseOrchestrationParts>(), sp.GetRequiredService<ILoggerFactory>()));
+        }
+        else
+        {
+            services.AddSingleton<LocalTaskHubHost>();
+            services.AddHostedService(sp => sp.GetRequiredService<LocalTaskHubHost>());
+            services.AddSingleton<ICaseOrchestrations>(sp => sp.GetRequiredService<LocalTaskHubHost>());
+        }
+
         services.AddSingleton(sp => new OrchestratedCaseCommands(
             sp.GetRequiredService<ICaseOrchestrations>(), ReadModel(sp), sp.GetRequiredService<CaseDecider>(),
             sp.GetRequiredService<TimeProvider>()));
@@ -50,7 +60,7 @@ public static class EngineSetup
 }
 
 /// <summary>Starts the local task hub with the app's services and stops it with the app; the app's orchestration port.</summary>
-public sealed class LocalTaskHubHost(IServiceProvider services, IConfiguration config, ILoggerFactory loggers)
+public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguration config, ILoggerFactory loggers)
     : IHostedService, ICaseOrchestrations
 {
     private LocalTaskHub? hub;
@@ -63,10 +73,6 @@ public sealed class LocalTaskHubHost(IServiceProvider services, IConfiguration c
             ? c
             : throw new InvalidOperationException("Engine:Mode=Durable runs locally on Storage:ConnectionString (Azurite).");
         var name = config["Engine:TaskHub"] is { Length: > 0 } n ? n : (config["Storage:Prefix"] ?? string.Empty) + "cases";
-        var parts = CaseOrchestrationParts.Of(
-            services.GetRequiredService<CaseDecider>(), EngineSetup.ReadModel(services), services.GetRequiredService<ICaseIndex>(),
-            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IMessageSender>(),
-            services.GetRequiredService<ICaseDocuments>());
         hub = await LocalTaskHub.StartAsync(connection, new string([.. name.Where(char.IsAsciiLetterOrDigit)]), parts, loggers);
     }
 

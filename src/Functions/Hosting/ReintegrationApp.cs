@@ -74,10 +74,11 @@ public static class ReintegrationApp
             // Outside Development the answer does not wait for e-mails and timers (the outbox keeps them safe).
             RunEffectsInBackground = config.GetValue<bool?>("Work:EffectsAfterAnswer") ?? !builder.Environment.IsDevelopment(),
         });
+        // The configuration is checked before the engine starts: its parts need settings the check names.
+        services.AddHostedService<ConfigurationCheck>();
         services.AddCaseEngine(config);
         services.AddSingleton<CaseWorkProcessor>();
         services.AddSingleton<DueTimerSweep>();
-        services.AddHostedService<ConfigurationCheck>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<DemoSeed>();
         services.AddHostedService<DocumentReencryption>();

@@ -31,6 +31,7 @@ public static class StorageSetup
             services.AddSingleton<Security.IAuditTrail, Security.InMemoryAuditTrail>();
             services.AddSingleton<Email.IEmailSendLog, Email.InMemoryEmailSendLog>();
             services.AddSingleton<IStorageInitializer, NothingToInitialize>();
+            services.AddSingleton<ICaseDocuments, NoDocuments>();
             return;
         }
 
@@ -95,6 +96,12 @@ public static class StorageSetup
 
         throw new InvalidOperationException("Storage: set Storage:ConnectionString (Azurite or an account key) or Storage:AccountName (managed identity).");
     }
+}
+
+/// <summary>In memory, documents are not kept (uploads need the blob vault), so an erasure has none to delete.</summary>
+public sealed class NoDocuments : ICaseDocuments
+{
+    public Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
 
 /// <summary>Creates what storage needs before the first request.</summary>
