@@ -14,12 +14,10 @@ public sealed partial class SettingsTests
         ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "set by the Functions host when it starts the custom handler",
         ["Dev:**"] = "development clock: Development environment only",
         ["Demo:**"] = "demo seed: local runs only",
-        ["Work:**"] = "in-process queue and timer loops: off under the Functions host, which triggers CaseWork and TimerSweep",
         ["Storage:ConnectionString"] = "Azurite only; on Azure Storage:AccountName with the managed identity, no account key",
         ["Storage:ManagedIdentityClientId"] = "only for a user-assigned identity; the template gives the app a system-assigned one",
         ["Storage:Mode"] = "defaults to Azure",
         ["Storage:Prefix"] = "must stay empty: functions/CaseWork/function.json listens on the queue 'casework' itself",
-        ["Storage:TimerShards"] = "defaults to 4",
         ["Email:SendGrid:BaseUrl"] = "defaults to https://api.sendgrid.com",
         ["Email:SendGrid:MaxAttempts"] = "defaults to 4",
         ["Email:SendGrid:MaxRetryWait"] = "defaults to 30 s",
@@ -37,7 +35,6 @@ public sealed partial class SettingsTests
         ["Email:SendGrid:EventMaxAge"] = "defaults to 3 days (above SendGrid's 72 hours of retries)",
         ["ForwardedHeaders:KnownProxies"] = "none by default; loopback (the Functions host) is trusted without it, see docs/DEPLOY.md",
         ["ForwardedHeaders:KnownNetworks"] = "none by default, see docs/DEPLOY.md",
-        ["Engine:Mode"] = "Durable (default on Azure storage) or Store (default in memory, until the in-memory mode runs orchestrations)",
         ["Engine:TaskHub"] = "the local task hub's name; defaults to the storage prefix + 'cases'",
         ["Engine:FailedWatchSeconds"] = "how often the durable engine looks for failed cases; defaults to 60",
     };
@@ -93,7 +90,7 @@ public sealed partial class SettingsTests
         [
             "Storage:AccountName", "Storage:Prefix", "FUNCTIONS_CUSTOMHANDLER_PORT", "Email:Delivery", "Email:SendGrid:ApiKey",
             "Email:SendGrid:EventWebhookPublicKey", "Email:Recipients:Counsellor", "Email:Partners:*", "Links:Key", "Links:PreviousKey",
-            "Intake:Native:Secrets:*", "Intake:Kobo:*:Authentication:HeaderValue", "Auth:ApiKeys:*:Key", "Auth:ApiKeys:*:PartnerId", "Work:SweepSeconds",
+            "Intake:Native:Secrets:*", "Intake:Kobo:*:Authentication:HeaderValue", "Auth:ApiKeys:*:Key", "Auth:ApiKeys:*:PartnerId", "Engine:FailedWatchSeconds",
         ];
         known.Where(k => !CodeSettings.Keys.Contains(k)).ShouldBeEmpty();
     }

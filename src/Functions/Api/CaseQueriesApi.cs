@@ -23,18 +23,18 @@ public static class CaseQueriesApi
         return app;
     }
 
-    private static async Task<IResult> GetCaseAsync(HttpContext http, string caseId, ICaseStore store, ProgrammeCatalog programmes, AuditLog audit)
+    private static async Task<IResult> GetCaseAsync(HttpContext http, string caseId, ICaseReadModel store, ProgrammeCatalog programmes, AuditLog audit)
     {
-        if (!CaseIds.IsValid(caseId) || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored.State))
+        if (!CaseIds.IsValid(caseId) || await store.ReadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored))
         {
             return Problems.NotFound(caseId);
         }
 
         await audit.ReadAsync(http.User, caseId, http.RequestAborted);
         var events = await store.ReadEventsAsync(caseId, http.RequestAborted);
-        var next = NextDeadline.Of(stored.State, programmes.Get(stored.State.File!.ProgrammeId));
-        http.Response.Headers.ETag = VersionTag(stored.State.Version);
-        return Results.Ok(CaseView.Of(stored.State, events, next, Caller.RoleOf(http.User)!.Value));
+        var next = NextDeadline.Of(stored, programmes.Get(stored.File!.ProgrammeId));
+        http.Response.Headers.ETag = VersionTag(stored.Version);
+        return Results.Ok(CaseView.Of(stored, events, next, Caller.RoleOf(http.User)!.Value));
     }
 
     /// <summary>The case's version as an entity tag: it moves with every event, whatever the reader may see.</summary>

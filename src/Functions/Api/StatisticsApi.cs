@@ -15,7 +15,7 @@ public static class StatisticsApi
 {
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/statistics", async (HttpContext http, string? groupBy, ICaseIndex index, ICaseStore store, ProgrammeCatalog programmes, TimeProvider clock) =>
+        app.MapGet("/statistics", async (HttpContext http, string? groupBy, ICaseIndex index, ICaseReadModel store, ProgrammeCatalog programmes, TimeProvider clock) =>
         {
             var grouping = StatisticsGrouping.Programme;
             if (groupBy is not null && !Choices.TryParse(groupBy, out grouping))

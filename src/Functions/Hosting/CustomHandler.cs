@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Reintegration.Functions.Work;
 
 namespace Reintegration.Functions.Hosting;
 
@@ -12,7 +11,6 @@ public static class CustomHandler
 {
     public const string QueueFunction = "CaseWork";
     public const string TimerFunction = "TimerSweep";
-    public const int MaxDequeueCount = 5;
 
     /// <summary>The host reads <c>Outputs</c>, <c>Logs</c>, <c>ReturnValue</c> as written in its documentation.</summary>
     private static readonly JsonSerializerOptions PascalCase = new() { PropertyNamingPolicy = null };
@@ -21,42 +19,15 @@ public static class CustomHandler
 
     public static IEndpointRouteBuilder MapCustomHandler(this IEndpointRouteBuilder app)
     {
-        app.MapPost($"/{QueueFunction}", async (HttpContext http, CaseWorkProcessor processor) =>
+        // The case work queue and the timer sweep are gone (the durable engine runs the cases); until the custom
+        // handler itself goes (issue 12), the host's two trigger invocations are answered as done.
+        foreach (var function in new[] { QueueFunction, TimerFunction })
         {
-            if (FromOutside(http))
-            {
-                return Results.NotFound();
-            }
+            app.MapPost($"/{function}", (HttpContext http) => FromOutside(http)
+                ? Results.NotFound()
+                : Results.Json(Invocation("nothing to do: the case orchestrations run the cases"), PascalCase)).ExcludeFromDescription();
+        }
 
-            using var invocation = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-            var data = invocation.RootElement.GetProperty("Data");
-            var message = data.TryGetProperty("message", out var item) ? item : data.EnumerateObject().First().Value;
-            var text = message.ValueKind == JsonValueKind.String ? message.GetString()! : message.GetRawText();
-            var dequeueCount = invocation.RootElement.TryGetProperty("Metadata", out var metadata)
-                && metadata.TryGetProperty("DequeueCount", out var count) && int.TryParse(count.ToString(), out var n) ? n : 1;
-            try
-            {
-                await processor.HandleAsync(text, http.RequestAborted);
-                return Results.Json(Invocation("handled"), PascalCase);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && dequeueCount >= MaxDequeueCount)
-            {
-                // Last try: the host moves the message to the poison queue after this failure; tell the case first.
-                await processor.PoisonedAsync(text, http.RequestAborted);
-                return Results.Json(Invocation($"failed for good: {ex.GetType().Name}"), PascalCase, statusCode: 500);
-            }
-        }).ExcludeFromDescription();
-
-        app.MapPost($"/{TimerFunction}", async (HttpContext http, DueTimerSweep sweep) =>
-        {
-            if (FromOutside(http))
-            {
-                return Results.NotFound();
-            }
-
-            var report = await sweep.RunAsync(cancellationToken: http.RequestAborted);
-            return Results.Json(Invocation($"queued {report.TimersQueued} timer(s), recovered {report.EffectsRecovered} effect(s)"), PascalCase);
-        }).ExcludeFromDescription();
         return app;
     }
 

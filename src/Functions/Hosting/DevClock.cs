@@ -1,12 +1,11 @@
 using Reintegration.Domain.Runtime.InMemory;
-using Reintegration.Functions.Work;
 
 namespace Reintegration.Functions.Hosting;
 
 /// <summary>
 /// Development only: with <c>Dev:ManualClock=true</c> the app's clock moves only when told, so a newcomer can watch a
-/// year of monthly reminders in minutes. Each advance runs the sweep and the work queue before answering, a day at a
-/// time. <c>Dev:ClockStart</c> (ISO 8601) starts the clock at a given instant instead of now: a restarted app resumes
+/// year of monthly reminders in minutes. Each advance ticks every case (a clock message to its orchestration) and
+/// waits until each has fired what was due, a day at a time. <c>Dev:ClockStart</c> (ISO 8601) starts the clock at a given instant instead of now: a restarted app resumes
 /// the simulated time it had reached (the fault run, docs/RELIABILITY.md).
 /// </summary>
 public static class DevClock
@@ -39,7 +38,7 @@ public static class DevClock
         return app;
     }
 
-    /// <summary>The durable engine: every case in the list gets a tick at the clock's time and fires what is due.</summary>
+    /// <summary>Every case in the list gets a tick at the clock's time and fires what is due.</summary>
     private static async Task TickEveryCaseAsync(
         IServiceProvider services, Orchestration.OrchestratedCaseCommands cases, CancellationToken cancellationToken)
     {
@@ -60,18 +59,6 @@ public static class DevClock
     public static DateTimeOffset? ParseInstant(string? text) =>
         DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at.ToUniversalTime() : null;
 
-    public static async Task RunWorkAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        if (services.GetService<Orchestration.OrchestratedCaseCommands>() is { } orchestrated)
-        {
-            await TickEveryCaseAsync(services, orchestrated, cancellationToken);
-            return;
-        }
-
-        await services.GetRequiredService<DueTimerSweep>().RunAsync(cancellationToken: cancellationToken);
-        if (services.GetService<QueueWorker>() is { } worker)
-        {
-            await worker.DrainAsync(cancellationToken);
-        }
-    }
+    public static Task RunWorkAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        TickEveryCaseAsync(services, services.GetRequiredService<Orchestration.OrchestratedCaseCommands>(), cancellationToken);
 }

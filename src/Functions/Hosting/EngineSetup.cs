@@ -7,25 +7,15 @@ using Reintegration.Functions.Orchestration.InMemory;
 namespace Reintegration.Functions.Hosting;
 
 /// <summary>
-/// Each case is a Durable Task orchestration (<see cref="CaseOrchestration"/>). On Azure storage it runs on the Durable
-/// Task Azure Storage provider, in this process by <see cref="LocalTaskHub"/> (needs <c>Storage:ConnectionString</c>);
-/// with <c>Storage:Mode=InMemory</c> the same orchestration class runs in memory
-/// (<see cref="InMemoryCaseOrchestrations"/>). <c>Engine:Mode=Store</c> still picks the case store's runtime until
-/// issue 12 deletes it.
+/// Each case is a Durable Task orchestration (<see cref="CaseOrchestration"/>), the one engine. On Azure storage it
+/// runs on the Durable Task Azure Storage provider, in this process by <see cref="LocalTaskHub"/> (needs
+/// <c>Storage:ConnectionString</c>); with <c>Storage:Mode=InMemory</c> the same orchestration class runs in memory
+/// (<see cref="InMemoryCaseOrchestrations"/>). Either way the edge talks to <see cref="OrchestratedCaseCommands"/>.
 /// </summary>
 public static class EngineSetup
 {
-    public static bool IsDurable(IConfiguration config) =>
-        !string.Equals(config["Engine:Mode"], "Store", StringComparison.OrdinalIgnoreCase);
-
     public static void AddCaseEngine(this IServiceCollection services, IConfiguration config)
     {
-        if (!IsDurable(config))
-        {
-            services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<CaseRuntime>());
-            return;
-        }
-
         // The parts resolve their services when first made, not when the host builds its hosted services: the
         // configuration check must get to name what is missing first.
         services.AddSingleton(sp => new CaseOrchestrationParts(
@@ -48,15 +38,13 @@ public static class EngineSetup
 
         services.AddSingleton(sp => new OrchestratedCaseCommands(
             sp.GetRequiredService<ICaseOrchestrations>(), ReadModel(sp), sp.GetRequiredService<CaseDecider>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICommandObserver>()));
         services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<OrchestratedCaseCommands>());
         services.AddSingleton<FailedCasesWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<FailedCasesWatch>());
     }
 
-    public static ICaseReadModel ReadModel(IServiceProvider services) =>
-        services.GetRequiredService<ICaseStore>() as ICaseReadModel
-            ?? throw new InvalidOperationException("The case store is no read model.");
+    private static ICaseReadModel ReadModel(IServiceProvider services) => services.GetRequiredService<ICaseReadModel>();
 }
 
 /// <summary>Starts the local task hub with the app's services and stops it with the app; the app's orchestration port.</summary>
@@ -71,7 +59,7 @@ public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguratio
     {
         var connection = config["Storage:ConnectionString"] is { Length: > 0 } c
             ? c
-            : throw new InvalidOperationException("Engine:Mode=Durable runs locally on Storage:ConnectionString (Azurite).");
+            : throw new InvalidOperationException("The local task hub runs on Storage:ConnectionString (Azurite).");
         var name = config["Engine:TaskHub"] is { Length: > 0 } n ? n : (config["Storage:Prefix"] ?? string.Empty) + "cases";
         hub = await LocalTaskHub.StartAsync(connection, new string([.. name.Where(char.IsAsciiLetterOrDigit)]), parts, loggers);
     }

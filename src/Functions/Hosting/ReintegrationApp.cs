@@ -7,7 +7,6 @@ using Reintegration.Functions.Api;
 using Reintegration.Functions.Intake;
 using Reintegration.Functions.Pages;
 using Reintegration.Functions.Security;
-using Reintegration.Functions.Work;
 
 namespace Reintegration.Functions.Hosting;
 
@@ -65,27 +64,13 @@ public static class ReintegrationApp
         services.AddSingleton(sp => sp.GetRequiredService<IntakeOptions>().Native.Verifier());
         services.AddCaseStorage(config);
         services.AddCaseMessaging(config, builder.Environment);
-        services.AddSingleton<EffectDispatcher>();
         Telemetry.AddTelemetry(services, config);
-        services.AddSingleton(sp => new CaseRuntime(
-            sp.GetRequiredService<CaseDecider>(), sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<EffectDispatcher>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICaseIndex>(), sp.GetRequiredService<ICommandObserver>())
-        {
-            // Outside Development the answer does not wait for e-mails and timers (the outbox keeps them safe).
-            RunEffectsInBackground = config.GetValue<bool?>("Work:EffectsAfterAnswer") ?? !builder.Environment.IsDevelopment(),
-        });
         // The configuration is checked before the engine starts: its parts need settings the check names.
         services.AddHostedService<ConfigurationCheck>();
         services.AddCaseEngine(config);
-        services.AddSingleton<CaseWorkProcessor>();
-        services.AddSingleton<DueTimerSweep>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<DemoSeed>();
         services.AddHostedService<DocumentReencryption>();
-        if (!CustomHandler.IsUnderFunctionsHost(config) && config.GetValue("Work:Background", true) && !EngineSetup.IsDurable(config))
-        {
-            services.AddHostedService<BackgroundWork>();
-        }
 
         var app = builder.Build();
         // Public routes answer under /api as well: the Functions host forwards public requests under its route prefix

@@ -12,22 +12,31 @@ namespace Reintegration.Functions.Orchestration;
 /// case whose instance is not running is refused before anything is sent.
 /// </summary>
 public sealed class OrchestratedCaseCommands(
-    ICaseOrchestrations orchestrations, ICaseReadModel readModel, CaseDecider decider, TimeProvider clock) : ICaseCommands
+    ICaseOrchestrations orchestrations, ICaseReadModel readModel, CaseDecider decider, TimeProvider clock,
+    ICommandObserver? observer = null) : ICaseCommands
 {
     /// <summary>How long the edge waits for an answer before it answers "pending" (HTTP 202 with the case's URL).</summary>
     public TimeSpan AnswerWait { get; init; } = TimeSpan.FromSeconds(20);
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
-    public async Task<CommandResult> HandleAsync(CaseCommand command, StoredCase? justLoaded, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> HandleAsync(CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var started = clock.GetTimestamp();
+        var result = await SendAsync(command, justLoaded, cancellationToken);
+        observer?.Handled(command, result, clock.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<CommandResult> SendAsync(CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken)
+    {
         if (command is CaseCommand.SubmitApplication)
         {
             await orchestrations.StartAsync(command.CaseId, CaseGeneration.Start(command.CaseId), cancellationToken);
         }
 
-        var known = justLoaded?.State ?? CaseState.Empty(command.CaseId);
+        var known = justLoaded ?? CaseState.Empty(command.CaseId);
         var (sealedCommand, secrets) = Sealing.Seal(command);
         var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(command.CaseId, secrets, cancellationToken);
         var messageId = Guid.NewGuid().ToString("N");

@@ -25,16 +25,16 @@ public static class CasePage
         return app;
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext http, string caseId, ICaseStore store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)
+    private static async Task<IResult> ShowAsync(HttpContext http, string caseId, ICaseReadModel store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)
     {
         var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
-        if (!CaseIds.IsValid(caseId) || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored.State))
+        if (!CaseIds.IsValid(caseId) || await store.ReadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored))
         {
             return Page(http, w, w.Format("case.title", caseId), $"<p class=\"error\">{E(w.Format("case.title", caseId))}: 404</p>", StatusCodes.Status404NotFound, OfficeNavigation.Of(http, w));
         }
 
         await audit.ReadAsync(http.User, caseId, http.RequestAborted);
-        var state = stored.State;
+        var state = stored;
         var programme = programmes.Get(state.File!.ProgrammeId);
         var next = NextDeadline.Of(state, programme);
         var view = CaseView.Of(state, await store.ReadEventsAsync(caseId, http.RequestAborted), next, Caller.RoleOf(http.User)!.Value);
@@ -82,12 +82,12 @@ public static class CasePage
         return Page(http, w, w.Format("case.title", view.CaseId), html.ToString(), nav: OfficeNavigation.Of(http, w));
     }
 
-    private static async Task<IResult> DownloadAsync(HttpContext http, string caseId, string documentId, ICaseStore store, AuditLog audit)
+    private static async Task<IResult> DownloadAsync(HttpContext http, string caseId, string documentId, ICaseReadModel store, AuditLog audit)
     {
         if (!MayOpenDocuments(http) || !CaseIds.IsValid(caseId)
-            || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored
-            || !CaseAccess.CanSee(http.User, stored.State)
-            || !stored.State.MonitoringReports.Values.Any(r => r.AttachmentIds.Contains(documentId))
+            || await store.ReadAsync(caseId, http.RequestAborted) is not { } stored
+            || !CaseAccess.CanSee(http.User, stored)
+            || !stored.MonitoringReports.Values.Any(r => r.AttachmentIds.Contains(documentId))
             || http.RequestServices.GetService<DocumentVault>() is not { } vault
             || await vault.GetAsync(caseId, documentId, http.RequestAborted) is not { } document)
         {

@@ -29,7 +29,7 @@ public static class DashboardPage
         return app;
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext http, ICaseIndex index, ICaseStore store, ProgrammeCatalog programmes, TimeProvider clock)
+    private static async Task<IResult> ShowAsync(HttpContext http, ICaseIndex index, ICaseReadModel store, ProgrammeCatalog programmes, TimeProvider clock)
     {
         var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
         var now = clock.GetUtcNow();

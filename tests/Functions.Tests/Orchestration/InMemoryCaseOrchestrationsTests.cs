@@ -29,7 +29,7 @@ public sealed class InMemoryCaseOrchestrationsTests
 
     public InMemoryCaseOrchestrationsTests() => hub = new InMemoryCaseOrchestrations(
         CaseOrchestrationParts.Of(new CaseDecider(ProgrammeCatalog.Shipped()), readModel, new InMemoryCaseIndex(), realTime,
-            messages, new NoDocuments()),
+            messages, new Reintegration.Functions.Hosting.NoDocuments()),
         NullLoggerFactory.Instance, realTime);
 
     private static CaseCommand.SubmitApplication Application(string caseId) => new(
@@ -121,10 +121,5 @@ public sealed class InMemoryCaseOrchestrationsTests
         await hub.TerminateAsync(caseId, "test");
         (await hub.PurgeAsync(caseId)).ShouldBe(1);
         (await hub.GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Missing);
-    }
-
-    private sealed class NoDocuments : ICaseDocuments
-    {
-        public Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 }

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Reintegration.Domain.Cases;
-using Reintegration.Functions.Work;
 using Reintegration.Storage.Tests.Azurite;
 
 namespace Reintegration.Functions.Tests.Publish;
@@ -93,14 +92,14 @@ public sealed class PublishPackageTests(PublishedPackage package) : IClassFixtur
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await WaitUntilAnswersAsync(http, app);
 
-            var timer = new CaseTimer("no-such-case", TimerKind.DecisionReminder, 1, DateTimeOffset.UnixEpoch);
-            var message = CaseWorkProcessor.Serialize(new CaseCommand.FireTimer("no-such-case", "timer:x", DateTimeOffset.UnixEpoch.AddDays(1), timer));
+            // The queue trigger's work is gone (the orchestrations run the cases); the custom handler still answers it.
+            const string message = "{}";
             var invocation = JsonSerializer.Serialize(new { Data = new { message }, Metadata = new { DequeueCount = "1" } });
             var answer = await http.PostAsync("/CaseWork", new StringContent(invocation, Encoding.UTF8, "application/json"));
             answer.StatusCode.ShouldBe(HttpStatusCode.OK);
             var body = await answer.Content.ReadFromJsonAsync<JsonElement>();
             body.TryGetProperty("Outputs", out _).ShouldBeTrue();
-            body.GetProperty("Logs")[0].GetString().ShouldBe("handled");
+            body.GetProperty("Logs")[0].GetString().ShouldNotBeNull();
 
             (await http.PostAsync("/TimerSweep", new StringContent("""{"Data":{"timer":{}},"Metadata":{}}""", Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.OK);
             (await http.GetAsync("/api/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
