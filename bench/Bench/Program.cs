@@ -4,11 +4,11 @@ using System.Globalization;
 //        Bench intake <connection string> [senders] [intakes per sender]
 int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
 
-switch (args.Length > 1 ? args[0] : throw new ArgumentException("Pass durable or intake, and the storage connection string."))
+switch (args.Length > 1 ? args[0] : throw new ArgumentException("Pass durable or intake, and a connection string."))
 {
     case "durable":
-        await DurableLoad.RunAsync(args[1], Arg(2, 200), args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10,
-            Arg(4, 30), Arg(5, 1000));
+        var offered = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 10;
+        await DurableLoad.RunAsync(args[1], Arg(2, 200), offered, Arg(4, 30), Arg(5, 1000));
         break;
     case "intake":
         await IntakeLatency.RunAsync(args[1], Arg(2, 20), Arg(3, 50));

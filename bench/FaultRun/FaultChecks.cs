@@ -73,9 +73,9 @@ public static class FaultChecks
             $"{outbox.Count} e-mails, {expected.Count} expected ({reference.MessageEffects.Count} per case)"));
         checks.Add(Check("dev outbox: nothing that was not committed", [.. extra.Select(e => "extra " + e)], $"{extra.Count} extra"));
 
-        // 4. Every case's orchestration (read from the task hub, the app stopped): running, its effects all run, its events
-        //    all projected, and exactly the reference's waiting timers (retention), none due. A timer that acts in the
-        //    reference shows in the event streams above; one left pending here would show in this check.
+        // 4. Every case's orchestration (read from the task hub, the app stopped): running, its effects all run, its
+        //    events all projected, and exactly the reference's waiting timers (retention), none due. A timer that acts in
+        //    the reference shows in the event streams above; one left pending here would show in this check.
         var wrongInstances = new List<string>();
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
@@ -86,7 +86,7 @@ public static class FaultChecks
         foreach (var caseId in caseIds)
         {
             var state = (await service.GetOrchestrationStateAsync(caseId, allExecutions: false)).FirstOrDefault();
-            if (state is null || state.OrchestrationStatus is not (OrchestrationStatus.Running or OrchestrationStatus.ContinuedAsNew))
+            if (state?.OrchestrationStatus is not (OrchestrationStatus.Running or OrchestrationStatus.ContinuedAsNew))
             {
                 wrongInstances.Add($"{caseId}: {state?.OrchestrationStatus.ToString() ?? "no instance"}");
                 continue;
@@ -97,17 +97,20 @@ public static class FaultChecks
             timers += generation.Timers.Count;
             if (!generation.Pending.IsEmpty || !generation.Unprojected.IsEmpty)
             {
-                wrongInstances.Add($"{caseId}: {generation.Pending.Count} effects pending, {generation.Unprojected.Count} events unprojected");
+                wrongInstances.Add(
+                    $"{caseId}: {generation.Pending.Count} effects pending, {generation.Unprojected.Count} unprojected");
             }
             else if (!generation.Timers.Select(t => t.TimerId).ToHashSet(StringComparer.Ordinal).SetEquals(waiting)
                 || generation.Timers.Any(t => t.DueAt <= now))
             {
-                wrongInstances.Add($"{caseId}: timers {string.Join(",", generation.Timers.Select(t => $"{t.TimerId}@{t.DueAt:O}"))}");
+                var timersLeft = string.Join(",", generation.Timers.Select(t => $"{t.TimerId}@{t.DueAt:O}"));
+                wrongInstances.Add($"{caseId}: timers {timersLeft}");
             }
         }
 
-        checks.Add(Check("orchestrations running, nothing pending or unprojected, exactly the future timers (retention)", wrongInstances,
-            $"{caseIds.Count} instances, {timers} timers waiting"));
+        checks.Add(Check(
+            "orchestrations running, nothing pending or unprojected, exactly the future timers (retention)",
+            wrongInstances, $"{caseIds.Count} instances, {timers} timers waiting"));
         return checks;
     }
 

@@ -24,8 +24,9 @@ public static class CustomHandler
         foreach (var function in new[] { QueueFunction, TimerFunction })
         {
             app.MapPost($"/{function}", (HttpContext http) => FromOutside(http)
-                ? Results.NotFound()
-                : Results.Json(Invocation("nothing to do: the case orchestrations run the cases"), PascalCase)).ExcludeFromDescription();
+                    ? Results.NotFound()
+                    : Results.Json(Invocation("nothing to do: the case orchestrations run the cases"), PascalCase))
+                .ExcludeFromDescription();
         }
 
         return app;

@@ -59,6 +59,6 @@ public static class DevClock
     public static DateTimeOffset? ParseInstant(string? text) =>
         DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at.ToUniversalTime() : null;
 
-    public static Task RunWorkAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        TickEveryCaseAsync(services, services.GetRequiredService<Orchestration.OrchestratedCaseCommands>(), cancellationToken);
+    public static Task RunWorkAsync(IServiceProvider services, CancellationToken cancellationToken) => TickEveryCaseAsync(
+        services, services.GetRequiredService<Orchestration.OrchestratedCaseCommands>(), cancellationToken);
 }

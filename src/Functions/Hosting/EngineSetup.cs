@@ -23,7 +23,8 @@ public static class EngineSetup
             () => new ProjectCase(
                 ReadModel(sp), sp.GetRequiredService<ICaseIndex>(), sp.GetRequiredService<ProgrammeCatalog>(),
                 sp.GetRequiredService<TimeProvider>()),
-            () => new RunCaseEffect(sp.GetRequiredService<IMessageSender>(), ReadModel(sp), sp.GetRequiredService<ICaseDocuments>())));
+            () => new RunCaseEffect(
+                sp.GetRequiredService<IMessageSender>(), ReadModel(sp), sp.GetRequiredService<ICaseDocuments>())));
         if (string.Equals(config["Storage:Mode"], "InMemory", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<ICaseOrchestrations>(sp => new InMemoryCaseOrchestrations(

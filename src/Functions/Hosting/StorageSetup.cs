@@ -82,7 +82,7 @@ public static class StorageSetup
     }
 }
 
-/// <summary>In memory, documents are not kept (uploads need the blob vault), so an erasure has none to delete.</summary>
+/// <summary>In memory no documents are kept (uploads need the blob vault): an erasure has none to delete.</summary>
 public sealed class NoDocuments : ICaseDocuments
 {
     public Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default) => Task.CompletedTask;

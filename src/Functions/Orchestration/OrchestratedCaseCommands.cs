@@ -20,7 +20,8 @@ public sealed class OrchestratedCaseCommands(
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
-    public async Task<CommandResult> HandleAsync(CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> HandleAsync(
+        CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var started = clock.GetTimestamp();
@@ -29,7 +30,8 @@ public sealed class OrchestratedCaseCommands(
         return result;
     }
 
-    private async Task<CommandResult> SendAsync(CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken)
+    private async Task<CommandResult> SendAsync(
+        CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken)
     {
         if (command is CaseCommand.SubmitApplication)
         {
@@ -110,9 +112,19 @@ public sealed class OrchestratedCaseCommands(
         return projected is null ? new Rejection("seed-pending", $"Case {caseId} was not projected in time.") : null;
     }
 
-    /// <summary>Sends a clock tick and waits (bounded) until the case has fired what was due; false if it is not running.</summary>
+    /// <summary>
+    /// Sends a clock tick and waits (bounded) until the case has fired what was due; false if it is not running. A case
+    /// whose published status has nothing due by <paramref name="at"/> is passed over: the tick would change nothing.
+    /// </summary>
     public async Task<bool> TickAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        var instance = await orchestrations.GetAsync(caseId, cancellationToken);
+        if (instance is { Status: CaseInstanceStatus.Running, Published: { } published }
+            && (published.WakeAt is null || published.WakeAt > at) && published.ProjectedVersion == published.Version)
+        {
+            return true;
+        }
+
         var tickId = $"tick:{at.UtcTicks}";
         if (!await orchestrations.SendAsync(caseId, CaseMessage.Tick(at, tickId) with { ClockOffset = Offset() }, cancellationToken))
         {

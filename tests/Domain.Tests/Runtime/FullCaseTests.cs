@@ -125,7 +125,8 @@ public class FullCaseTests
         await system.AdvanceToAsync(Day0.AddHours(2));
 
         system.PendingEffects.ShouldBeEmpty();
-        mail.Log.Sent.ShouldHaveSingleItem().ShouldBeOfType<CaseEffect.SendEmail>().Template.ShouldBe(EmailTemplate.DecisionRequested);
+        mail.Log.Sent.ShouldHaveSingleItem().ShouldBeOfType<CaseEffect.SendEmail>()
+            .Template.ShouldBe(EmailTemplate.DecisionRequested);
     }
 
     [Fact]
@@ -140,7 +141,8 @@ public class FullCaseTests
 
         mail.Log.Sent.OfType<CaseEffect.SendEmail>().Where(e => e.Template == EmailTemplate.DecisionRequested)
             .ShouldHaveSingleItem().CaseId.ShouldBe("case-2");
-        system.PendingEffects.ShouldHaveSingleItem().Effect.ShouldBeOfType<CaseEffect.SendEmail>().CaseId.ShouldBe("case-1");
+        system.PendingEffects.ShouldHaveSingleItem().Effect.ShouldBeOfType<CaseEffect.SendEmail>()
+            .CaseId.ShouldBe("case-1");
         (await system.CaseAsync("case-1")).Alerts.ShouldBe(1);
         (await system.CaseAsync("case-2")).Alerts.ShouldBe(0);
     }
@@ -162,7 +164,7 @@ public class FullCaseTests
         public EffectLog Log => log;
 
         public Task SendAsync(CaseEffect effect, CancellationToken cancellationToken = default) =>
-            effect is CaseEffect.SendEmail { Template: EmailTemplate.DecisionRequested, CaseId: var id } && id == failFor
+            effect is CaseEffect.SendEmail { Template: EmailTemplate.DecisionRequested } email && email.CaseId == failFor
                 ? throw new InvalidOperationException("mailbox rejects")
                 : log.SendAsync(effect, cancellationToken);
     }

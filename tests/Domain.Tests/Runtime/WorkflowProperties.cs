@@ -111,7 +111,8 @@ public class WorkflowProperties
 
         // Replaying the stored events reproduces the snapshot.
         var events = await system.Store.ReadEventsAsync(command.CaseId);
-        CaseEvolution.Replay(command.CaseId, events.Select(e => e.Event)).ShouldMatch(await system.CaseAsync(command.CaseId));
+        CaseEvolution.Replay(command.CaseId, events.Select(e => e.Event))
+            .ShouldMatch(await system.CaseAsync(command.CaseId));
         events.Select(e => e.Version).ShouldBe(Enumerable.Range(1, events.Count).Select(v => (long)v));
 
         AssertValid(await system.CaseAsync(command.CaseId), system.Decider.Programmes);

@@ -28,8 +28,9 @@ public sealed class InMemoryCaseOrchestrationsTests
     private readonly InMemoryCaseOrchestrations hub;
 
     public InMemoryCaseOrchestrationsTests() => hub = new InMemoryCaseOrchestrations(
-        CaseOrchestrationParts.Of(new CaseDecider(ProgrammeCatalog.Shipped()), readModel, new InMemoryCaseIndex(), realTime,
-            messages, new Reintegration.Functions.Hosting.NoDocuments()),
+        CaseOrchestrationParts.Of(
+            new CaseDecider(ProgrammeCatalog.Shipped()), readModel, new InMemoryCaseIndex(), realTime, messages,
+            new Reintegration.Functions.Hosting.NoDocuments()),
         NullLoggerFactory.Instance, realTime);
 
     private static CaseCommand.SubmitApplication Application(string caseId) => new(
@@ -53,7 +54,8 @@ public sealed class InMemoryCaseOrchestrationsTests
         var instance = await hub.GetAsync(caseId);
         instance.Status.ShouldBe(CaseInstanceStatus.Running);
         var answer = instance.Published!.AnswerTo($"{caseId}:intake").ShouldNotBeNull();
-        (answer.Outcome, answer.Stage, instance.Published.ProjectedVersion).ShouldBe((CommandOutcome.Accepted, CaseStage.AwaitingDecision, 1));
+        (answer.Outcome, answer.Stage, instance.Published.ProjectedVersion)
+            .ShouldBe((CommandOutcome.Accepted, CaseStage.AwaitingDecision, 1));
         (await readModel.ReadAsync(caseId)).ShouldNotBeNull().Version.ShouldBe(1);
         messages.Sent.ShouldContain(e => e.EffectId.StartsWith(caseId, StringComparison.Ordinal));
         (await hub.StartAsync(caseId, CaseGeneration.Start(caseId))).ShouldBeFalse();
@@ -68,7 +70,8 @@ public sealed class InMemoryCaseOrchestrationsTests
         var applying = hub.SendAsync(caseId, CaseMessage.Of(Application(caseId)));
         await messages.Entered.Task.WaitAsync(Bound);
 
-        var deciding = hub.SendAsync(caseId, CaseMessage.Of(new CaseCommand.DecideEligibility(caseId, "decide-in-window", Day0.AddDays(1), true, null)));
+        var decide = new CaseCommand.DecideEligibility(caseId, "decide-in-window", Day0.AddDays(1), true, null);
+        var deciding = hub.SendAsync(caseId, CaseMessage.Of(decide));
         messages.Release();
         (await Task.WhenAll(applying, deciding).WaitAsync(Bound)).ShouldAllBe(sent => sent);
 
@@ -83,10 +86,11 @@ public sealed class InMemoryCaseOrchestrationsTests
         var caseId = await OpenAsync();
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => hub.SendAsync(caseId, CaseMessage.Of(
-            new CaseCommand.RaiseAlert(caseId, $"alert-{i}", Day0.AddHours(1), AlertKind.EmailBounced, $"bounce {i}")))));
+            new CaseCommand.RaiseAlert(caseId, $"alert-{i}", Day0.AddHours(1), AlertKind.EmailBounced, "bounce")))));
 
         (await readModel.ReadAsync(caseId)).ShouldNotBeNull().Alerts.ShouldBe(20);
-        (await readModel.ReadEventsAsync(caseId)).Select(e => e.Version).ShouldBe(Enumerable.Range(1, 21).Select(v => (long)v));
+        (await readModel.ReadEventsAsync(caseId)).Select(e => e.Version)
+            .ShouldBe(Enumerable.Range(1, 21).Select(v => (long)v));
     }
 
     [Fact]
@@ -97,7 +101,8 @@ public sealed class InMemoryCaseOrchestrationsTests
         realTime.Advance(TimeSpan.FromDays(6));
 
         var until = DateTimeOffset.UtcNow + Bound;
-        while ((await hub.GetAsync(caseId)).Published is not { Version: 2, ProjectedVersion: 2 } && DateTimeOffset.UtcNow < until)
+        while ((await hub.GetAsync(caseId)).Published is not { Version: 2, ProjectedVersion: 2 }
+            && DateTimeOffset.UtcNow < until)
         {
             await Task.Delay(20);
         }

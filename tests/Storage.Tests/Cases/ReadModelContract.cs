@@ -18,11 +18,12 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
     private static readonly CaseDecider Decider = new(ProgrammeCatalog.Shipped());
 
     private static CaseCommand.SubmitApplication Intake(string caseId, DateTimeOffset at) => new(
-        caseId, $"{caseId}-intake", at, "drc-denmark", new Person("Amina", new DateOnly(1990, 3, 14), Relationship.Applicant, false),
-        [new Person("Grace", new DateOnly(2016, 9, 9), Relationship.Child, false)], "UG", "UG", ReturnType.Voluntary, null, true,
-        EligibilityFacts.Clean(), null, "note with \"quotes\" and ø");
+        caseId, $"{caseId}-intake", at, "drc-denmark",
+        new Person("Amina", new DateOnly(1990, 3, 14), Relationship.Applicant, false),
+        [new Person("Grace", new DateOnly(2016, 9, 9), Relationship.Child, false)], "UG", "UG", ReturnType.Voluntary, null,
+        true, EligibilityFacts.Clean(), null, "note with \"quotes\" and ø");
 
-    /// <summary>Decides the commands as one generation would and projects the result, as the ProjectCase activity does.</summary>
+    /// <summary>Decides the commands as a generation would and projects the result, as ProjectCase does.</summary>
     private static async Task<CaseGeneration> ProjectAsync(ReadModels models, params CaseCommand[] commands)
     {
         var generation = CaseGeneration.Start(commands[0].CaseId);
@@ -34,7 +35,8 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
 
         await models.Cases.ProjectAsync(generation.State, generation.Unprojected);
         var state = generation.State;
-        await models.Index.UpsertAsync(CaseSummary.Of(state, NextDeadline.Of(state, Decider.Programmes.Get(state.File!.ProgrammeId)), Start));
+        var next = NextDeadline.Of(state, Decider.Programmes.Get(state.File!.ProgrammeId));
+        await models.Index.UpsertAsync(CaseSummary.Of(state, next, Start));
         return generation;
     }
 
@@ -58,14 +60,15 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
     public async Task Secrets_are_kept_once_read_back_and_forgotten_by_name_or_all_at_once()
     {
         var models = await factory.CreateAsync();
-        var first = new Dictionary<string, string> { ["⟦00000000000000a1⟧"] = "Amina", ["⟦00000000000000a2⟧"] = "note" };
+        const string Name = "⟦00000000000000a1⟧", Note = "⟦00000000000000a2⟧";
+        var first = new Dictionary<string, string> { [Name] = "Amina", [Note] = "note" };
 
-        (await models.Cases.KeepSecretsAsync("s1", first)).ShouldBe(["⟦00000000000000a1⟧", "⟦00000000000000a2⟧"], ignoreOrder: true);
-        (await models.Cases.KeepSecretsAsync("s1", new Dictionary<string, string> { ["⟦00000000000000a1⟧"] = "changed" })).ShouldBeEmpty();
-        (await models.Cases.ReadSecretsAsync("s1"))["⟦00000000000000a1⟧"].ShouldBe("Amina");
+        (await models.Cases.KeepSecretsAsync("s1", first)).ShouldBe([Name, Note], ignoreOrder: true);
+        (await models.Cases.KeepSecretsAsync("s1", new Dictionary<string, string> { [Name] = "changed" })).ShouldBeEmpty();
+        (await models.Cases.ReadSecretsAsync("s1"))[Name].ShouldBe("Amina");
 
-        await models.Cases.ForgetSecretsAsync("s1", ["⟦00000000000000a2⟧"]);
-        (await models.Cases.ReadSecretsAsync("s1")).Keys.ShouldBe(["⟦00000000000000a1⟧"]);
+        await models.Cases.ForgetSecretsAsync("s1", [Note]);
+        (await models.Cases.ReadSecretsAsync("s1")).Keys.ShouldBe([Name]);
         await models.Cases.ForgetSecretsAsync("s1");
         (await models.Cases.ReadSecretsAsync("s1")).ShouldBeEmpty();
     }
@@ -76,7 +79,8 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
         var models = await factory.CreateAsync();
         for (var i = 0; i < 7; i++)
         {
-            await ProjectAsync(models, Intake($"list-{i}", Start) with { CountryOfReturn = i % 2 == 0 ? "UG" : "SO", Nationality = i % 2 == 0 ? "UG" : "SO" });
+            var country = i % 2 == 0 ? "UG" : "SO";
+            await ProjectAsync(models, Intake($"list-{i}", Start) with { CountryOfReturn = country, Nationality = country });
         }
 
         var seen = new List<string>();
@@ -90,7 +94,8 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
         while (next is not null);
 
         seen.ShouldBe(["list-0", "list-2", "list-4", "list-6"], ignoreOrder: true);
-        var somalia = await models.Index.QueryAsync(new CaseFilter(PartnerId: "so-partner", Stage: CaseStage.AwaitingDecision), 50, null);
+        var somalia = await models.Index.QueryAsync(
+            new CaseFilter(PartnerId: "so-partner", Stage: CaseStage.AwaitingDecision), 50, null);
         somalia.Cases.Select(c => c.CaseId).ShouldBe(["list-1", "list-3", "list-5"], ignoreOrder: true);
         somalia.Cases.ShouldAllBe(c => c.NextDeadline == new DateOnly(2026, 11, 16));
     }
@@ -99,7 +104,8 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
     public async Task Erasing_a_closed_case_rewrites_its_stored_events_and_snapshot()
     {
         var models = await factory.CreateAsync();
-        await ProjectAsync(models, Intake("erase", Start), new CaseCommand.CloseCase("erase", "close", Start, ClosureReason.Withdrawn),
+        await ProjectAsync(
+            models, Intake("erase", Start), new CaseCommand.CloseCase("erase", "close", Start, ClosureReason.Withdrawn),
             new CaseCommand.ErasePersonalData("erase", "erase-1", Start));
         await models.Cases.RedactHistoryAsync("erase", PersonalData.Redact);
         await models.Cases.RedactHistoryAsync("erase", PersonalData.Redact);
@@ -119,4 +125,5 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
 public sealed class InMemoryReadModelContract() : ReadModelContract(new InMemoryReadModels());
 
 [Collection(AzuriteCollection.Name)]
-public sealed class AzuriteReadModelContract(AzuriteFixture azurite) : ReadModelContract(new AzuriteReadModels(azurite));
+public sealed class AzuriteReadModelContract(AzuriteFixture azurite)
+    : ReadModelContract(new AzuriteReadModels(azurite));

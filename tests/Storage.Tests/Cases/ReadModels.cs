@@ -16,7 +16,8 @@ public interface IReadModelsFactory
 
 public sealed class InMemoryReadModels : IReadModelsFactory
 {
-    public Task<ReadModels> CreateAsync() => Task.FromResult(new ReadModels(new InMemoryCaseStore(), new InMemoryCaseIndex()));
+    public Task<ReadModels> CreateAsync() =>
+        Task.FromResult(new ReadModels(new InMemoryCaseStore(), new InMemoryCaseIndex()));
 }
 
 public sealed class AzuriteReadModels(AzuriteFixture azurite) : IReadModelsFactory

@@ -20,8 +20,10 @@ public sealed class InMemoryCaseSystem
     private readonly Dictionary<string, CaseGeneration> cases = new(StringComparer.Ordinal);
     private readonly IMessageSender sender;
 
-    /// <summary>Starts with no cases; the clock at <paramref name="start"/>; effects go to <paramref name="sender"/>
-    /// (by default <see cref="Messages"/>), the programmes are <paramref name="programmes"/> (by default those shipped).</summary>
+    /// <summary>
+    /// Starts with no cases; the clock at <paramref name="start"/>; effects go to <paramref name="sender"/> (by default
+    /// <see cref="Messages"/>); the programmes are <paramref name="programmes"/> (by default those shipped).
+    /// </summary>
     public InMemoryCaseSystem(DateTimeOffset start, ProgrammeCatalog? programmes = null, IMessageSender? sender = null)
     {
         Clock = new ManualClock(start);
@@ -80,7 +82,8 @@ public sealed class InMemoryCaseSystem
                 .. next.Timers.Except(before.Timers).Select(t => new CaseEffect.ScheduleTimer($"{t.TimerId}:set", t)),
                 .. next.Pending.Except(before.Pending).Select(p => p.Effect),
             ];
-            IReadOnlyList<CaseEvent> events = [.. next.Unprojected.Where(e => e.Version > before.State.Version).Select(e => e.Event)];
+            IReadOnlyList<CaseEvent> events =
+                [.. next.Unprojected.Where(e => e.Version > before.State.Version).Select(e => e.Event)];
             next = await RunAsync(next);
             return new CommandResult(answer.Outcome, next.State, events, effects, answer.Rejection);
         }

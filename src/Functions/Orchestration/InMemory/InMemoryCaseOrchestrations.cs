@@ -25,7 +25,8 @@ public sealed partial class InMemoryCaseOrchestrations(
     private readonly Lock gate = new();
     private readonly Dictionary<string, Instance> instances = new(StringComparer.Ordinal);
 
-    public async Task<bool> StartAsync(string caseId, CaseGeneration first, CancellationToken cancellationToken = default)
+    public async Task<bool> StartAsync(
+        string caseId, CaseGeneration first, CancellationToken cancellationToken = default)
     {
         var instance = new Instance(caseId, CaseJsonConverters.Sdk.Serialize(first)!);
         lock (gate)
@@ -62,7 +63,8 @@ public sealed partial class InMemoryCaseOrchestrations(
         lock (gate)
         {
             return Task.FromResult(instances.TryGetValue(caseId, out var instance)
-                ? new CaseInstance(caseId, instance.Status, CaseJsonConverters.Sdk.Deserialize<CaseStatus>(instance.CustomStatus))
+                ? new CaseInstance(
+                    caseId, instance.Status, CaseJsonConverters.Sdk.Deserialize<CaseStatus>(instance.CustomStatus))
                 : new CaseInstance(caseId, CaseInstanceStatus.Missing, null));
         }
     }
@@ -96,8 +98,8 @@ public sealed partial class InMemoryCaseOrchestrations(
         lock (gate)
         {
             // As on Azure: only a terminal instance is purged.
-            return Task.FromResult(instances.TryGetValue(caseId, out var instance) && instance.Status != CaseInstanceStatus.Running
-                && instances.Remove(caseId) ? 1 : 0);
+            var ended = instances.TryGetValue(caseId, out var instance) && instance.Status != CaseInstanceStatus.Running;
+            return Task.FromResult(ended && instances.Remove(caseId) ? 1 : 0);
         }
     }
 
@@ -123,7 +125,8 @@ public sealed partial class InMemoryCaseOrchestrations(
     {
         lock (gate)
         {
-            IReadOnlyList<string> failed = [.. instances.Values.Where(i => i.Status == CaseInstanceStatus.Failed).Select(i => i.CaseId)];
+            IReadOnlyList<string> failed =
+                [.. instances.Values.Where(i => i.Status == CaseInstanceStatus.Failed).Select(i => i.CaseId)];
             return Task.FromResult(failed);
         }
     }
@@ -254,7 +257,7 @@ public sealed partial class InMemoryCaseOrchestrations(
         }
     }
 
-    /// <summary>Wakes the case when its durable timer is due (in steps, since a host timer cannot wait for long).</summary>
+    /// <summary>Wakes the case when its durable timer is due (in steps: a host timer cannot wait for long).</summary>
     private void WakeAt(Instance instance, DateTime? at)
     {
         lock (gate)
@@ -283,10 +286,12 @@ public sealed partial class InMemoryCaseOrchestrations(
         }
     }
 
-    [LoggerMessage(EventId = 9210, Level = LogLevel.Error, Message = "Case {CaseId}: its in-memory orchestration failed ({Error})")]
+    [LoggerMessage(EventId = 9210, Level = LogLevel.Error,
+        Message = "Case {CaseId}: its in-memory orchestration failed ({Error})")]
     private static partial void OrchestrationFailed(ILogger logger, string caseId, string error);
 
-    [LoggerMessage(EventId = 9211, Level = LogLevel.Warning, Message = "Case {CaseId}: waking it for its timer failed ({Error})")]
+    [LoggerMessage(EventId = 9211, Level = LogLevel.Warning,
+        Message = "Case {CaseId}: waking it for its timer failed ({Error})")]
     private static partial void WakeFailed(ILogger logger, string caseId, string error);
 
     private sealed record Generation(InMemoryOrchestrationContext Context, Task<string?> Run);

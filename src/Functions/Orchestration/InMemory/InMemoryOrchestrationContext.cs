@@ -28,7 +28,8 @@ internal sealed class InMemoryOrchestrationContext(
 
     public override bool IsReplaying => false;
 
-    public override TaskOrchestrationEntityFeature Entities => throw new NotSupportedException("Cases use no entities.");
+    public override TaskOrchestrationEntityFeature Entities =>
+        throw new NotSupportedException("Cases use no entities.");
 
     protected override ILoggerFactory LoggerFactory => loggers;
 
@@ -46,7 +47,8 @@ internal sealed class InMemoryOrchestrationContext(
     public override T? GetInput<T>()
         where T : default => Converter.Deserialize<T>(input);
 
-    public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
+    public override Task<TResult> CallActivityAsync<TResult>(
+        TaskName name, object? input = null, TaskOptions? options = null)
     {
         var done = new TaskCompletionSource<TResult>();
         var attempts = options?.Retry?.Policy?.MaxNumberOfAttempts ?? 1;
