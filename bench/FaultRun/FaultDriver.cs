@@ -210,6 +210,14 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
                 var body = await response.Content.ReadAsStringAsync();
                 if (response.IsSuccessStatusCode)
                 {
+                    if (response.StatusCode == System.Net.HttpStatusCode.Accepted && response.Headers.Location is { } caseUrl
+                        && body.Contains("\"outcome\":\"pending\"", StringComparison.Ordinal))
+                    {
+                        // The answer's wait ran out (a restarted worker takes its task hub partitions back first): as a
+                        // client does, wait until the case's URL shows the case before the next step.
+                        await UntilVisibleAsync(caseUrl);
+                    }
+
                     return body;
                 }
 
@@ -231,6 +239,32 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
 
             await Task.Delay(100);
         }
+    }
+
+    private async Task UntilVisibleAsync(Uri caseUrl)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            await appUp.Task;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, caseUrl);
+                request.Headers.Add("X-Api-Key", "dev-counsellor-key");
+                using var response = await http.SendAsync(request);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException($"{caseUrl} did not show the case within 5 minutes.");
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
