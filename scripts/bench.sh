@@ -1,17 +1,14 @@
 #!/usr/bin/env bash
-# Measures storage figures against a fresh Azurite: raw entity group transactions, case-step commits, full case steps.
-# Usage: bash scripts/bench.sh [seconds per measurement] [concurrent clients]
+# Measures the case orchestration against a fresh Azurite.
+# Usage: bash scripts/bench.sh [durable] [cases] [commands/s] [seconds] [longest poll ms]  (commands through the orchestration)
 #        bash scripts/bench.sh intake [senders] [intakes per sender]   (intake webhook latency over HTTP)
-#        bash scripts/bench.sh sweep [future timers]                    (due-timer sweep beside many future timers)
-#        bash scripts/bench.sh durable [cases] [commands/s] [seconds] [longest poll ms]  (the case orchestration)
 #        bash scripts/bench.sh durable-cost [cases] [idle seconds]  (storage transactions: idle app, full case, sleeping case)
-#        bash scripts/bench.sh soak [cases] [new a day] [in parallel] [table sets] (full cases through 12 months: time, memory, transactions, cost)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-azurite.sh
 port=$((20000 + RANDOM % 20000))
-# In memory only: with a workspace on disk LokiJS writes the whole database out now and then, which at a million
-# timer rows takes the heap and the time; a benchmark needs nothing kept.
+# In memory only: with a workspace on disk LokiJS writes the whole database out now and then; a benchmark needs
+# nothing kept.
 NODE_OPTIONS="--max-old-space-size=12288" tools/azurite/node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose --inMemoryPersistence \
   --blobHost 127.0.0.1 --blobPort $port --queueHost 127.0.0.1 --queuePort $((port + 1)) --tableHost 127.0.0.1 --tablePort $((port + 2)) &
 azurite=$!
@@ -20,16 +17,11 @@ for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/$((port + 2))) 2>/dev/null 
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((port + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((port + 2))/devstoreaccount1;"
 export AZURITE_PID=$azurite
-if [ "${1:-}" = durable ]; then
-  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- durable "$conn" "${2:-200}" "${3:-10}" "${4:-30}" "${5:-1000}"
-elif [ "${1:-}" = durable-cost ]; then
+if [ "${1:-}" = durable-cost ]; then
   dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- durable-cost "$conn" "${2:-20}" "${3:-60}"
-elif [ "${1:-}" = soak ]; then
-  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- soak "$conn" "${2:-10000}" "${3:-100}" "${4:-8}" "${5:-1}"
-elif [ "${1:-}" = sweep ]; then
-  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- sweep "$conn" "${2:-1000000}"
 elif [ "${1:-}" = intake ]; then
   dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- intake "$conn" "${2:-20}" "${3:-50}"
 else
-  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- "$conn" "${1:-10}" "${2:-1}"
+  [ "${1:-}" = durable ] && shift
+  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- durable "$conn" "${1:-200}" "${2:-10}" "${3:-30}" "${4:-1000}"
 fi

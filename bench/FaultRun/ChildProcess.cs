@@ -13,11 +13,13 @@ internal static class ChildProcess
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start");
         var log = new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         var gate = new Lock();
+        var closed = false;
         void Write(string? line)
         {
-            if (line is not null)
+            // Output read after the exit (the reader drains its buffer on a pool thread) is dropped, not thrown.
+            lock (gate)
             {
-                lock (gate)
+                if (line is not null && !closed)
                 {
                     log.WriteLine(line);
                 }
@@ -30,6 +32,7 @@ internal static class ChildProcess
         {
             lock (gate)
             {
+                closed = true;
                 log.Dispose();
             }
         };

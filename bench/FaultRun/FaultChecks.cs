@@ -1,7 +1,7 @@
-using Azure;
-using Azure.Data.Tables;
-using Azure.Storage.Queues;
-using Reintegration.Domain.Runtime;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Reintegration.Domain.Runtime.Generations;
+using Reintegration.Functions.Orchestration;
 using Reintegration.Functions.Outbox;
 using Reintegration.Storage;
 using Reintegration.Storage.Cases;
@@ -13,11 +13,14 @@ public sealed record FaultCheck(string Name, bool Passed, string Detail);
 
 /// <summary>
 /// Reads what the run left in storage (with the product's own storage types, the app stopped) and holds it against the
-/// fault-free reference: stages, event streams, the dev outbox, the case outboxes, the timer index and the work queue.
+/// fault-free reference: stages, event streams, the dev outbox, and each case's orchestration in the task hub.
 /// </summary>
 public static class FaultChecks
 {
     private const int Shown = 5;
+
+    /// <summary>The app's task hub with no storage prefix (docs/RELIABILITY.md).</summary>
+    private const string TaskHub = "cases";
 
     public static async Task<IReadOnlyList<FaultCheck>> RunAsync(string connectionString, IReadOnlyList<string> caseIds, ReferenceCase reference, DateTimeOffset now)
     {
@@ -32,10 +35,10 @@ public static class FaultChecks
         long events = 0;
         foreach (var caseId in caseIds)
         {
-            var stored = await store.LoadAsync(caseId);
-            if (stored?.State.Stage != reference.FinalStage)
+            var stored = await store.ReadAsync(caseId);
+            if (stored?.Stage != reference.FinalStage)
             {
-                wrongStage.Add($"{caseId}: {stored?.State.Stage.ToString() ?? "missing"}");
+                wrongStage.Add($"{caseId}: {stored?.Stage.ToString() ?? "missing"}");
             }
 
             // 2. Versions 1..n with no gap or repeat, and exactly the reference's events in its order: nothing lost, nothing twice.
@@ -43,9 +46,9 @@ public static class FaultChecks
             events += stream.Count;
             var versions = stream.Select(e => e.Version).ToList();
             var types = stream.OrderBy(e => e.Version).Select(e => e.Event.GetType().Name).ToList();
-            if (!versions.SequenceEqual(Enumerable.Range(1, stream.Count).Select(v => (long)v)) || stored?.State.Version != stream.Count)
+            if (!versions.SequenceEqual(Enumerable.Range(1, stream.Count).Select(v => (long)v)) || stored?.Version != stream.Count)
             {
-                wrongEvents.Add($"{caseId}: versions {string.Join(",", versions)} (snapshot {stored?.State.Version})");
+                wrongEvents.Add($"{caseId}: versions {string.Join(",", versions)} (snapshot {stored?.Version})");
             }
             else if (!types.SequenceEqual(reference.EventTypes))
             {
@@ -70,74 +73,45 @@ public static class FaultChecks
             $"{outbox.Count} e-mails, {expected.Count} expected ({reference.MessageEffects.Count} per case)"));
         checks.Add(Check("dev outbox: nothing that was not committed", [.. extra.Select(e => "extra " + e)], $"{extra.Count} extra"));
 
-        // 4. No case outbox row left behind.
-        var pending = await store.PendingEffectsAsync(10_000);
-        checks.Add(Check("case outboxes empty (every effect ran and was marked done)", [.. pending.Select(p => $"{p.CaseId}: {p.Effect.EffectId} ({p.Effect.GetType().Name})")], $"{pending.Count} pending"));
-
-        // 5. No timer lost. A timer that changed its case in the reference must have fired here too: its FireTimer command
-        //    id is recorded with the commit. One that fired into a state that had moved on leaves no record; that it was
-        //    set (outbox empty), swept (index below), and handled (queue below) is what shows it was not lost.
-        var notFired = new List<string>();
-        var fired = 0;
+        // 4. Every case's orchestration (read from the task hub, the app stopped): running, its effects all run, its
+        //    events all projected, and exactly the reference's waiting timers (retention), none due. A timer that acts in
+        //    the reference shows in the event streams above; one left pending here would show in this check.
+        var wrongInstances = new List<string>();
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            TaskHubName = TaskHub,
+        });
+        var timers = 0;
         foreach (var caseId in caseIds)
         {
-            foreach (var timer in reference.TimersWithEvents)
+            var state = (await service.GetOrchestrationStateAsync(caseId, allExecutions: false)).FirstOrDefault();
+            if (state?.OrchestrationStatus is not (OrchestrationStatus.Running or OrchestrationStatus.ContinuedAsNew))
             {
-                var id = Absolute(timer, caseId);
-                if (await store.WasProcessedAsync(caseId, "timer:" + id))
-                {
-                    fired++;
-                }
-                else
-                {
-                    notFired.Add(id);
-                }
+                wrongInstances.Add($"{caseId}: {state?.OrchestrationStatus.ToString() ?? "no instance"}");
+                continue;
+            }
+
+            var generation = (CaseGeneration)CaseJsonConverters.Core.Deserialize(state.Input, typeof(CaseGeneration));
+            var waiting = reference.TimersWaiting.Select(t => Absolute(t, caseId)).ToHashSet(StringComparer.Ordinal);
+            timers += generation.Timers.Count;
+            if (!generation.Pending.IsEmpty || !generation.Unprojected.IsEmpty)
+            {
+                wrongInstances.Add(
+                    $"{caseId}: {generation.Pending.Count} effects pending, {generation.Unprojected.Count} unprojected");
+            }
+            else if (!generation.Timers.Select(t => t.TimerId).ToHashSet(StringComparer.Ordinal).SetEquals(waiting)
+                || generation.Timers.Any(t => t.DueAt <= now))
+            {
+                var timersLeft = string.Join(",", generation.Timers.Select(t => $"{t.TimerId}@{t.DueAt:O}"));
+                wrongInstances.Add($"{caseId}: timers {timersLeft}");
             }
         }
 
-        checks.Add(Check("no timer lost: every timer that acts in the reference fired once (its command recorded)", notFired,
-            $"{fired} timers fired and acted, {reference.TimersSet.Count - reference.TimersWaiting.Count - reference.TimersWithEvents.Count} per case fired into a moved-on state"));
-        var indexed = new List<(string TimerId, DateTimeOffset DueAt)>();
-        // One table per due day (TableTimerIndex): read every day from well before the run to past the retention timers.
-        var index = new TableTimerIndex(account);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        for (var day = today.AddDays(-500); day <= today.AddYears(3); day = day.AddDays(1))
-        {
-            try
-            {
-                await foreach (var row in account.Table(index.DayTableName(day)).QueryAsync<TableEntity>())
-                {
-                    indexed.Add(($"{row.GetString("CaseId")}:{row.GetString("Kind")}:{row.GetInt32("Round")}", row.GetDateTimeOffset("DueAt")!.Value));
-                }
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // No timers were ever set for that day.
-            }
-        }
-
-        var waiting = caseIds.SelectMany(id => reference.TimersWaiting.Select(t => Absolute(t, id))).ToHashSet(StringComparer.Ordinal);
-        var wrongIndex = indexed.Where(t => !waiting.Contains(t.TimerId) || t.DueAt <= now).Select(t => $"{t.TimerId} due {t.DueAt:O}")
-            .Concat(waiting.Where(w => !indexed.Any(t => t.TimerId == w)).Select(w => "not indexed " + w)).ToList();
-        checks.Add(Check("timer index: exactly the future timers (retention), none due", wrongIndex, $"{indexed.Count} waiting"));
-
-        // 6. Nothing left on the work queue or set aside as poison.
-        var left = (await account.Queue("casework").GetPropertiesAsync()).Value.ApproximateMessagesCount;
-        var poison = await PoisonCountAsync(account.Queue("casework-poison"));
-        checks.Add(Check("work queue empty, poison queue empty", left + poison == 0 ? [] : [$"{left} queued, {poison} poisoned"], $"{left} queued, {poison} poisoned"));
+        checks.Add(Check(
+            "orchestrations running, nothing pending or unprojected, exactly the future timers (retention)",
+            wrongInstances, $"{caseIds.Count} instances, {timers} timers waiting"));
         return checks;
-    }
-
-    private static async Task<long> PoisonCountAsync(QueueClient queue)
-    {
-        try
-        {
-            return (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return 0;
-        }
     }
 
     private static FaultCheck Check(string name, IReadOnlyList<string> problems, string figures) =>

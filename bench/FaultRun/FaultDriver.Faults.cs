@@ -35,7 +35,6 @@ public sealed partial class FaultDriver
         appUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await app.KillAsync();
         Figures.AppKills++;
-        await CountLeftoversAsync();
         Figures.KillsDuring.Add(during);
 
         // Killed while days pass: it may stay down for days (time goes on without it), never past the story's next step.
@@ -46,21 +45,6 @@ public sealed partial class FaultDriver
         await app.StartAsync(Now);
         Figures.AppRestarts++;
         appUp.SetResult();
-    }
-
-    /// <summary>What the kill left for recovery: effects committed but not done, timer commands received but not deleted.</summary>
-    private async Task CountLeftoversAsync()
-    {
-        var account = StorageAccount.FromConnectionString(azurite.ConnectionString);
-        try
-        {
-            Figures.EffectsLeftByKills += (await new TableCaseStore(account.Table("cases")).PendingEffectsAsync(10_000)).Count;
-            Figures.MessagesAtKills += (await account.Queue("casework").GetPropertiesAsync()).Value.ApproximateMessagesCount;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Azurite is being restarted at the same moment: the figure is a figure, not a check.
-        }
     }
 
     private async Task RestartAzuriteAsync(string during)

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Azure.Storage.Queues;
 
 namespace Reintegration.FaultRun;
 
@@ -40,13 +39,12 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         var advances = script.Days;
         var total = commandRequests + advances;
 
-        // A quarter of the kills land on clock advances, on the busy days: when the monthly reminders fall due (the sweep
-        // queues a timer command per case, each sends a notice and sets an overdue timer) and 14 days later (the overdue
-        // timers fire); the rest on commands.
-        // Two are placed, not drawn: the app killed on the plan phase's last request (leaving its timers in the outbox)
-        // and again at once on the next clock advance, then down for 5 days, so recovery runs only after the sweep has
-        // passed the plan reminders' due day: the situation of DueTimerSweepTests (which the run alone may not show,
-        // since other cases' timers due that day hold the index's cursor back).
+        // A quarter of the kills land on clock advances, on the busy days: when the monthly reminders fall due (every case
+        // is ticked, each sends a notice and sets an overdue timer) and 14 days later (the overdue timers fire); the rest
+        // on commands.
+        // Two are placed, not drawn: the app killed on the plan phase's last request and again at once on the next clock
+        // advance, then down for 5 days, so the plan reminders fall due while no worker runs: the next tick must fire
+        // them on their own dates (time is data), whatever the real time.
         var placed = options.AppKills >= 3 ? new long[] { options.Cases * 7L, -(long)(script.ArrivalDay - script.Start).TotalDays - 1 } : [];
         var duringAdvances = options.AppKills == 0 ? 0 : Math.Max(1, options.AppKills / 4);
         appKillsAt = [.. placed];
@@ -171,7 +169,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
             return request;
         });
 
-    /// <summary>A day at a time to <paramref name="moment"/>; after each day, waits until the work queue is empty.</summary>
+    /// <summary>A day at a time to <paramref name="moment"/>; each advance answers once every case has fired what was due.</summary>
     private async Task AdvanceToAsync(DateTimeOffset moment)
     {
         advanceTarget = moment;
@@ -182,38 +180,6 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
 
             // After an outage the app came back later than this step's target; it answers where its clock stands.
             Now = JsonDocument.Parse(answer).RootElement.GetProperty("now").GetDateTimeOffset();
-            await SettleAsync();
-        }
-    }
-
-    /// <summary>
-    /// Days pass in a second here: a timer command left on the queue by a killed app (hidden until its visibility
-    /// timeout) must be handled before the story moves on, as it would be in real time.
-    /// </summary>
-    private async Task SettleAsync()
-    {
-        var queue = new QueueClient(azurite.ConnectionString, "casework");
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Azurite is being restarted: ask again.
-            }
-
-            if (waited.Elapsed > TimeSpan.FromMinutes(5))
-            {
-                throw new InvalidOperationException("The work queue did not empty within 5 minutes.");
-            }
-
-            await Task.Delay(100);
         }
     }
 
@@ -244,6 +210,14 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
                 var body = await response.Content.ReadAsStringAsync();
                 if (response.IsSuccessStatusCode)
                 {
+                    if (response.StatusCode == System.Net.HttpStatusCode.Accepted && response.Headers.Location is { } caseUrl
+                        && body.Contains("\"outcome\":\"pending\"", StringComparison.Ordinal))
+                    {
+                        // The answer's wait ran out (a restarted worker takes its task hub partitions back first): as a
+                        // client does, wait until the case's URL shows the case before the next step.
+                        await UntilVisibleAsync(caseUrl);
+                    }
+
                     return body;
                 }
 
@@ -265,6 +239,32 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
 
             await Task.Delay(100);
         }
+    }
+
+    private async Task UntilVisibleAsync(Uri caseUrl)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            await appUp.Task;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, caseUrl);
+                request.Headers.Add("X-Api-Key", "dev-counsellor-key");
+                using var response = await http.SendAsync(request);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException($"{caseUrl} did not show the case within 5 minutes.");
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));

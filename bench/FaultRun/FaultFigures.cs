@@ -17,10 +17,6 @@ public sealed class FaultFigures
 
     public int OutageDays { get; set; }
 
-    public long EffectsLeftByKills { get; set; }
-
-    public long MessagesAtKills { get; set; }
-
     public List<string> KillsDuring { get; } = [];
 
     public List<string> AzuriteStopsDuring { get; } = [];

@@ -9,12 +9,6 @@ public sealed record FaultRunOptions(int Cases, int AppKills, int AzuriteRestart
     /// <summary>Stops Azurite with SIGKILL instead of SIGTERM (see docs/RELIABILITY.md: it may lose acknowledged writes).</summary>
     public bool AzuriteSigkill { get; init; }
 
-    /// <summary>
-    /// Work:EffectsAfterAnswer, as outside Development: a command answers after its commit and its e-mails and timers
-    /// run in the background, so a kill right after an answer leaves them to the outbox recovery.
-    /// </summary>
-    public bool EffectsAfterAnswer { get; init; } = true;
-
     /// <summary>The simulated time the run starts at.</summary>
     public DateTimeOffset Start { get; init; } = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 }

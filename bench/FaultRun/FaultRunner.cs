@@ -13,8 +13,6 @@ public sealed record FaultResult(FaultRunOptions Options, FaultFigures Figures, 
         output.WriteLine($"cases {Options.Cases}, app SIGKILLs {Figures.AppKills} (restarts {Figures.AppRestarts}), Azurite stops {Figures.AzuriteStops} " +
             $"({(Options.AzuriteSigkill ? "SIGKILL" : "SIGTERM")}), seed {Options.Seed}");
         output.WriteLine($"requests {Figures.Requests}, retried {Figures.RequestsRetried} ({Figures.Retries} retries), elapsed {Elapsed.TotalSeconds:F0} s");
-        output.WriteLine($"effects: {(Options.EffectsAfterAnswer ? "after the answer (as deployed)" : "before the answer (Development default)")}; " +
-            $"at the kills (summed): {Figures.EffectsLeftByKills} effect rows pending in case outboxes, {Figures.MessagesAtKills} work-queue messages");
         output.WriteLine($"simulated days the app stayed down after kills during clock advances: {Figures.OutageDays}");
         output.WriteLine($"app killed during: {string.Join(", ", Figures.KillsDuring.GroupBy(k => k).Select(g => $"{g.Key} ×{g.Count()}"))}");
         if (Figures.AzuriteStopsDuring.Count > 0)
@@ -31,7 +29,7 @@ public sealed record FaultResult(FaultRunOptions Options, FaultFigures Figures, 
     }
 }
 
-/// <summary>Runs the whole thing: reference, Azurite, the app, the driver with its faults, then the checks.</summary>
+/// <summary>Runs the whole thing: reference, Azurite, the app (each case an orchestration), the driver with its faults, then the checks.</summary>
 public static class FaultRunner
 {
     /// <param name="afterChecks">Told the connection string while Azurite still runs (tests tamper with storage and check again).</param>
@@ -55,10 +53,6 @@ public static class FaultRunner
             ["Intake__Native__Secrets__0"] = "whsec_" + Convert.ToBase64String(intakeKey),
             ["Dev__ManualClock"] = "true",
             ["Demo__Seed"] = "false",
-            // A killed app's received messages come back after this, not after a minute: simulated days pass in seconds.
-            ["Work__VisibilitySeconds"] = "2",
-            ["Work__PollSeconds"] = "0.2",
-            ["Work__EffectsAfterAnswer"] = options.EffectsAfterAnswer ? "true" : "false",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         await using var app = new AppProcess(options.AppPath, settings, Path.Combine(options.WorkFolder, "app.log"));

@@ -13,12 +13,10 @@ public sealed partial class SettingsTests
     {
         ["Dev:**"] = "development clock: Development environment only",
         ["Demo:**"] = "demo seed: local runs only",
-        ["Work:**"] = "the local host's in-process queue and timer loops (the store engine); the Functions app runs cases as Durable orchestrations",
         ["Storage:ConnectionString"] = "Azurite only; on Azure Storage:AccountName with the managed identity, no account key",
         ["Storage:ManagedIdentityClientId"] = "only for a user-assigned identity; the template gives the app a system-assigned one",
         ["Storage:Mode"] = "defaults to Azure",
         ["Storage:Prefix"] = "tests and benchmarks only: their tables, containers and task hubs apart on one Azurite; empty on Azure",
-        ["Storage:TimerShards"] = "defaults to 4",
         ["Email:SendGrid:BaseUrl"] = "defaults to https://api.sendgrid.com",
         ["Email:SendGrid:MaxAttempts"] = "defaults to 4",
         ["Email:SendGrid:MaxRetryWait"] = "defaults to 30 s",
@@ -36,7 +34,6 @@ public sealed partial class SettingsTests
         ["Email:SendGrid:EventMaxAge"] = "defaults to 3 days (above SendGrid's 72 hours of retries)",
         ["ForwardedHeaders:KnownProxies"] = "none by default; loopback (the Functions host) is trusted without it, see docs/DEPLOY.md",
         ["ForwardedHeaders:KnownNetworks"] = "none by default, see docs/DEPLOY.md",
-        ["Engine:Mode"] = "defaults to Store while issue 12 moves the cases onto Durable Functions (Durable runs them locally on Azurite)",
         ["Engine:TaskHub"] = "the local task hub's name; defaults to the storage prefix + 'cases'",
         ["Engine:FailedWatchSeconds"] = "how often the durable engine looks for failed cases; defaults to 60",
     };
@@ -88,9 +85,9 @@ public sealed partial class SettingsTests
         // Guards the scanner itself: if these go missing, the regexes no longer match the code.
         string[] known =
         [
-            "Storage:AccountName", "Storage:Prefix", "Engine:Mode", "Email:Delivery", "Email:SendGrid:ApiKey",
+            "Storage:AccountName", "Storage:Prefix", "Email:Delivery", "Email:SendGrid:ApiKey",
             "Email:SendGrid:EventWebhookPublicKey", "Email:Recipients:Counsellor", "Email:Partners:*", "Links:Key", "Links:PreviousKey",
-            "Intake:Native:Secrets:*", "Intake:Kobo:*:Authentication:HeaderValue", "Auth:ApiKeys:*:Key", "Auth:ApiKeys:*:PartnerId", "Work:SweepSeconds",
+            "Intake:Native:Secrets:*", "Intake:Kobo:*:Authentication:HeaderValue", "Auth:ApiKeys:*:Key", "Auth:ApiKeys:*:PartnerId", "Engine:FailedWatchSeconds",
         ];
         known.Where(k => !CodeSettings.Keys.Contains(k)).ShouldBeEmpty();
     }

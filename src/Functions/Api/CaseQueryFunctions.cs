@@ -18,7 +18,7 @@ public sealed class CaseQueryFunctions
         var http = request.HttpContext;
         var services = http.RequestServices;
         return await Access.CallerAsync(http) ?? await GetCaseAsync(
-            http, caseId, services.GetRequiredService<ICaseStore>(), services.GetRequiredService<ProgrammeCatalog>(),
+            http, caseId, services.GetRequiredService<ICaseReadModel>(), services.GetRequiredService<ProgrammeCatalog>(),
             services.GetRequiredService<AuditLog>(), services.GetRequiredService<TimeProvider>());
     }
 
@@ -63,19 +63,19 @@ public sealed class CaseQueryFunctions
         Text(query, name) is { } text ? int.TryParse(text, out var n) ? n : 0 : null;
 
     private static async Task<IResult> GetCaseAsync(
-        HttpContext http, string caseId, ICaseStore store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)
+        HttpContext http, string caseId, ICaseReadModel store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)
     {
-        if (!CaseIds.IsValid(caseId) || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored.State))
+        if (!CaseIds.IsValid(caseId) || await store.ReadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored))
         {
             return Problems.NotFound(caseId);
         }
 
         await audit.ReadAsync(http.User, caseId, http.RequestAborted);
         var events = await store.ReadEventsAsync(caseId, http.RequestAborted);
-        var deadlines = NextDeadline.Of(stored.State, programmes.Get(stored.State.File!.ProgrammeId),
+        var deadlines = NextDeadline.Of(stored, programmes.Get(stored.File!.ProgrammeId),
             DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        http.Response.Headers.ETag = VersionTag(stored.State.Version);
-        return Results.Ok(CaseView.Of(stored.State, events, deadlines, Caller.RoleOf(http.User)!.Value));
+        http.Response.Headers.ETag = VersionTag(stored.Version);
+        return Results.Ok(CaseView.Of(stored, events, deadlines, Caller.RoleOf(http.User)!.Value));
     }
 
     /// <summary>The case's version as an entity tag: it moves with every event, whatever the reader may see.</summary>

@@ -72,8 +72,8 @@ public static partial class CommandHandling
             command = build(new Fields(default), context);
         }
 
-        var store = services.GetRequiredService<ICaseStore>();
-        if (await store.LoadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored.State))
+        var store = services.GetRequiredService<ICaseReadModel>();
+        if (await store.ReadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored))
         {
             return Problems.NotFound(caseId);
         }

@@ -27,7 +27,7 @@ public sealed class StatisticsFunctions
         }
 
         var services = http.RequestServices;
-        var (index, store) = (services.GetRequiredService<ICaseIndex>(), services.GetRequiredService<ICaseStore>());
+        var (index, store) = (services.GetRequiredService<ICaseIndex>(), services.GetRequiredService<ICaseReadModel>());
         var (programmes, clock) = (services.GetRequiredService<ProgrammeCatalog>(), services.GetRequiredService<TimeProvider>());
         var groupBy = request.Query.TryGetValue("groupBy", out var asked) ? asked.ToString() : null;
         var grouping = StatisticsGrouping.Programme;

@@ -10,7 +10,7 @@ namespace Reintegration.Functions.Cases;
 /// </summary>
 public static class VisibleCases
 {
-    public static async Task<IReadOnlyList<CaseState>> LoadAsync(ClaimsPrincipal user, ICaseIndex index, ICaseStore store, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<CaseState>> LoadAsync(ClaimsPrincipal user, ICaseIndex index, ICaseReadModel store, CancellationToken cancellationToken)
     {
         var cases = new List<CaseState>();
         string? next = null;
@@ -19,9 +19,9 @@ public static class VisibleCases
             var page = await index.QueryAsync(new CaseFilter(), 200, next, cancellationToken);
             foreach (var summary in page.Cases)
             {
-                if (await store.LoadAsync(summary.CaseId, cancellationToken) is { } stored && CaseAccess.CanSee(user, stored.State))
+                if (await store.ReadAsync(summary.CaseId, cancellationToken) is { } stored && CaseAccess.CanSee(user, stored))
                 {
-                    cases.Add(stored.State);
+                    cases.Add(stored);
                 }
             }
 

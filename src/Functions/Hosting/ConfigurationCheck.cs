@@ -30,7 +30,7 @@ public sealed class ConfigurationCheck(IServiceProvider services, IConfiguration
         Try(problems, () => services.GetRequiredService<LinkTokens>());
         Try(problems, () => services.GetRequiredService<ApiKeyRegistry>());
         Try(problems, () => services.GetRequiredService<IntakeOptions>());
-        Try(problems, () => services.GetRequiredService<Domain.Runtime.ICaseStore>());
+        Try(problems, () => services.GetRequiredService<Domain.Runtime.ICaseReadModel>());
 
         var email = services.GetRequiredService<EmailOptions>();
         foreach (var role in new[] { RecipientRole.Counsellor, RecipientRole.Agency, RecipientRole.ProgrammeOfficer })

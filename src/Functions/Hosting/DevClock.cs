@@ -1,14 +1,13 @@
 using Reintegration.Domain.Runtime.InMemory;
-using Reintegration.Functions.Work;
 
 namespace Reintegration.Functions.Hosting;
 
 /// <summary>
 /// Development only: with <c>Dev:ManualClock=true</c> the app's clock moves only when told, so a newcomer can watch a
-/// year of monthly reminders in minutes. Each advance answers once applied: on the durable engine every case with
-/// something due gets one tick at the new time (its timers fire in due order); on the store engine the sweep and the
-/// work queue run a day at a time. <c>Dev:ClockStart</c> (ISO 8601) starts the clock at a given instant instead of now: a restarted app resumes
-/// the simulated time it had reached (the fault run, docs/RELIABILITY.md).
+/// year of monthly reminders in minutes. Each advance answers once applied: every case with something due by the new
+/// time gets one tick at that time, and its timers fire in due order (those the firing sets included).
+/// <c>Dev:ClockStart</c> (ISO 8601) starts the clock at a given instant instead of now: a restarted app resumes the
+/// simulated time it had reached (the fault run, docs/RELIABILITY.md).
 /// </summary>
 public static class DevClock
 {
@@ -24,47 +23,26 @@ public static class DevClock
         var target = ParseInstant(http.Request.Query["to"].ToString()) is { } to && to <= manual.GetUtcNow().AddDays(400)
             ? to
             : manual.GetUtcNow().AddDays(int.TryParse(form?["days"].ToString() ?? http.Request.Query["days"].ToString(), out var d) && d is >= 1 and <= 400 ? d : 1);
-        if (services.GetService<Orchestration.OrchestratedCaseCommands>() is { } orchestrated)
-        {
-            // Time is data: one tick at the target fires, in due order, every timer due by then, those the
-            // firing sets included, in each case that has one.
-            manual.AdvanceTo(target);
-            await TickEveryCaseAsync(services, orchestrated, http.RequestAborted);
-        }
-
-        while (manual.GetUtcNow() < target)
-        {
-            var step = target - manual.GetUtcNow();
-            manual.Advance(step < TimeSpan.FromDays(1) ? step : TimeSpan.FromDays(1));
-            await RunWorkAsync(services, http.RequestAborted);
-        }
+        manual.AdvanceTo(target);
+        await TickEveryCaseAsync(services, services.GetRequiredService<Orchestration.OrchestratedCaseCommands>(), http.RequestAborted);
 
         return http.Request.HasFormContentType
             ? Results.Redirect(form?["back"].ToString() is { } back && Pages.SignInPages.IsLocal(back) ? back : "/")
             : Results.Ok(new { now = manual.GetUtcNow() });
     }
 
-    /// <summary>The durable engine: every case in the list gets a tick at the clock's time and fires what is due.</summary>
+    /// <summary>Every case in the list with something due gets a tick at the clock's time and fires it.</summary>
     private static async Task TickEveryCaseAsync(
         IServiceProvider services, Orchestration.OrchestratedCaseCommands cases, CancellationToken cancellationToken)
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var index = services.GetRequiredService<Domain.Runtime.ICaseIndex>();
-        var orchestrations = services.GetRequiredService<Orchestration.ICaseOrchestrations>();
         string? next = null;
         do
         {
             var page = await index.QueryAsync(new Domain.Runtime.CaseFilter(), 200, next, cancellationToken);
             await Parallel.ForEachAsync(page.Cases, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-                async (summary, token) =>
-                {
-                    // Only cases with something due by now: the others would spend a generation on nothing.
-                    var instance = await orchestrations.GetAsync(summary.CaseId, token);
-                    if (instance.Published?.WakeAt is { } wake && wake <= now)
-                    {
-                        await cases.TickAsync(summary.CaseId, now, token);
-                    }
-                });
+                async (summary, token) => await cases.TickAsync(summary.CaseId, now, token));
             next = page.Next;
         }
         while (next is not null);
@@ -73,19 +51,4 @@ public static class DevClock
     /// <summary>An ISO 8601 instant with its offset (<c>Dev:ClockStart</c>, <c>?to=</c>), or null.</summary>
     public static DateTimeOffset? ParseInstant(string? text) =>
         DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at.ToUniversalTime() : null;
-
-    public static async Task RunWorkAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        if (services.GetService<Orchestration.OrchestratedCaseCommands>() is { } orchestrated)
-        {
-            await TickEveryCaseAsync(services, orchestrated, cancellationToken);
-            return;
-        }
-
-        await services.GetRequiredService<DueTimerSweep>().RunAsync(cancellationToken: cancellationToken);
-        if (services.GetService<QueueWorker>() is { } worker)
-        {
-            await worker.DrainAsync(cancellationToken);
-        }
-    }
 }

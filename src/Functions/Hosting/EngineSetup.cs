@@ -2,54 +2,55 @@ using Reintegration.Domain.Programmes;
 using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Workflow;
 using Reintegration.Functions.Orchestration;
+using Reintegration.Functions.Orchestration.InMemory;
 
 namespace Reintegration.Functions.Hosting;
 
 /// <summary>
-/// Which engine runs the cases. <c>Engine:Mode</c> = <c>Store</c> (default, for now): the case store's runtime with its
-/// outbox, timer sweep and work queue. <c>Durable</c>: each case is an orchestration on the Durable Task Azure Storage
-/// provider, run in this process by <see cref="LocalTaskHub"/> (needs <c>Storage:ConnectionString</c>); the read model
-/// is the same case table, so queries and pages read what they read before. Issue 12 moves the default to Durable and
-/// then deletes the store engine.
+/// Each case is a Durable Task orchestration (<see cref="CaseOrchestration"/>), the one engine. On Azure storage it
+/// runs on the Durable Task Azure Storage provider, in this process by <see cref="LocalTaskHub"/> (needs
+/// <c>Storage:ConnectionString</c>); with <c>Storage:Mode=InMemory</c> the same orchestration class runs in memory
+/// (<see cref="InMemoryCaseOrchestrations"/>). Either way the edge talks to <see cref="OrchestratedCaseCommands"/>.
 /// </summary>
 public static class EngineSetup
 {
-    public static bool IsDurable(IConfiguration config) =>
-        string.Equals(config["Engine:Mode"], "Durable", StringComparison.OrdinalIgnoreCase);
-
     public static void AddCaseEngine(this IServiceCollection services, IConfiguration config)
     {
-        var mode = config["Engine:Mode"] ?? "Store";
-        if (!IsDurable(config))
+        // The parts resolve their services when first made, not when the host builds its hosted services: the
+        // configuration check must get to name what is missing first.
+        services.AddSingleton(sp => new CaseOrchestrationParts(
+            () => new CaseOrchestration(sp.GetRequiredService<CaseDecider>()),
+            () => new ProjectCase(
+                ReadModel(sp), sp.GetRequiredService<ICaseIndex>(), sp.GetRequiredService<ProgrammeCatalog>(),
+                sp.GetRequiredService<TimeProvider>()),
+            () => new RunCaseEffect(
+                sp.GetRequiredService<IMessageSender>(), ReadModel(sp), sp.GetRequiredService<ICaseDocuments>())));
+        if (string.Equals(config["Storage:Mode"], "InMemory", StringComparison.OrdinalIgnoreCase))
         {
-            if (!string.Equals(mode, "Store", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"Engine:Mode must be Store or Durable, not '{mode}'.");
-            }
-
-            services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<CaseRuntime>());
-            return;
+            services.AddSingleton<ICaseOrchestrations>(sp => new InMemoryCaseOrchestrations(
+                sp.GetRequiredService<CaseOrchestrationParts>(), sp.GetRequiredService<ILoggerFactory>()));
+        }
+        else
+        {
+            services.AddSingleton<LocalTaskHubHost>();
+            services.AddHostedService(sp => sp.GetRequiredService<LocalTaskHubHost>());
+            services.AddSingleton<ICaseOrchestrations>(sp => sp.GetRequiredService<LocalTaskHubHost>());
         }
 
-        services.AddSingleton<LocalTaskHubHost>();
-        services.AddHostedService(sp => sp.GetRequiredService<LocalTaskHubHost>());
-        services.AddSingleton<ICaseOrchestrations>(sp => sp.GetRequiredService<LocalTaskHubHost>());
         services.AddSingleton(sp => new OrchestratedCaseCommands(
             sp.GetRequiredService<ICaseOrchestrations>(), ReadModel(sp), sp.GetRequiredService<CaseDecider>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICommandObserver>()));
         services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<OrchestratedCaseCommands>());
         services.AddSingleton<Operators.OperatorDesk>();
         services.AddSingleton<FailedCasesWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<FailedCasesWatch>());
     }
 
-    public static ICaseReadModel ReadModel(IServiceProvider services) =>
-        services.GetRequiredService<ICaseStore>() as ICaseReadModel
-            ?? throw new InvalidOperationException("The case store is no read model.");
+    private static ICaseReadModel ReadModel(IServiceProvider services) => services.GetRequiredService<ICaseReadModel>();
 }
 
 /// <summary>Starts the local task hub with the app's services and stops it with the app; the app's orchestration port.</summary>
-public sealed class LocalTaskHubHost(IServiceProvider services, IConfiguration config, ILoggerFactory loggers)
+public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguration config, ILoggerFactory loggers)
     : IHostedService, ICaseOrchestrations
 {
     private LocalTaskHub? hub;
@@ -60,12 +61,8 @@ public sealed class LocalTaskHubHost(IServiceProvider services, IConfiguration c
     {
         var connection = config["Storage:ConnectionString"] is { Length: > 0 } c
             ? c
-            : throw new InvalidOperationException("Engine:Mode=Durable runs locally on Storage:ConnectionString (Azurite).");
+            : throw new InvalidOperationException("The local task hub runs on Storage:ConnectionString (Azurite).");
         var name = config["Engine:TaskHub"] is { Length: > 0 } n ? n : (config["Storage:Prefix"] ?? string.Empty) + "cases";
-        var parts = CaseOrchestrationParts.Of(
-            services.GetRequiredService<CaseDecider>(), EngineSetup.ReadModel(services), services.GetRequiredService<ICaseIndex>(),
-            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IMessageSender>(),
-            services.GetRequiredService<ICaseDocuments>());
         hub = await LocalTaskHub.StartAsync(connection, new string([.. name.Where(char.IsAsciiLetterOrDigit)]), parts, loggers);
     }
 

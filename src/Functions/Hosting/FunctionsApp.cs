@@ -30,7 +30,7 @@ public static class FunctionsApp
         // Orchestration payloads and custom status in the case JSON, as in the local task hub.
         services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(CaseJson.Options));
         services.AddSingleton(sp => CaseOrchestrationParts.Of(
-            sp.GetRequiredService<CaseDecider>(), EngineSetup.ReadModel(sp), sp.GetRequiredService<ICaseIndex>(),
+            sp.GetRequiredService<CaseDecider>(), sp.GetRequiredService<ICaseReadModel>(), sp.GetRequiredService<ICaseIndex>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IMessageSender>(),
             sp.GetRequiredService<ICaseDocuments>()));
         services.AddSingleton<ICaseCommandsSource>(sp => new BoundCaseCommands(sp));

@@ -65,6 +65,6 @@ public static class MessagingSetup
         services.AddSingleton<IMessageSender>(sp => new EmailEffectSender(
             sp.GetRequiredService<EmailComposer>(),
             sp.GetRequiredService<IEmailDelivery>(),
-            sp.GetRequiredService<ICaseStore>() as ICaseReadModel));
+            sp.GetRequiredService<ICaseReadModel>()));
     }
 }

@@ -2,7 +2,6 @@ using Reintegration.Functions.Api;
 using Reintegration.Functions.Orchestration;
 using Reintegration.Functions.Pages;
 using Reintegration.Functions.Security;
-using Reintegration.Functions.Work;
 
 namespace Reintegration.Functions.Hosting;
 
@@ -24,10 +23,6 @@ public static class ReintegrationApp
         services.AddCaseEngine(config);
         services.AddSingleton<ICaseCommandsSource>(sp => new LocalCaseCommands(sp));
         services.AddHostedService<DemoSeed>();
-        if (config.GetValue("Work:Background", true) && !EngineSetup.IsDurable(config))
-        {
-            services.AddHostedService<BackgroundWork>();
-        }
 
         var app = builder.Build();
         // Public routes answer at the root and under /api, the Functions host's route prefix (host.json), so the

@@ -6,7 +6,6 @@ using Reintegration.Domain.Workflow;
 using Reintegration.Functions.Intake;
 using Reintegration.Functions.Pages;
 using Reintegration.Functions.Security;
-using Reintegration.Functions.Work;
 
 namespace Reintegration.Functions.Hosting;
 
@@ -65,18 +64,8 @@ public static class ReintegrationServices
         services.AddSingleton(sp => sp.GetRequiredService<IntakeOptions>().Native.Verifier());
         services.AddCaseStorage(config);
         services.AddCaseMessaging(config, environment);
-        services.AddSingleton<EffectDispatcher>();
         Telemetry.AddTelemetry(services, config);
-        services.AddSingleton(sp => new CaseRuntime(
-            sp.GetRequiredService<CaseDecider>(), sp.GetRequiredService<ICaseStore>(),
-            sp.GetRequiredService<EffectDispatcher>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ICaseIndex>(), sp.GetRequiredService<ICommandObserver>())
-        {
-            // Outside Development the answer does not wait for e-mails and timers (the outbox keeps them safe).
-            RunEffectsInBackground = config.GetValue<bool?>("Work:EffectsAfterAnswer") ?? !environment.IsDevelopment(),
-        });
-        services.AddSingleton<CaseWorkProcessor>();
-        services.AddSingleton<DueTimerSweep>();
+        // The configuration is checked before the engine starts: its parts need settings the check names.
         services.AddHostedService<ConfigurationCheck>();
         services.AddHostedService<StorageStartup>();
         services.AddHostedService<DocumentReencryption>();

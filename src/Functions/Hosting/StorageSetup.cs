@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Functions.Outbox;
-using Reintegration.Functions.Work;
 using Reintegration.Storage;
 using Reintegration.Storage.Cases;
 using Reintegration.Storage.Documents;
@@ -11,7 +10,7 @@ using Reintegration.Storage.Documents;
 namespace Reintegration.Functions.Hosting;
 
 /// <summary>
-/// Storage by configuration. <c>Storage:Mode</c> = <c>Azure</c> (default): Tables, Queues and Blobs through
+/// Storage by configuration. <c>Storage:Mode</c> = <c>Azure</c> (default): Tables and Blobs through
 /// <c>Storage:ConnectionString</c> (Azurite locally) or <c>Storage:AccountName</c> with the app's managed identity.
 /// <c>InMemory</c>: everything in memory, for fast tests.
 /// </summary>
@@ -23,14 +22,13 @@ public static class StorageSetup
         if (string.Equals(mode, "InMemory", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<InMemoryCaseStore>();
-            services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
-            services.AddSingleton<ITimerIndex, InMemoryTimerIndex>();
+            services.AddSingleton<ICaseReadModel>(sp => sp.GetRequiredService<InMemoryCaseStore>());
             services.AddSingleton<ICaseIndex, InMemoryCaseIndex>();
-            services.AddSingleton<ICaseWorkQueue, ImmediateCaseWorkQueue>();
             services.AddSingleton<IDevOutbox, InMemoryDevOutbox>();
             services.AddSingleton<Security.IAuditTrail, Security.InMemoryAuditTrail>();
             services.AddSingleton<Email.IEmailSendLog, Email.InMemoryEmailSendLog>();
             services.AddSingleton<IStorageInitializer, NothingToInitialize>();
+            services.AddSingleton<ICaseDocuments, NoDocuments>();
             return;
         }
 
@@ -42,22 +40,9 @@ public static class StorageSetup
         var prefix = config["Storage:Prefix"] ?? string.Empty;
         services.AddSingleton(_ => Connect(config));
         services.AddSingleton(sp => new TableCaseStore(sp.GetRequiredService<StorageAccount>().Table(prefix + "cases")));
-        services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
-        // "timers" holds the sweep's cursor; the timers themselves go to one table per due day ("timers20270131").
-        services.AddSingleton(sp => new TableTimerIndex(
-            sp.GetRequiredService<StorageAccount>(), prefix + "timers", config.GetValue("Storage:TimerShards", 4), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ITimerIndex>(sp => sp.GetRequiredService<TableTimerIndex>());
+        services.AddSingleton<ICaseReadModel>(sp => sp.GetRequiredService<TableCaseStore>());
         services.AddSingleton(sp => new TableCaseIndex(sp.GetRequiredService<StorageAccount>().Table(prefix + "caseindex")));
         services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<TableCaseIndex>());
-        services.AddSingleton(sp => new StorageCaseWorkQueue(sp.GetRequiredService<StorageAccount>().Queue(prefix + "casework")));
-        services.AddSingleton<ICaseWorkQueue>(sp => sp.GetRequiredService<StorageCaseWorkQueue>());
-        services.AddSingleton(sp => new QueueWorker(
-            sp.GetRequiredService<StorageCaseWorkQueue>().Queue,
-            sp.GetRequiredService<StorageAccount>().Queue(prefix + "casework-poison"),
-            sp.GetRequiredService<CaseWorkProcessor>())
-        {
-            Visibility = TimeSpan.FromSeconds(config.GetValue("Work:VisibilitySeconds", 60)),
-        });
         services.AddSingleton<IDevOutbox>(sp => new BlobDevOutbox(
             sp.GetRequiredService<StorageAccount>().Container(prefix + "devoutbox"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DocumentVault(
@@ -97,6 +82,12 @@ public static class StorageSetup
     }
 }
 
+/// <summary>In memory no documents are kept (uploads need the blob vault): an erasure has none to delete.</summary>
+public sealed class NoDocuments : ICaseDocuments
+{
+    public Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+}
+
 /// <summary>Creates what storage needs before the first request.</summary>
 public interface IStorageInitializer
 {
@@ -108,7 +99,7 @@ public sealed class NothingToInitialize : IStorageInitializer
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-public sealed class AzureStorageInitializer(IServiceProvider services, TimeProvider clock) : IStorageInitializer
+public sealed class AzureStorageInitializer(IServiceProvider services) : IStorageInitializer
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -116,8 +107,6 @@ public sealed class AzureStorageInitializer(IServiceProvider services, TimeProvi
         await services.GetRequiredService<TableCaseIndex>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<Security.TableAuditTrail>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<Email.TableEmailSendLog>().Table.CreateIfNotExistsAsync(cancellationToken);
-        await services.GetRequiredService<TableTimerIndex>().InitializeAsync(clock.GetUtcNow(), cancellationToken);
-        await services.GetRequiredService<StorageCaseWorkQueue>().Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await services.GetRequiredService<DocumentVault>().Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         if (services.GetRequiredService<IDevOutbox>() is BlobDevOutbox outbox)
         {

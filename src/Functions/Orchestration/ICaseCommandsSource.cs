@@ -26,6 +26,6 @@ public sealed class BoundCaseCommands(IServiceProvider services) : ICaseCommands
 {
     public ICaseCommands For(DurableTaskClient? client) => new OrchestratedCaseCommands(
         new DurableCaseOrchestrations(client ?? throw new InvalidOperationException("No [DurableClient] was bound.")),
-        EngineSetup.ReadModel(services), services.GetRequiredService<CaseDecider>(),
+        services.GetRequiredService<ICaseReadModel>(), services.GetRequiredService<CaseDecider>(),
         services.GetRequiredService<TimeProvider>());
 }

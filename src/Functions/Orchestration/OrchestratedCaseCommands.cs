@@ -12,22 +12,33 @@ namespace Reintegration.Functions.Orchestration;
 /// case whose instance is not running is refused before anything is sent.
 /// </summary>
 public sealed class OrchestratedCaseCommands(
-    ICaseOrchestrations orchestrations, ICaseReadModel readModel, CaseDecider decider, TimeProvider clock) : ICaseCommands
+    ICaseOrchestrations orchestrations, ICaseReadModel readModel, CaseDecider decider, TimeProvider clock,
+    ICommandObserver? observer = null) : ICaseCommands
 {
     /// <summary>How long the edge waits for an answer before it answers "pending" (HTTP 202 with the case's URL).</summary>
     public TimeSpan AnswerWait { get; init; } = TimeSpan.FromSeconds(20);
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
-    public async Task<CommandResult> HandleAsync(CaseCommand command, StoredCase? justLoaded, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> HandleAsync(
+        CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var started = clock.GetTimestamp();
+        var result = await SendAsync(command, justLoaded, cancellationToken);
+        observer?.Handled(command, result, clock.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<CommandResult> SendAsync(
+        CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken)
+    {
         if (command is CaseCommand.SubmitApplication)
         {
             await orchestrations.StartAsync(command.CaseId, CaseGeneration.Start(command.CaseId), cancellationToken);
         }
 
-        var known = justLoaded?.State ?? CaseState.Empty(command.CaseId);
+        var known = justLoaded ?? CaseState.Empty(command.CaseId);
         var (sealedCommand, secrets) = Sealing.Seal(command);
         var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(command.CaseId, secrets, cancellationToken);
         var messageId = Guid.NewGuid().ToString("N");
@@ -101,9 +112,19 @@ public sealed class OrchestratedCaseCommands(
         return projected is null ? new Rejection("seed-pending", $"Case {caseId} was not projected in time.") : null;
     }
 
-    /// <summary>Sends a clock tick and waits (bounded) until the case has fired what was due; false if it is not running.</summary>
+    /// <summary>
+    /// Sends a clock tick and waits (bounded) until the case has fired what was due; false if it is not running. A case
+    /// whose published status has nothing due by <paramref name="at"/> is passed over: the tick would change nothing.
+    /// </summary>
     public async Task<bool> TickAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        var instance = await orchestrations.GetAsync(caseId, cancellationToken);
+        if (instance is { Status: CaseInstanceStatus.Running, Published: { } published }
+            && (published.WakeAt is null || published.WakeAt > at) && published.ProjectedVersion == published.Version)
+        {
+            return true;
+        }
+
         var tickId = $"tick:{at.UtcTicks}";
         if (!await orchestrations.SendAsync(caseId, CaseMessage.Tick(at, tickId) with { ClockOffset = Offset() }, cancellationToken))
         {

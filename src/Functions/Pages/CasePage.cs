@@ -18,16 +18,16 @@ namespace Reintegration.Functions.Pages;
 /// </summary>
 public static class CasePage
 {
-    public static async Task<IResult> ShowAsync(HttpContext http, string caseId, ICaseStore store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)
+    public static async Task<IResult> ShowAsync(HttpContext http, string caseId, ICaseReadModel store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)
     {
         var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
-        if (!CaseIds.IsValid(caseId) || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored.State))
+        if (!CaseIds.IsValid(caseId) || await store.ReadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored))
         {
             return Page(http, w, w.Format("case.title", caseId), $"<p class=\"error\">{E(w.Format("case.title", caseId))}: 404</p>", StatusCodes.Status404NotFound, OfficeNavigation.Of(http, w));
         }
 
         await audit.ReadAsync(http.User, caseId, http.RequestAborted);
-        var state = stored.State;
+        var state = stored;
         var programme = programmes.Get(state.File!.ProgrammeId);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var deadlines = NextDeadline.Of(state, programme, today);
@@ -86,12 +86,12 @@ public static class CasePage
         return Page(http, w, w.Format("case.title", view.CaseId), html.ToString(), nav: OfficeNavigation.Of(http, w));
     }
 
-    public static async Task<IResult> DownloadAsync(HttpContext http, string caseId, string documentId, ICaseStore store, AuditLog audit)
+    public static async Task<IResult> DownloadAsync(HttpContext http, string caseId, string documentId, ICaseReadModel store, AuditLog audit)
     {
         if (!MayOpenDocuments(http) || !CaseIds.IsValid(caseId)
-            || await store.LoadAsync(caseId, http.RequestAborted) is not { } stored
-            || !CaseAccess.CanSee(http.User, stored.State)
-            || !stored.State.MonitoringReports.Values.Any(r => r.AttachmentIds.Contains(documentId))
+            || await store.ReadAsync(caseId, http.RequestAborted) is not { } stored
+            || !CaseAccess.CanSee(http.User, stored)
+            || !stored.MonitoringReports.Values.Any(r => r.AttachmentIds.Contains(documentId))
             || http.RequestServices.GetService<DocumentVault>() is not { } vault
             || await vault.GetAsync(caseId, documentId, http.RequestAborted) is not { } document)
         {

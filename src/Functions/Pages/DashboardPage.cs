@@ -23,7 +23,7 @@ public static class DashboardPage
     private const string Orange = "#b45f06";
     private const string Red = "#990000";
 
-    public static async Task<IResult> ShowAsync(HttpContext http, ICaseIndex index, ICaseStore store, ProgrammeCatalog programmes, TimeProvider clock)
+    public static async Task<IResult> ShowAsync(HttpContext http, ICaseIndex index, ICaseReadModel store, ProgrammeCatalog programmes, TimeProvider clock)
     {
         var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
         var now = clock.GetUtcNow();

@@ -27,7 +27,7 @@ public sealed class LinkFunctions
         ArgumentNullException.ThrowIfNull(request);
         var services = request.HttpContext.RequestServices;
         return ShowAsync(
-            request.HttpContext, token, services.GetRequiredService<LinkTokens>(), services.GetRequiredService<ICaseStore>(),
+            request.HttpContext, token, services.GetRequiredService<LinkTokens>(), services.GetRequiredService<ICaseReadModel>(),
             services.GetRequiredService<ProgrammeCatalog>(), services.GetRequiredService<TimeProvider>());
     }
 
@@ -39,12 +39,12 @@ public sealed class LinkFunctions
         ArgumentNullException.ThrowIfNull(request);
         var services = request.HttpContext.RequestServices;
         return ActAsync(
-            request.HttpContext, token, services.GetRequiredService<LinkTokens>(), services.GetRequiredService<ICaseStore>(),
+            request.HttpContext, token, services.GetRequiredService<LinkTokens>(), services.GetRequiredService<ICaseReadModel>(),
             services.GetRequiredService<ProgrammeCatalog>(), services.GetRequiredService<ICaseCommandsSource>().For(client),
             services.GetRequiredService<TimeProvider>());
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext http, string token, LinkTokens links, ICaseStore store, ProgrammeCatalog programmes, TimeProvider clock)
+    private static async Task<IResult> ShowAsync(HttpContext http, string token, LinkTokens links, ICaseReadModel store, ProgrammeCatalog programmes, TimeProvider clock)
     {
         var verification = links.Verify(token, clock.GetUtcNow());
         if (Check(http, verification) is { } refusal)
@@ -53,13 +53,13 @@ public sealed class LinkFunctions
         }
 
         var claims = ((LinkVerification.Valid)verification).Claims;
-        if (await store.LoadAsync(claims.CaseId, http.RequestAborted) is not { } stored)
+        if (await store.ReadAsync(claims.CaseId, http.RequestAborted) is not { } stored)
         {
             var o = LinkPageWords.Outcome(http);
             return Page(http, o, o["unknown-case.title"], $"<p class=\"error\">{E(o["unknown-case"])}</p>", StatusCodes.Status404NotFound);
         }
 
-        var state = stored.State;
+        var state = stored;
         var programme = programmes.Get(state.File!.ProgrammeId);
         var w = LinkPageWords.For(http, claims.Action, state, programme);
         if (Closed(http, state, w) is { } closed)
@@ -93,7 +93,7 @@ public sealed class LinkFunctions
             $"<form method=\"post\" action=\"{E(http.Request.PathBase + "/links/" + token)}?lang={w.Language}\"{multipart}>{form}</form>");
     }
 
-    private static async Task<IResult> ActAsync(HttpContext http, string token, LinkTokens links, ICaseStore store, ProgrammeCatalog programmes, ICaseCommands runtime, TimeProvider clock)
+    private static async Task<IResult> ActAsync(HttpContext http, string token, LinkTokens links, ICaseReadModel store, ProgrammeCatalog programmes, ICaseCommands runtime, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var verification = links.Verify(token, now);
@@ -103,8 +103,8 @@ public sealed class LinkFunctions
         }
 
         var claims = ((LinkVerification.Valid)verification).Claims;
-        var stored = await store.LoadAsync(claims.CaseId, http.RequestAborted);
-        var w = stored?.State.File is { } file ? LinkPageWords.For(http, claims.Action, stored.State, programmes.Get(file.ProgrammeId)) : LinkPageWords.Outcome(http);
+        var stored = await store.ReadAsync(claims.CaseId, http.RequestAborted);
+        var w = stored?.File is { } file ? LinkPageWords.For(http, claims.Action, stored, programmes.Get(file.ProgrammeId)) : LinkPageWords.Outcome(http);
         if (!http.Request.HasFormContentType)
         {
             return Page(http, w, w["not-a-form.title"], $"<p class=\"error\">{E(w["not-a-form"])}</p>", StatusCodes.Status415UnsupportedMediaType);
@@ -114,7 +114,7 @@ public sealed class LinkFunctions
         var (command, problem) = LinkCommands.Build(claims, form, $"link:{claims.TokenId}", now);
         if (problem is null && command is CaseCommand.SubmitMonitoringReport report && stored is not null)
         {
-            (command, problem) = await MonitoringAttachments.AttachAsync(http, report, form.Files, stored.State, http.RequestAborted);
+            (command, problem) = await MonitoringAttachments.AttachAsync(http, report, form.Files, stored, http.RequestAborted);
         }
 
         if (problem is not null)

@@ -48,7 +48,7 @@ public sealed class PeopleFunctions
     {
         var http = Http(request);
         return await Access.PersonAsync(http) ?? await CasePage.ShowAsync(
-            http, caseId, Service<ICaseStore>(http), Service<ProgrammeCatalog>(http), Service<AuditLog>(http),
+            http, caseId, Service<ICaseReadModel>(http), Service<ProgrammeCatalog>(http), Service<AuditLog>(http),
             Service<TimeProvider>(http));
     }
 
@@ -59,7 +59,7 @@ public sealed class PeopleFunctions
     {
         var http = Http(request);
         return await Access.PersonAsync(http) ?? await CasePage.DownloadAsync(
-            http, caseId, documentId, Service<ICaseStore>(http), Service<AuditLog>(http));
+            http, caseId, documentId, Service<ICaseReadModel>(http), Service<AuditLog>(http));
     }
 
     [Function("DashboardPage")]
@@ -68,7 +68,7 @@ public sealed class PeopleFunctions
     {
         var http = Http(request);
         return await Access.PersonAsync(http) ?? await DashboardPage.ShowAsync(
-            http, Service<ICaseIndex>(http), Service<ICaseStore>(http), Service<ProgrammeCatalog>(http),
+            http, Service<ICaseIndex>(http), Service<ICaseReadModel>(http), Service<ProgrammeCatalog>(http),
             Service<TimeProvider>(http));
     }
 

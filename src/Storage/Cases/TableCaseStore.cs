@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Reintegration.Domain.Cases;
@@ -9,27 +7,20 @@ using Reintegration.Domain.Runtime;
 namespace Reintegration.Storage.Cases;
 
 /// <summary>
-/// The case store on Azure Tables. Each case is one partition: row <c>snapshot</c>, rows <c>e-{version}</c> (events),
-/// <c>c-{hash(commandId)}</c> (processed commands) and <c>o-{effectId}</c> (outbox). A commit is one entity group
-/// transaction conditional on the snapshot's ETag, so commands are exactly-once. Also the read model the case
-/// orchestration projects to (same rows: snapshot and events).
+/// The read model on Azure Tables, as the case orchestration projects it. Each case is one partition: row
+/// <c>snapshot</c>, rows <c>e-{version}</c> (events) and <c>s-{placeholder}</c> (sealed personal fields).
 /// </summary>
-public sealed class TableCaseStore(TableClient table) : ICaseStore, ICaseReadModel
+public sealed class TableCaseStore(TableClient table) : ICaseReadModel
 {
     private const string Snapshot = "snapshot";
 
     public TableClient Table => table;
 
-    public async Task<StoredCase?> LoadAsync(string caseId, CancellationToken cancellationToken = default)
+    public async Task<CaseState?> ReadAsync(string caseId, CancellationToken cancellationToken = default)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(caseId, Snapshot, cancellationToken: cancellationToken);
-        return row.HasValue
-            ? new StoredCase(CaseJson.Deserialize<CaseState>(EntityPayload.Read(row.Value!)), row.Value!.ETag.ToString())
-            : null;
+        return row.HasValue ? CaseJson.Deserialize<CaseState>(EntityPayload.Read(row.Value!)) : null;
     }
-
-    public async Task<CaseState?> ReadAsync(string caseId, CancellationToken cancellationToken = default) =>
-        (await LoadAsync(caseId, cancellationToken))?.State;
 
     /// <summary>Events first, the snapshot last, in transactions of up to 100 rows: a reader never sees a snapshot ahead of its events.</summary>
     public async Task ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default)
@@ -88,34 +79,6 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore, ICaseReadMod
     // A placeholder is ⟦16 hex⟧: the hex is the row key.
     private static string SecretRow(string placeholder) => "s-" + placeholder.Trim('⟦', '⟧');
 
-    public async Task<bool> WasProcessedAsync(string caseId, string commandId, CancellationToken cancellationToken = default) =>
-        (await table.GetEntityIfExistsAsync<TableEntity>(caseId, CommandRow(commandId), ["PartitionKey"], cancellationToken)).HasValue;
-
-    public async Task<string> CommitAsync(CaseCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken = default)
-    {
-        var actions = new List<TableTransactionAction>
-        {
-            commit.ExpectedETag is null
-                ? new(TableTransactionActionType.Add, SnapshotRow(commit))
-                : new(TableTransactionActionType.UpdateReplace, SnapshotRow(commit), new ETag(commit.ExpectedETag)),
-            new(TableTransactionActionType.Add, new TableEntity(commit.CaseId, CommandRow(commit.CommandId)) { ["At"] = committedAt }),
-        };
-        actions.AddRange(commit.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventRow(commit.CaseId, e))));
-        actions.AddRange(commit.Effects.Select(effect => new TableTransactionAction(
-            TableTransactionActionType.UpsertReplace,
-            EntityPayload.Write(new TableEntity(commit.CaseId, OutboxRow(effect.EffectId)) { ["CommittedAt"] = committedAt }, CaseJson.Serialize(effect)))));
-        try
-        {
-            var results = await table.SubmitTransactionAsync(actions, cancellationToken);
-            return results.Value[0].Headers.ETag?.ToString()
-                ?? throw new InvalidOperationException("The service returned no ETag for the snapshot.");
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            throw new CaseConcurrencyException($"Case {commit.CaseId} changed since it was read ({ex.Status} {ex.ErrorCode}).", ex);
-        }
-    }
-
     public async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string caseId, CancellationToken cancellationToken = default)
     {
         var events = new List<RecordedEvent>();
@@ -127,25 +90,6 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore, ICaseReadMod
 
         return events;
     }
-
-    /// <summary>A scan across partitions: run rarely (the recovery sweep), it finds what a crash left in any outbox.</summary>
-    public async Task<IReadOnlyList<PendingEffect>> PendingEffectsAsync(int max, CancellationToken cancellationToken = default)
-    {
-        var pending = new List<PendingEffect>();
-        await foreach (var row in table.QueryAsync<TableEntity>("RowKey ge 'o-' and RowKey lt 'o.'", Math.Min(max, 1000), cancellationToken: cancellationToken))
-        {
-            pending.Add(new PendingEffect(row.PartitionKey, CaseJson.Deserialize<CaseEffect>(EntityPayload.Read(row)), row.GetDateTimeOffset("CommittedAt")!.Value));
-            if (pending.Count >= max)
-            {
-                break;
-            }
-        }
-
-        return pending;
-    }
-
-    public Task CompleteEffectAsync(string caseId, string effectId, CancellationToken cancellationToken = default) =>
-        table.DeleteEntityAsync(caseId, OutboxRow(effectId), cancellationToken: cancellationToken);
 
     /// <summary>Replaces each event row with its redacted form (one write per changed row; re-running changes nothing more).</summary>
     public async Task RedactHistoryAsync(string caseId, Func<CaseEvent, CaseEvent> redact, CancellationToken cancellationToken = default)
@@ -160,17 +104,8 @@ public sealed class TableCaseStore(TableClient table) : ICaseStore, ICaseReadMod
         }
     }
 
-    private static TableEntity SnapshotRow(CaseCommit commit) =>
-        EntityPayload.Write(new TableEntity(commit.CaseId, Snapshot) { ["Version"] = commit.State.Version, ["Stage"] = commit.State.Stage.ToString() }, CaseJson.Serialize(commit.State));
-
     private static TableEntity EventRow(string caseId, RecordedEvent recorded) =>
         EntityPayload.Write(
             new TableEntity(caseId, "e-" + recorded.Version.ToString("D10", CultureInfo.InvariantCulture)) { ["Version"] = recorded.Version, ["Type"] = recorded.Event.GetType().Name },
             CaseJson.Serialize(recorded.Event));
-
-    // Command ids come from outside (headers, webhooks): hashed, they are always valid row keys.
-    private static string CommandRow(string commandId) =>
-        "c-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(commandId))).ToLowerInvariant();
-
-    private static string OutboxRow(string effectId) => "o-" + effectId.Replace('/', '_').Replace('#', '_').Replace('?', '_').Replace('\\', '_');
 }

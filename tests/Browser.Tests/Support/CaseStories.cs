@@ -35,14 +35,14 @@ public static class CaseStories
 
     public static async Task DoAsync(this LiveApp app, CaseCommand command)
     {
-        var result = await app.Get<CaseRuntime>().HandleAsync(command);
+        var result = await app.Get<ICaseCommands>().HandleAsync(command, null);
         result.Rejection.ShouldBeNull();
     }
 
-    public static async Task<CaseState> StateAsync(this LiveApp app, string caseId) => (await app.Get<ICaseStore>().LoadAsync(caseId))!.State;
+    public static async Task<CaseState> StateAsync(this LiveApp app, string caseId) => (await app.Get<ICaseReadModel>().ReadAsync(caseId))!;
 }
 
-/// <summary>Moves the app's dev clock the way a person would: POST /dev/clock/advance, which runs the sweep and the queue.</summary>
+/// <summary>Moves the app's dev clock the way a person would: POST /dev/clock/advance, which ticks every case.</summary>
 public static class DevClockSteps
 {
     public static async Task AdvanceToAsync(this LiveApp app, Microsoft.Playwright.IPage page, DateOnly day)

@@ -40,7 +40,6 @@ public sealed class LiveApp : IAsyncLifetime
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:Prefix"] = "b" + Guid.NewGuid().ToString("N")[..8],
             ["Dev:ManualClock"] = "true",
-            ["Work:Background"] = "false",
             ["Links:BaseUrl"] = BaseUrl,
             ["Links:KeyId"] = "browser-tests",
             ["Links:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),

@@ -51,10 +51,10 @@ public class FullCaseTests
             .Where(e => e.Kind == TimerKind.MonitoringReminder).Select(e => e.SentAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         reminded.ShouldBe(["2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31", "2027-06-30", "2027-07-31", "2027-08-31", "2027-09-30", "2027-10-31", "2027-11-30", "2027-12-31", "2028-01-31"]);
         system.Messages.Sent.OfType<CaseEffect.SendEmail>().ShouldNotContain(e => e.Template == EmailTemplate.MonitoringReportOverdue);
-        (await system.Store.PendingEffectsAsync(100)).ShouldBeEmpty();
+        system.PendingEffects.ShouldBeEmpty();
 
         await system.AdvanceToAsync(On(2028, 6, 1));
-        system.Timers.All().ShouldHaveSingleItem().Kind.ShouldBe(TimerKind.RetentionErasure);
+        system.Timers.ShouldHaveSingleItem().Kind.ShouldBe(TimerKind.RetentionErasure);
 
         // 24 months after closure (the default retention), the person's data is erased; the figures keep the case.
         await system.AdvanceToAsync(closed.State.ClosedAt!.Value.AddMonths(24));
@@ -118,38 +118,38 @@ public class FullCaseTests
     }
 
     [Fact]
-    public async Task Effects_a_crash_left_in_the_outbox_are_run_by_recovery_once()
+    public async Task Given_the_mail_service_down_When_a_case_is_applied_Then_the_email_is_kept_and_sent_once_at_its_retry()
     {
-        var system = new InMemoryCaseSystem(Day0);
-        var failing = new FailingSender();
-        var dispatcher = new EffectDispatcher(system.Store, system.Timers, failing);
-        var runtime = new CaseRuntime(system.Runtime.Decider, system.Store, dispatcher, system.Clock);
-        await runtime.HandleAsync(Drc());
-        (await system.Store.PendingEffectsAsync(10)).Count.ShouldBe(1);
-        system.Timers.Count.ShouldBe(3);
+        var mail = new OutageSender();
+        var system = new InMemoryCaseSystem(Day0, sender: mail);
+        await Accepted(system, Drc());
+        system.PendingEffects.ShouldHaveSingleItem().Failures.ShouldBe(1);
 
-        (await system.Dispatcher.RecoverAsync(system.Now)).ShouldBe(1);
-        (await system.Dispatcher.RecoverAsync(system.Now)).ShouldBe(0);
-        system.Messages.Sent.Single().ShouldBeOfType<CaseEffect.SendEmail>().Template.ShouldBe(EmailTemplate.DecisionRequested);
+        mail.Up = true;
+        await system.AdvanceToAsync(Day0.AddHours(1));
+        await system.AdvanceToAsync(Day0.AddHours(2));
+
+        system.PendingEffects.ShouldBeEmpty();
+        mail.Log.Sent.ShouldHaveSingleItem().ShouldBeOfType<CaseEffect.SendEmail>()
+            .Template.ShouldBe(EmailTemplate.DecisionRequested);
     }
 
     [Fact]
-    public async Task Recovery_runs_the_other_effects_when_one_keeps_failing()
+    public async Task Given_an_email_failing_for_an_hour_When_its_case_is_woken_Then_the_case_is_alerted_once_and_other_cases_get_theirs()
     {
-        var system = new InMemoryCaseSystem(Day0);
-        var failing = new FailingSender();
-        var runtime = new CaseRuntime(system.Runtime.Decider, system.Store, new EffectDispatcher(system.Store, system.Timers, failing), system.Clock);
-        await runtime.HandleAsync(Drc(caseId: "case-1"));
-        await runtime.HandleAsync(Drc(caseId: "case-2"));
-        (await system.Store.PendingEffectsAsync(10)).Count.ShouldBe(2);
+        var mail = new PickySender("case-1", new EffectLog());
+        var system = new InMemoryCaseSystem(Day0, sender: mail);
+        await Accepted(system, Drc(caseId: "case-1"));
+        await Accepted(system, Drc(caseId: "case-2"));
 
-        // case-1's e-mail keeps failing; case-2's goes through on the same recovery.
-        var picky = new PickySender("case-1", system.Messages);
-        var recovered = await new EffectDispatcher(system.Store, system.Timers, picky).RecoverAsync(system.Now);
+        await system.AdvanceToAsync(Day0.AddHours(3));
 
-        recovered.ShouldBe(1);
-        system.Messages.Sent.ShouldHaveSingleItem().ShouldBeOfType<CaseEffect.SendEmail>().CaseId.ShouldBe("case-2");
-        (await system.Store.PendingEffectsAsync(10)).ShouldHaveSingleItem().CaseId.ShouldBe("case-1");
+        mail.Log.Sent.OfType<CaseEffect.SendEmail>().Where(e => e.Template == EmailTemplate.DecisionRequested)
+            .ShouldHaveSingleItem().CaseId.ShouldBe("case-2");
+        system.PendingEffects.ShouldHaveSingleItem().Effect.ShouldBeOfType<CaseEffect.SendEmail>()
+            .CaseId.ShouldBe("case-1");
+        (await system.CaseAsync("case-1")).Alerts.ShouldBe(1);
+        (await system.CaseAsync("case-2")).Alerts.ShouldBe(0);
     }
 
     [Fact]
@@ -166,13 +166,21 @@ public class FullCaseTests
 
     private sealed class PickySender(string failFor, EffectLog log) : IMessageSender
     {
+        public EffectLog Log => log;
+
         public Task SendAsync(CaseEffect effect, CancellationToken cancellationToken = default) =>
-            effect is CaseEffect.SendEmail { CaseId: var id } && id == failFor ? throw new InvalidOperationException("mailbox rejects") : log.SendAsync(effect, cancellationToken);
+            effect is CaseEffect.SendEmail { Template: EmailTemplate.DecisionRequested } email && email.CaseId == failFor
+                ? throw new InvalidOperationException("mailbox rejects")
+                : log.SendAsync(effect, cancellationToken);
     }
 
-    private sealed class FailingSender : IMessageSender
+    private sealed class OutageSender : IMessageSender
     {
+        public bool Up { get; set; }
+
+        public EffectLog Log { get; } = new();
+
         public Task SendAsync(CaseEffect effect, CancellationToken cancellationToken = default) =>
-            throw new InvalidOperationException("mail service down");
+            Up ? Log.SendAsync(effect, cancellationToken) : throw new InvalidOperationException("mail service down");
     }
 }

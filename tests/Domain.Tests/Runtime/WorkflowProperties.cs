@@ -46,31 +46,25 @@ public class WorkflowProperties
 
     private static async Task Run(Scenario scenario, HashSet<CaseStage> visited)
     {
-        var clock = new ManualClock(Commands.On(2026, 11, 2));
-        var store = new InMemoryCaseStore();
-        var timers = new WatchedTimers(clock);
-        var messages = new EffectLog();
-        var decider = new CaseDecider(CaseSpec.Programmes);
-        var runtime = new CaseRuntime(decider, store, new EffectDispatcher(store, timers, messages), clock);
-        var sweep = new TimerSweep(timers, runtime, clock);
+        var system = new InMemoryCaseSystem(Commands.On(2026, 11, 2), CaseSpec.Programmes);
+        var clock = system.Clock;
         var programme = CaseSpec.Programmes.Get(scenario.Programme);
 
         var intake = new CaseCommand.SubmitApplication(
             "case-p", "intake", clock.GetUtcNow(), programme.Id, Applications.Adult(),
             [.. Enumerable.Range(0, scenario.FamilySize).Select(i => Applications.Child($"child-{i}", 2010 + (i * 3)))],
             scenario.Country, scenario.Country, ReturnType.Voluntary, null, scenario.Consent, Reintegration.Domain.Eligibility.EligibilityFacts.Clean(), null, null);
-        await Handle(runtime, store, intake, CaseState.Empty("case-p"));
+        await Handle(system, intake, CaseState.Empty("case-p"));
 
         CaseCommand? previous = null;
         for (var i = 0; i < scenario.Steps.Length; i++)
         {
             var step = scenario.Steps[i];
-            var before = (await store.LoadAsync("case-p"))!.State;
-            clock.Advance(TimeSpan.FromDays(step.Days));
-            timers.Sweeping = true;
-            await sweep.RunAsync();
-            timers.Sweeping = false;
-            var afterTimers = (await store.LoadAsync("case-p"))!.State;
+            var before = await system.CaseAsync("case-p");
+            await system.AdvanceToAsync(clock.GetUtcNow().AddDays(step.Days));
+            // No timer is left due: each fired on its date, and none set while firing was due before it.
+            system.Timers.ShouldAllBe(t => t.DueAt > clock.GetUtcNow());
+            var afterTimers = await system.CaseAsync("case-p");
             if (afterTimers.Stage != before.Stage)
             {
                 WorkflowMap.Allows(before.Stage, nameof(CaseCommand.FireTimer), afterTimers.Stage).ShouldBeTrue($"{before.Stage} -> {afterTimers.Stage} by a timer");
@@ -82,17 +76,16 @@ public class WorkflowProperties
                 16 => Progress(step, $"cmd-{i}", afterTimers, clock.GetUtcNow(), programme),
                 _ => Interpret(step, $"cmd-{i}", afterTimers, clock.GetUtcNow(), programme),
             };
-            visited.Add((await Handle(runtime, store, command, afterTimers)).Stage);
+            visited.Add((await Handle(system, command, afterTimers)).Stage);
             previous = command;
         }
 
-        timers.Violations.ShouldBeEmpty();
-        (await store.PendingEffectsAsync(1000)).ShouldBeEmpty();
+        system.PendingEffects.ShouldBeEmpty();
     }
 
-    private static async Task<CaseState> Handle(CaseRuntime runtime, InMemoryCaseStore store, CaseCommand command, CaseState before)
+    private static async Task<CaseState> Handle(InMemoryCaseSystem system, CaseCommand command, CaseState before)
     {
-        var result = await runtime.HandleAsync(command);
+        var result = await system.HandleAsync(command);
         var after = result.State;
         foreach (var schedule in result.Effects.OfType<CaseEffect.ScheduleTimer>())
         {
@@ -103,8 +96,11 @@ public class WorkflowProperties
         {
             WorkflowMap.Allows(before.Stage, command.GetType().Name, after.Stage).ShouldBeTrue($"{before.Stage} -{command.GetType().Name}-> {after.Stage} is not in the workflow map");
 
-            // A repeat of the same command changes nothing.
-            var again = await runtime.HandleAsync(command);
+            // A repeat of the same command changes nothing. It comes once the timers the command set due by its own
+            // time have fired, as a repeat stamped with that time finds them fired first (time is data).
+            await system.AdvanceToAsync(command.At > system.Now ? command.At : system.Now);
+            after = await system.CaseAsync(command.CaseId);
+            var again = await system.HandleAsync(command);
             again.Outcome.ShouldBe(CommandOutcome.Duplicate);
             again.State.ShouldMatch(after);
         }
@@ -114,11 +110,12 @@ public class WorkflowProperties
         }
 
         // Replaying the stored events reproduces the snapshot.
-        var events = await store.ReadEventsAsync(command.CaseId);
-        CaseEvolution.Replay(command.CaseId, events.Select(e => e.Event)).ShouldMatch((await store.LoadAsync(command.CaseId))!.State);
+        var events = await system.Store.ReadEventsAsync(command.CaseId);
+        CaseEvolution.Replay(command.CaseId, events.Select(e => e.Event))
+            .ShouldMatch(await system.CaseAsync(command.CaseId));
         events.Select(e => e.Version).ShouldBe(Enumerable.Range(1, events.Count).Select(v => (long)v));
 
-        AssertValid((await store.LoadAsync(command.CaseId))!.State, runtime.Decider.Programmes);
+        AssertValid(await system.CaseAsync(command.CaseId), system.Decider.Programmes);
         return after;
     }
 
@@ -210,28 +207,4 @@ public class WorkflowProperties
     public sealed record Step(int Kind, int Days, int Parameter);
 
     public sealed record Scenario(string Programme, string Country, int FamilySize, bool Consent, Step[] Steps);
-
-    /// <summary>A timer index that notes any timer a sweep's command set to fire before that sweep's moment.</summary>
-    private sealed class WatchedTimers(TimeProvider clock) : ITimerIndex
-    {
-        private readonly InMemoryTimerIndex inner = new();
-
-        public bool Sweeping { get; set; }
-
-        public List<string> Violations { get; } = [];
-
-        public Task ScheduleAsync(CaseTimer timer, CancellationToken cancellationToken = default)
-        {
-            if (Sweeping && timer.DueAt < clock.GetUtcNow())
-            {
-                Violations.Add($"{timer.TimerId} due {timer.DueAt:O} set at {clock.GetUtcNow():O}");
-            }
-
-            return inner.ScheduleAsync(timer, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<CaseTimer>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) => inner.DueAsync(now, max, cancellationToken);
-
-        public Task RemoveAsync(CaseTimer timer, CancellationToken cancellationToken = default) => inner.RemoveAsync(timer, cancellationToken);
-    }
 }

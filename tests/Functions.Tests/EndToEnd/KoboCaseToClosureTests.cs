@@ -11,7 +11,6 @@ namespace Reintegration.Functions.Tests.EndToEnd;
 
 /// <summary>A case from a Kobo submission to closure, over HTTP, on Azurite, with the clock advanced through 12 months.</summary>
 [Collection(AzuriteAppCollection.Name)]
-[Trait("Engine", "Either")]
 public sealed class KoboCaseToClosureTests(AzuriteApp azurite)
 {
     private AppFactory App => azurite.App;

@@ -12,7 +12,6 @@ namespace Reintegration.Functions.Tests.Hardening;
 /// a 5xx, and the store is the same before and after.
 /// </summary>
 [Collection(AzuriteAppCollection.Name)]
-[Trait("Engine", "Either")]
 public sealed class BadInputCorpusTests(AzuriteApp azurite)
 {
     private const string CaseId = "corpus-case";

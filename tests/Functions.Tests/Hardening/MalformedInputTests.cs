@@ -8,7 +8,6 @@ using Reintegration.Functions.Tests.Support;
 namespace Reintegration.Functions.Tests.Hardening;
 
 [Collection(AzuriteAppCollection.Name)]
-[Trait("Engine", "Either")]
 public sealed partial class MalformedInputTests(AzuriteApp azurite)
 {
     private AppFactory App => azurite.App;

@@ -19,7 +19,6 @@ public sealed class DemoTimeTravelTests(AzuriteApp azurite) : IAsyncLifetime
     {
         app = new AzuriteApp.AzureAppFactory(azurite.Azurite.ConnectionString, new Dictionary<string, string?>
         {
-            ["Engine:Mode"] = "Durable",
             ["Demo:Seed"] = "true",
         });
         _ = app.Server;
@@ -32,7 +31,7 @@ public sealed class DemoTimeTravelTests(AzuriteApp azurite) : IAsyncLifetime
     public async Task Given_the_Senegal_plan_approved_When_the_clock_moves_100_days_four_times_Then_12_reminders_and_12_escalations_each_once()
     {
         const string id = DemoSeed.WaitingForPlanApproval;
-        var readModel = EngineSetup.ReadModel(app.Services);
+        var readModel = app.Get<ICaseReadModel>();
         var until = DateTimeOffset.UtcNow.AddSeconds(60);
         while ((await readModel.ReadAsync(id))?.Stage != CaseStage.PlanPendingApproval && DateTimeOffset.UtcNow < until)
         {

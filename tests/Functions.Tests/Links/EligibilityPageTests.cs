@@ -9,7 +9,6 @@ namespace Reintegration.Functions.Tests.Links;
 
 /// <summary>The agency's decision page says what the pre-check found and shows the family with their ages (issue 13, item 8).</summary>
 [Collection(AzuriteAppCollection.Name)]
-[Trait("Engine", "Either")]
 public sealed class EligibilityPageTests(AzuriteApp azurite)
 {
     private AppFactory App => azurite.App;

@@ -8,7 +8,6 @@ using Reintegration.Functions.Tests.Support;
 namespace Reintegration.Functions.Tests.Links;
 
 [Collection(AzuriteAppCollection.Name)]
-[Trait("Engine", "Either")]
 public sealed class LinkFlowTests(AzuriteApp azurite)
 {
     private AppFactory App => azurite.App;
@@ -104,10 +103,10 @@ public sealed class LinkFlowTests(AzuriteApp azurite)
         (await stale.Content.ReadAsStringAsync()).ShouldContain("superseded by version 2");
         var refused = await client.PostAsync($"/links/{version1}", Form(("decision", "approve")));
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await App.Get<ICaseStore>().LoadAsync(id))!.State.Stage.ShouldBe(CaseStage.PlanPendingApproval);
+        (await App.Get<ICaseReadModel>().ReadAsync(id))!.Stage.ShouldBe(CaseStage.PlanPendingApproval);
 
         (await client.PostAsync($"/links/{token2}", Form(("decision", "approve")))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await App.Get<ICaseStore>().LoadAsync(id))!.State.Stage.ShouldBe(CaseStage.Monitoring);
+        (await App.Get<ICaseReadModel>().ReadAsync(id))!.Stage.ShouldBe(CaseStage.Monitoring);
     }
 
     [Fact]

@@ -10,7 +10,6 @@ namespace Reintegration.Functions.Tests.Links;
 
 /// <summary>What opening a link page reads, and what it shows once the case is closed.</summary>
 [Collection(AzuriteAppCollection.Name)]
-[Trait("Engine", "Either")]
 public sealed class LinkReadTests(AzuriteApp azurite)
 {
     private AppFactory App => azurite.App;

@@ -14,7 +14,6 @@ namespace Reintegration.Functions.Tests.Links;
 
 /// <summary>Uploads through link pages on cases that will not take them leave no document in storage.</summary>
 [Collection(AzuriteAppCollection.Name)]
-[Trait("Engine", "Either")]
 public sealed class LinkUploadTests(AzuriteApp azurite)
 {
     private static readonly byte[] Png = Convert.FromBase64String(
@@ -62,7 +61,7 @@ public sealed class LinkUploadTests(AzuriteApp azurite)
             var rows = await RowsAsync(id);
             rows.ShouldNotBeEmpty();
             rows.ShouldAllBe(row => !row.Contains("monitoring-", StringComparison.Ordinal));
-            (await App.Get<ICaseStore>().LoadAsync(id))!.State.MonitoringReports.ShouldBeEmpty();
+            (await App.Get<ICaseReadModel>().ReadAsync(id))!.MonitoringReports.ShouldBeEmpty();
         }
     }
 

@@ -15,7 +15,6 @@ namespace Reintegration.Functions.Tests.Links;
 /// version. One test per link action, each reaching the stale round the way a real case would.
 /// </summary>
 [Collection(AzuriteAppCollection.Name)]
-[Trait("Engine", "Either")]
 public sealed class StaleLinkPostTests(AzuriteApp azurite)
 {
     private AppFactory App => azurite.App;

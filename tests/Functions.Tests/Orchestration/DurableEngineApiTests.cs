@@ -10,7 +10,7 @@ using Reintegration.Functions.Tests.Support;
 namespace Reintegration.Functions.Tests.Orchestration;
 
 /// <summary>
-/// The app with <c>Engine:Mode=Durable</c> on Azurite: the same API and read model, each case an orchestration. The
+/// The app on Azurite with its own task hub: the same API and read model, each case an orchestration. The
 /// answers, refusals and the development clock behave as with the store engine.
 /// </summary>
 [Collection(AzuriteAppCollection.Name)]
@@ -23,7 +23,6 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
     {
         app = new AzuriteApp.AzureAppFactory(azurite.Azurite.ConnectionString, new Dictionary<string, string?>
         {
-            ["Engine:Mode"] = "Durable",
             ["Engine:TaskHub"] = taskHub,
         });
         _ = app.Server;
@@ -113,7 +112,7 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         view.ShouldNotContain("Test Person");
         view.ShouldNotContain("Not returning");
         view.ShouldContain(PersonalData.Erased);
-        (await app.Get<ICaseStore>().ReadEventsAsync(caseId)).ShouldNotBeEmpty();
+        (await app.Get<ICaseReadModel>().ReadEventsAsync(caseId)).ShouldNotBeEmpty();
         var again = await app.Counsellor.PostAsync($"/api/cases/{caseId}/erasure", null);
         (await JsonOf(again, HttpStatusCode.OK)).GetProperty("outcome").GetString().ShouldBe("duplicate");
         var reopened = await app.Counsellor.PostAsync($"/api/cases/{caseId}/reopening", null);
@@ -192,9 +191,9 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         (await app.CreateClient().PostAsync("/dev/clock/advance?days=6", null)).EnsureSuccessStatusCode();
         (await app.CreateClient().PostAsync("/dev/clock/advance?days=1", null)).EnsureSuccessStatusCode();
 
-        var state = (await app.Get<ICaseStore>().LoadAsync(caseId)).ShouldNotBeNull().State;
+        var state = (await app.Get<ICaseReadModel>().ReadAsync(caseId)).ShouldNotBeNull();
         state.WasReminded(TimerKind.DecisionReminder, 1).ShouldBeTrue();
         state.Stage.ShouldBe(CaseStage.AwaitingDecision);
-        (await app.Get<ICaseStore>().ReadEventsAsync(caseId)).Count(e => e.Event is CaseEvent.ReminderSent).ShouldBe(1);
+        (await app.Get<ICaseReadModel>().ReadEventsAsync(caseId)).Count(e => e.Event is CaseEvent.ReminderSent).ShouldBe(1);
     }
 }

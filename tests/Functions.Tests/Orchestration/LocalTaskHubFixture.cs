@@ -38,7 +38,7 @@ public sealed class LocalTaskHubFixture(AzuriteApp azurite) : IAsyncLifetime
     private async Task StartAsync(CaseDecider decider)
     {
         var parts = CaseOrchestrationParts.Of(
-            decider, ReadModel, new InMemoryCaseIndex(), TimeProvider.System, Messages, new NoDocuments());
+            decider, ReadModel, new InMemoryCaseIndex(), TimeProvider.System, Messages, new Reintegration.Functions.Hosting.NoDocuments());
         Hub = await LocalTaskHub.StartAsync(azurite.Azurite.ConnectionString, name, parts, NullLoggerFactory.Instance);
     }
 
@@ -70,11 +70,6 @@ public sealed class LocalTaskHubFixture(AzuriteApp azurite) : IAsyncLifetime
     public Task<CaseInstance> AnsweredAsync(string caseId, string commandId) =>
         WaitUntilAsync(caseId, i => i.Published?.AnswerTo(commandId) is not null
             && i.Published.ProjectedVersion == i.Published.Version);
-
-    private sealed class NoDocuments : ICaseDocuments
-    {
-        public Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default) => Task.CompletedTask;
-    }
 }
 
 /// <summary>Records messages once per effect id; while <see cref="Hold"/> is set, the next send waits for a release.</summary>

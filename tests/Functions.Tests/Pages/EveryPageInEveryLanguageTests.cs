@@ -15,7 +15,6 @@ namespace Reintegration.Functions.Tests.Pages;
 /// link pages also French and Arabic.
 /// </summary>
 [Collection(AzuriteAppCollection.Name)]
-[Trait("Engine", "Either")]
 public sealed class EveryPageInEveryLanguageTests(AzuriteApp azurite)
 {
     private static readonly string[] Office = ["en", "da"];

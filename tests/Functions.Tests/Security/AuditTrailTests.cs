@@ -6,7 +6,6 @@ using Reintegration.Functions.Tests.Support;
 namespace Reintegration.Functions.Tests.Security;
 
 [Collection(AzuriteAppCollection.Name)]
-[Trait("Engine", "Either")]
 public sealed class AuditTrailTests(AzuriteApp azurite)
 {
     [Fact]

@@ -132,8 +132,7 @@ public sealed partial class CaseDisclosureTests(AppFactory app) : IClassFixture<
         var events = History(id, erased);
         var recorded = events.Select((e, i) => new RecordedEvent(i + 1, e)).ToList();
         var state = CaseEvolution.Replay(id, events);
-        var commit = new CaseCommit(id, null, state, recorded, "seed", []);
-        await app.Get<ICaseStore>().CommitAsync(commit, app.Clock.GetUtcNow());
+        await app.Get<ICaseReadModel>().ProjectAsync(state, recorded);
         return (id, events);
     }
 

@@ -27,7 +27,6 @@ public class AppFactory : WebApplicationFactory<Program>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Storage:Mode"] = "InMemory",
-        ["Work:Background"] = "false",
         ["Links:BaseUrl"] = "http://localhost",
         ["Links:KeyId"] = "test",
         ["Links:Key"] = LinkKey,
@@ -86,7 +85,7 @@ public class AppFactory : WebApplicationFactory<Program>
         return caseId;
     }
 
-    public async Task<long> VersionAsync(string caseId) => (await Get<ICaseStore>().LoadAsync(caseId))?.State.Version ?? 0;
+    public async Task<long> VersionAsync(string caseId) => (await Get<ICaseReadModel>().ReadAsync(caseId))?.Version ?? 0;
 
     public static StringContent Json(string json) => new(json, new MediaTypeHeaderValue("application/json"));
 }

@@ -68,8 +68,6 @@ public sealed class AzuriteApp : IAsyncLifetime
                 settings["Storage:Mode"] = "Azure";
                 settings["Storage:ConnectionString"] = connectionString;
                 settings["Storage:Prefix"] = "t" + Guid.NewGuid().ToString("N")[..8];
-                // scripts/test.sh runs the tests marked [Trait("Engine", "Either")] a second time on the durable engine.
-                settings["Engine:Mode"] = Environment.GetEnvironmentVariable("TEST_ENGINE_MODE") ?? "Store";
                 settings["Email:SendGrid:EventWebhookPublicKey"] = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==";
                 foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
                 {

@@ -1,13 +1,9 @@
-using System.Globalization;
 using Reintegration.Domain.Cases;
 
 namespace Reintegration.Domain.Runtime.InMemory;
 
-/// <summary>
-/// The case store in memory, with the same contract as the Azure store: atomic, ETag-conditional commits. Also the
-/// in-memory read model the case orchestration projects to.
-/// </summary>
-public sealed class InMemoryCaseStore : ICaseStore, ICaseReadModel
+/// <summary>The read model in memory: each case's snapshot, events and sealed secrets, as the orchestration projects them.</summary>
+public sealed class InMemoryCaseStore : ICaseReadModel
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Stream> streams = new(StringComparer.Ordinal);
@@ -21,51 +17,6 @@ public sealed class InMemoryCaseStore : ICaseStore, ICaseReadModel
             {
                 return streams.Count;
             }
-        }
-    }
-
-    public Task<StoredCase?> LoadAsync(string caseId, CancellationToken cancellationToken = default)
-    {
-        lock (gate)
-        {
-            return Task.FromResult(streams.TryGetValue(caseId, out var stream) ? new StoredCase(stream.State, stream.ETag!) : null);
-        }
-    }
-
-    public Task<bool> WasProcessedAsync(string caseId, string commandId, CancellationToken cancellationToken = default)
-    {
-        lock (gate)
-        {
-            return Task.FromResult(streams.TryGetValue(caseId, out var stream) && stream.Commands.Contains(commandId));
-        }
-    }
-
-    public Task<string> CommitAsync(CaseCommit commit, DateTimeOffset committedAt, CancellationToken cancellationToken = default)
-    {
-        lock (gate)
-        {
-            streams.TryGetValue(commit.CaseId, out var stream);
-            if (stream?.ETag != commit.ExpectedETag)
-            {
-                throw new CaseConcurrencyException($"Case {commit.CaseId} changed since it was read.");
-            }
-
-            if (stream is not null && stream.Commands.Contains(commit.CommandId))
-            {
-                throw new CaseConcurrencyException($"Command {commit.CommandId} was already processed.");
-            }
-
-            stream ??= streams[commit.CaseId] = new Stream();
-            stream.State = commit.State;
-            stream.ETag = commit.State.Version.ToString(CultureInfo.InvariantCulture);
-            stream.Events.AddRange(commit.Events);
-            stream.Commands.Add(commit.CommandId);
-            foreach (var effect in commit.Effects)
-            {
-                stream.Outbox[effect.EffectId] = new PendingEffect(commit.CaseId, effect, committedAt);
-            }
-
-            return Task.FromResult(stream.ETag);
         }
     }
 
@@ -87,7 +38,6 @@ public sealed class InMemoryCaseStore : ICaseStore, ICaseReadModel
             if (stream.State.Version <= state.Version)
             {
                 stream.State = state;
-                stream.ETag = state.Version.ToString(CultureInfo.InvariantCulture);
             }
 
             return Task.CompletedTask;
@@ -153,28 +103,6 @@ public sealed class InMemoryCaseStore : ICaseStore, ICaseReadModel
         }
     }
 
-    public Task<IReadOnlyList<PendingEffect>> PendingEffectsAsync(int max, CancellationToken cancellationToken = default)
-    {
-        lock (gate)
-        {
-            IReadOnlyList<PendingEffect> pending = [.. streams.Values.SelectMany(s => s.Outbox.Values).OrderBy(p => p.CommittedAt).Take(max)];
-            return Task.FromResult(pending);
-        }
-    }
-
-    public Task CompleteEffectAsync(string caseId, string effectId, CancellationToken cancellationToken = default)
-    {
-        lock (gate)
-        {
-            if (streams.TryGetValue(caseId, out var stream))
-            {
-                stream.Outbox.Remove(effectId);
-            }
-
-            return Task.CompletedTask;
-        }
-    }
-
     public Task RedactHistoryAsync(string caseId, Func<CaseEvent, CaseEvent> redact, CancellationToken cancellationToken = default)
     {
         lock (gate)
@@ -203,12 +131,6 @@ public sealed class InMemoryCaseStore : ICaseStore, ICaseReadModel
     {
         public CaseState State { get; set; } = CaseState.Empty(string.Empty);
 
-        public string? ETag { get; set; }
-
         public List<RecordedEvent> Events { get; } = [];
-
-        public HashSet<string> Commands { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, PendingEffect> Outbox { get; } = new(StringComparer.Ordinal);
     }
 }
