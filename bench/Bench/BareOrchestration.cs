@@ -5,6 +5,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Logging.Abstractions;
+using Reintegration.Functions.Orchestration;
 
 /// <summary>
 /// The yardstick for the case orchestration: the same two activities a case command costs (a table write and an
@@ -32,10 +33,10 @@ public sealed class BareHub : IAsyncDisposable
         await service.CreateIfNotExistsAsync();
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), NullLoggerFactory.Instance);
         var worker = new TaskHubWorker(service, NullLoggerFactory.Instance);
-        worker.AddTaskOrchestrations(new Creator<TaskOrchestration>(Name, () => shims.CreateOrchestration(Name, new Loop())));
+        worker.AddTaskOrchestrations(new NamedCreator<TaskOrchestration>(Name, () => shims.CreateOrchestration(Name, new Loop())));
         worker.AddTaskActivities(
-            new Creator<TaskActivity>("BareWrite", () => shims.CreateActivity("BareWrite", new Write(table))),
-            new Creator<TaskActivity>("BareEmail", () => shims.CreateActivity("BareEmail", new Email(email))));
+            new NamedCreator<TaskActivity>("BareWrite", () => shims.CreateActivity("BareWrite", new Write(table))),
+            new NamedCreator<TaskActivity>("BareEmail", () => shims.CreateActivity("BareEmail", new Email(email))));
         await worker.StartAsync();
         return new BareHub(worker, new TaskHubClient(service, loggerFactory: NullLoggerFactory.Instance));
     }
@@ -87,19 +88,5 @@ public sealed class BareHub : IAsyncDisposable
             await send(input);
             return true;
         }
-    }
-
-    private sealed class Creator<T> : ObjectCreator<T>
-    {
-        private readonly Func<T> create;
-
-        public Creator(string name, Func<T> create)
-        {
-            Name = name;
-            Version = string.Empty;
-            this.create = create;
-        }
-
-        public override T Create() => create();
     }
 }

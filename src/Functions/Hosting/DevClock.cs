@@ -23,7 +23,12 @@ public static class DevClock
         var target = ParseInstant(http.Request.Query["to"].ToString()) is { } to && to <= manual.GetUtcNow().AddDays(400)
             ? to
             : manual.GetUtcNow().AddDays(int.TryParse(form?["days"].ToString() ?? http.Request.Query["days"].ToString(), out var d) && d is >= 1 and <= 400 ? d : 1);
-        manual.AdvanceTo(target);
+        // A retried advance whose clock already got there (the first try was cut short) moves nothing but still ticks.
+        if (target > manual.GetUtcNow())
+        {
+            manual.AdvanceTo(target);
+        }
+
         await TickEveryCaseAsync(services, services.GetRequiredService<Orchestration.OrchestratedCaseCommands>(), http.RequestAborted);
 
         return http.Request.HasFormContentType

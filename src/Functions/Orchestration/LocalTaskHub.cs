@@ -56,11 +56,11 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         options.MaximumTimerInterval = timerPiece ?? options.MaximumTimerInterval;
         var shims = new DurableTaskShimFactory(options, loggerFactory);
         var worker = new TaskHubWorker(service, loggerFactory);
-        worker.AddTaskOrchestrations(new Creator<TaskOrchestration>(
+        worker.AddTaskOrchestrations(new NamedCreator<TaskOrchestration>(
             CaseOrchestration.Name, () => shims.CreateOrchestration(CaseOrchestration.Name, parts.Orchestration())));
         worker.AddTaskActivities(
-            new Creator<TaskActivity>(ProjectCase.Name, () => shims.CreateActivity(ProjectCase.Name, parts.Projection())),
-            new Creator<TaskActivity>(RunCaseEffect.Name, () => shims.CreateActivity(RunCaseEffect.Name, parts.Effects())));
+            new NamedCreator<TaskActivity>(ProjectCase.Name, () => shims.CreateActivity(ProjectCase.Name, parts.Projection())),
+            new NamedCreator<TaskActivity>(RunCaseEffect.Name, () => shims.CreateActivity(RunCaseEffect.Name, parts.Effects())));
         await worker.StartAsync();
         return new LocalTaskHub(service, worker, new TaskHubClient(service, CaseJsonConverters.Core, loggerFactory));
     }
@@ -187,18 +187,4 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         OrchestrationStatus.Failed => CaseInstanceStatus.Failed,
         _ => CaseInstanceStatus.Terminated,
     };
-
-    private sealed class Creator<T> : ObjectCreator<T>
-    {
-        private readonly Func<T> create;
-
-        public Creator(string name, Func<T> create)
-        {
-            Name = name;
-            Version = string.Empty;
-            this.create = create;
-        }
-
-        public override T Create() => create();
-    }
 }
