@@ -23,4 +23,5 @@ export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devs
 export Links__BaseUrl="http://127.0.0.1:$port" Links__KeyId="local" Links__Key="$(head -c 32 /dev/urandom | base64)"
 export Documents__Key="$(head -c 32 /dev/urandom | base64)"
 export Dev__ManualClock=true Demo__Seed=true
-dotnet run --project src/Functions --configuration Release --no-build -- --urls "http://127.0.0.1:$port"
+# The built app itself, as its own host: `dotnet run` of a Functions worker project would look for the Core Tools.
+dotnet src/Functions/bin/Release/net10.0/Reintegration.Functions.dll --urls "http://127.0.0.1:$port"
