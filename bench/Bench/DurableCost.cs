@@ -41,7 +41,7 @@ public static class DurableCost
         var index = new WatchedIndex(new TableCaseIndex(indexTable));
         var sender = new CountingSender();
         var clock = new ManualClock(Day0);
-        var parts = CaseOrchestrationParts.Of(decider, readModel, index, clock, sender, new NoDocuments());
+        var parts = CaseOrchestrationParts.Of(decider, readModel, index, clock, sender, new Reintegration.Functions.Hosting.NoDocuments());
         Console.WriteLine($"durable cost: {cases} full DRC cases, idle windows of {idleSeconds} s, " +
             $"{Environment.ProcessorCount} cores, Azurite in memory; queue polling backs off to 30 s (Azure's default)");
 
@@ -232,10 +232,5 @@ public static class DurableCost
             Interlocked.Increment(ref emails);
             return Task.CompletedTask;
         }
-    }
-
-    private sealed class NoDocuments : ICaseDocuments
-    {
-        public Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 }

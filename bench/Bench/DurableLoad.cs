@@ -30,7 +30,7 @@ public static class DurableLoad
         var sender = new TimedSender();
         var decider = new CaseDecider(ProgrammeCatalog.Shipped());
         var parts = CaseOrchestrationParts.Of(
-            decider, readModel, new InMemoryCaseIndex(), TimeProvider.System, sender, new NoDocuments());
+            decider, readModel, new InMemoryCaseIndex(), TimeProvider.System, sender, new Reintegration.Functions.Hosting.NoDocuments());
         var poll = TimeSpan.FromMilliseconds(longestPollMs);
         Console.WriteLine($"{cases} cases, offering {rate} commands/s for {seconds} s, longest queue poll {longestPollMs} ms, " +
             $"{Environment.ProcessorCount} cores");
@@ -159,10 +159,5 @@ public static class DurableLoad
 
             Interlocked.Increment(ref count);
         }
-    }
-
-    private sealed class NoDocuments : ICaseDocuments
-    {
-        public Task DeleteAllAsync(string caseId, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 }

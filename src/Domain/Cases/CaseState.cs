@@ -86,6 +86,9 @@ public sealed record CaseState
         RemindersSent.Any(key => key.StartsWith($"{kind}:", StringComparison.Ordinal));
 
     internal static string ReminderKey(TimerKind kind, int round) => $"{kind}:{round}";
+
+    internal static TimerKind? ReminderKindOf(string key) =>
+        Enum.TryParse<TimerKind>(key[..key.IndexOf(':', StringComparison.Ordinal)], out var kind) ? kind : null;
 }
 
 /// <summary>A stage the case entered, and when.</summary>

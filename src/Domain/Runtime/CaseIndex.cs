@@ -1,4 +1,5 @@
 using Reintegration.Domain.Cases;
+using Reintegration.Domain.Programmes;
 
 namespace Reintegration.Domain.Runtime;
 
@@ -29,7 +30,11 @@ public sealed record CaseSummary(
     /// <summary>Whether something is overdue on <paramref name="today"/> (the next deadline may have passed since).</summary>
     public bool IsOverdueOn(DateOnly today) => Overdue > 0 || NextDeadline < today;
 
-    public static CaseSummary Of(CaseState state, CaseDeadlines deadlines, DateTimeOffset updatedAt) => new(
+    /// <summary>The case's row as of <paramref name="now"/>: its deadlines on that day, the next and the overdue.</summary>
+    public static CaseSummary Of(CaseState state, Programme programme, DateTimeOffset now) =>
+        Of(state, Cases.NextDeadline.Of(state, programme, DateOnly.FromDateTime(now.UtcDateTime)), now);
+
+    private static CaseSummary Of(CaseState state, CaseDeadlines deadlines, DateTimeOffset updatedAt) => new(
         state.CaseId, state.File!.ProgrammeId, state.File.CountryOfReturn, state.File.PartnerId, state.ConsentToShareWithPartner,
         state.Stage, state.Closure, deadlines.Next?.Date, deadlines.Next?.What, updatedAt, state.Version,
         deadlines.Next?.Key)

@@ -77,6 +77,10 @@ public static class WaitingStages
     public static bool IsEscalation(TimerKind kind) =>
         kind == TimerKind.MonitoringOverdue || All.Any(w => w.Escalation == kind);
 
+    /// <summary>How many of the reminders a case sent were escalations.</summary>
+    public static int EscalationsSent(CaseState state) =>
+        state.RemindersSent.Count(key => CaseState.ReminderKindOf(key) is { } kind && IsEscalation(kind));
+
     public static WaitSettings For(this ProgrammeWaits waits, WaitKind kind) => kind switch
     {
         WaitKind.Decision => waits.Decision,

@@ -91,6 +91,7 @@ public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguratio
     public Task<bool> RehydrateAsync(string caseId, CancellationToken cancellationToken = default) =>
         Hub.RehydrateAsync(caseId, cancellationToken);
 
-    public Task<IReadOnlyList<CaseInstance>> TroubledAsync(CancellationToken cancellationToken = default) =>
-        Hub.TroubledAsync(cancellationToken);
+    public Task<IReadOnlyList<CaseInstance>> TroubledAsync(
+        bool failedOnly = false, CancellationToken cancellationToken = default) =>
+        Hub.TroubledAsync(failedOnly, cancellationToken);
 }

@@ -19,7 +19,7 @@ public sealed class OperatorDesk(ICaseOrchestrations orchestrations, Orchestrate
     public const string TerminationReason = "Terminated by an operator; the reason is in the case's audit trail.";
 
     public Task<IReadOnlyList<CaseInstance>> TroubledAsync(CancellationToken cancellationToken = default) =>
-        orchestrations.TroubledAsync(cancellationToken);
+        orchestrations.TroubledAsync(cancellationToken: cancellationToken);
 
     public Task<CaseInstance> InstanceAsync(string caseId, CancellationToken cancellationToken = default) =>
         orchestrations.GetAsync(caseId, cancellationToken);

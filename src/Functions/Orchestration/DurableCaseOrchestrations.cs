@@ -76,12 +76,15 @@ public sealed class DurableCaseOrchestrations(DurableTaskClient client) : ICaseO
         return await StartAsync(caseId, last, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CaseInstance>> TroubledAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CaseInstance>> TroubledAsync(
+        bool failedOnly = false, CancellationToken cancellationToken = default)
     {
         var troubled = new List<CaseInstance>();
         var query = new OrchestrationQuery
         {
-            Statuses = [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending],
+            Statuses = failedOnly
+                ? [OrchestrationRuntimeStatus.Failed]
+                : [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending],
             FetchInputsAndOutputs = false,
         };
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))

@@ -19,8 +19,8 @@ public sealed partial class FailedCasesWatch(ICaseOrchestrations orchestrations,
     public async Task<IReadOnlyList<string>> CheckAsync(CancellationToken cancellationToken = default)
     {
         var now = new List<string>();
-        var troubled = await orchestrations.TroubledAsync(cancellationToken);
-        foreach (var caseId in troubled.Where(i => i.Status == CaseInstanceStatus.Failed).Select(i => i.CaseId))
+        // Failed instances only: the store filters them, so the watch does not read every running case each minute.
+        foreach (var caseId in (await orchestrations.TroubledAsync(failedOnly: true, cancellationToken)).Select(i => i.CaseId))
         {
             if (alerted.TryAdd(caseId, true))
             {

@@ -57,7 +57,8 @@ public interface ICaseOrchestrations
 
     /// <summary>
     /// The cases an operator must look at: instances that ended Failed (a bug, since the orchestrator never throws)
-    /// and running ones with an effect that keeps failing. Reads every unfinished instance, a page of 100 at a time.
+    /// and running ones with an effect that keeps failing. Reads every unfinished instance, a page of 100 at a time;
+    /// with <paramref name="failedOnly"/> (the once-a-minute watch) only the failed ones, which the store can filter.
     /// </summary>
-    Task<IReadOnlyList<CaseInstance>> TroubledAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<CaseInstance>> TroubledAsync(bool failedOnly = false, CancellationToken cancellationToken = default);
 }

@@ -148,12 +148,18 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         return await StartAsync(caseId, last, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CaseInstance>> TroubledAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CaseInstance>> TroubledAsync(
+        bool failedOnly = false, CancellationToken cancellationToken = default)
     {
         var condition = new DurableTask.AzureStorage.Tracking.OrchestrationInstanceStatusQueryCondition
         {
-            RuntimeStatus = [OrchestrationStatus.Failed, OrchestrationStatus.Running, OrchestrationStatus.Pending,
-                OrchestrationStatus.ContinuedAsNew],
+            RuntimeStatus = failedOnly
+                ? [OrchestrationStatus.Failed]
+                :
+                [
+                    OrchestrationStatus.Failed, OrchestrationStatus.Running, OrchestrationStatus.Pending,
+                    OrchestrationStatus.ContinuedAsNew,
+                ],
             FetchInput = false,
             FetchOutput = true,
         };

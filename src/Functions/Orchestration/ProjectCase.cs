@@ -23,9 +23,7 @@ public sealed class ProjectCase(ICaseReadModel readModel, ICaseIndex index, Prog
         await readModel.ProjectAsync(state, Unsealing.Unseal(input.Events, secrets));
         if (state.File is { } file)
         {
-            var now = clock.GetUtcNow();
-            var deadlines = NextDeadline.Of(state, programmes.Get(file.ProgrammeId), DateOnly.FromDateTime(now.UtcDateTime));
-            await index.UpsertAsync(CaseSummary.Of(state, deadlines, now));
+            await index.UpsertAsync(CaseSummary.Of(state, programmes.Get(file.ProgrammeId), clock.GetUtcNow()));
         }
 
         return true;

@@ -70,9 +70,7 @@ public static class TimelinePicture
         }
 
         var deadlineY = 38 + stageRows * 28 + 8;
-        // Sent reminders are kept as "Kind:round".
-        var escalations = state.RemindersSent.Count(key => Enum.TryParse<TimerKind>(key[..key.IndexOf(':', StringComparison.Ordinal)],
-            out var kind) && Domain.Workflow.WaitingStages.IsEscalation(kind));
+        var escalations = Domain.Workflow.WaitingStages.EscalationsSent(state);
         var overdue = deadlines.OldestOverdue is { } oldest
             ? w.Format("timeline.overdue", deadlines.Overdue.Count, Day(oldest.Date))
             : string.Empty;

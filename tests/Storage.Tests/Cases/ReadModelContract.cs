@@ -35,9 +35,7 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
 
         await models.Cases.ProjectAsync(generation.State, generation.Unprojected);
         var state = generation.State;
-        var deadlines = NextDeadline.Of(
-            state, Decider.Programmes.Get(state.File!.ProgrammeId), DateOnly.FromDateTime(Start.UtcDateTime));
-        await models.Index.UpsertAsync(CaseSummary.Of(state, deadlines, Start));
+        await models.Index.UpsertAsync(CaseSummary.Of(state, Decider.Programmes.Get(state.File!.ProgrammeId), Start));
         return generation;
     }
 

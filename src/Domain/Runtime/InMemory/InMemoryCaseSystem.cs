@@ -160,9 +160,7 @@ public sealed class InMemoryCaseSystem
             await Store.ProjectAsync(generation.State, generation.Unprojected);
             if (generation.State.File is { } file)
             {
-                var deadlines = NextDeadline.Of(
-                    generation.State, Decider.Programmes.Get(file.ProgrammeId), DateOnly.FromDateTime(Now.UtcDateTime));
-                await Index.UpsertAsync(CaseSummary.Of(generation.State, deadlines, Now));
+                await Index.UpsertAsync(CaseSummary.Of(generation.State, Decider.Programmes.Get(file.ProgrammeId), Now));
             }
 
             generation = generation.Projected();

@@ -121,7 +121,8 @@ public sealed partial class InMemoryCaseOrchestrations(
         return await StartAsync(caseId, CaseJsonConverters.Sdk.Deserialize<CaseGeneration>(input)!, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CaseInstance>> TroubledAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CaseInstance>> TroubledAsync(
+        bool failedOnly = false, CancellationToken cancellationToken = default)
     {
         List<string> ids;
         lock (gate)
@@ -132,7 +133,8 @@ public sealed partial class InMemoryCaseOrchestrations(
         var troubled = new List<CaseInstance>();
         foreach (var id in ids)
         {
-            if (await GetAsync(id, cancellationToken) is { Troubled: true } instance)
+            if (await GetAsync(id, cancellationToken) is { Troubled: true } instance
+                && (!failedOnly || instance.Status == CaseInstanceStatus.Failed))
             {
                 troubled.Add(instance);
             }
