@@ -15,7 +15,6 @@ public sealed class CaseCommandFunctions
 {
     private const string Case = "cases/{caseId}";
 
-    private static readonly Role[] Counsellor = [Role.Counsellor];
     private static readonly Role[] Agency = [Role.Agency];
     private static readonly Role[] Partner = [Role.Partner];
 
@@ -34,76 +33,49 @@ public sealed class CaseCommandFunctions
     public Task<IResult> ReopenCaseAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Case + "/reopening")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient? client) =>
-        CommandHandling.RunAsync(request, caseId, client, Counsellor, false, (_, c) =>
-            new ReopenCase(c.CaseId, c.CommandId, c.At));
+        CommandHandling.RunAsync(request, caseId, client, CaseSteps.ReopenCase);
 
     [Function("BookDeparture")]
     public Task<IResult> BookDepartureAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Case + "/departure")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient? client) =>
-        CommandHandling.RunAsync(request, caseId, client, Counsellor, true, (f, c) =>
-        {
-            var departure = f.Date("departure");
-            var flight = f.Text("flight", required: false, maxLength: 40);
-            return departure is null ? null : new BookDeparture(c.CaseId, c.CommandId, c.At, departure.Value, flight);
-        });
+        CommandHandling.RunAsync(request, caseId, client, CaseSteps.BookDeparture);
 
     [Function("CancelDeparture")]
     public Task<IResult> CancelDepartureAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Case + "/departure")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient? client) =>
-        CommandHandling.RunAsync(request, caseId, client, Counsellor, false, (_, c) =>
-            new CancelDeparture(c.CaseId, c.CommandId, c.At));
+        CommandHandling.RunAsync(request, caseId, client, CaseSteps.CancelDeparture);
 
     [Function("RequestPostArrival")]
     public Task<IResult> RequestPostArrivalAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Case + "/post-arrival-request")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient? client) =>
-        CommandHandling.RunAsync(request, caseId, client, Counsellor, true, (f, c) =>
-        {
-            var services = f.ChoiceList<PostArrivalService>("services", 6);
-            var value = f.Amount("estimatedValue", required: false);
-            var notes = f.Text("notes", required: false, maxLength: 2000);
-            return f.Ok ? new RequestPostArrival(c.CaseId, c.CommandId, c.At, services, value, notes) : null;
-        });
+        CommandHandling.RunAsync(request, caseId, client, CaseSteps.RequestPostArrival);
 
     [Function("RecordConsent")]
     public Task<IResult> RecordConsentAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Case + "/consent")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient? client) =>
-        CommandHandling.RunAsync(request, caseId, client, Counsellor, false, (_, c) =>
-            new RecordConsent(c.CaseId, c.CommandId, c.At));
+        CommandHandling.RunAsync(request, caseId, client, CaseSteps.RecordConsent);
 
     [Function("RecordDeparture")]
     public Task<IResult> RecordDepartureAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Case + "/departure-record")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient? client) =>
-        CommandHandling.RunAsync(request, caseId, client, Agency, true, (f, c) =>
-            f.Date("departedOn") is { } on ? new RecordDeparture(c.CaseId, c.CommandId, c.At, on) : null);
+        CommandHandling.RunAsync(request, caseId, client, CaseSteps.RecordDeparture);
 
     [Function("ConfirmArrival")]
     public Task<IResult> ConfirmArrivalAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Case + "/arrival")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient? client) =>
-        CommandHandling.RunAsync(request, caseId, client, Partner, true, (f, c) =>
-            f.Date("arrivedOn") is { } on ? new ConfirmArrival(c.CaseId, c.CommandId, c.At, on) : null);
+        CommandHandling.RunAsync(request, caseId, client, CaseSteps.ConfirmArrival);
 
     [Function("SubmitPlan")]
     public Task<IResult> SubmitPlanAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Case + "/plan")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient? client) =>
-        CommandHandling.RunAsync(request, caseId, client, [Role.Counsellor, Role.Partner], true, (f, c) =>
-        {
-            var lines = f.List("lines", 50, l =>
-            {
-                var id = l.Text("lineId", maxLength: 40);
-                var category = l.Choice<ServiceCategory>("category");
-                var description = l.Text("description", maxLength: 500);
-                var amount = l.Amount("amount");
-                return id is null || category is null || description is null || amount is null ? null : new BudgetLine(id, category.Value, description, amount.Value);
-            });
-            return f.Ok ? new SubmitPlan(c.CaseId, c.CommandId, c.At, lines) : null;
-        });
+        CommandHandling.RunAsync(request, caseId, client, CaseSteps.SubmitPlan);
 
     [Function("DecidePlan")]
     public Task<IResult> DecidePlanAsync(
@@ -148,22 +120,19 @@ public sealed class CaseCommandFunctions
     public Task<IResult> WithdrawCaseAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Case + "/withdrawal")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient? client) =>
-        CommandHandling.RunAsync(request, caseId, client, Counsellor, false, (_, c) =>
-            new CloseCase(c.CaseId, c.CommandId, c.At, ClosureReason.Withdrawn));
+        CommandHandling.RunAsync(request, caseId, client, CaseSteps.Withdraw);
 
     [Function("EraseCase")]
     public Task<IResult> EraseCaseAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Case + "/erasure")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient? client) =>
-        CommandHandling.RunAsync(request, caseId, client, [Role.Counsellor, Role.ProgrammeOfficer], false, (_, c) =>
-            new ErasePersonalData(c.CaseId, c.CommandId, c.At));
+        CommandHandling.RunAsync(request, caseId, client, CaseSteps.Erase);
 
     [Function("CloseCase")]
     public Task<IResult> CloseCaseAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Case + "/closure")] HttpRequest request, string caseId,
         [DurableClient] DurableTaskClient? client) =>
-        CommandHandling.RunAsync(request, caseId, client, [Role.Counsellor, Role.Agency, Role.ProgrammeOfficer], true, (f, c) =>
-            f.Choice<ClosureReason>("reason") is { } reason ? new CloseCase(c.CaseId, c.CommandId, c.At, reason) : null);
+        CommandHandling.RunAsync(request, caseId, client, CaseSteps.Close);
 }
 
 /// <summary>Reads the monthly monitoring form (API and partner page share it).</summary>

@@ -17,6 +17,10 @@ public static partial class CommandHandling
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]
     private static partial Regex IdempotencyKey();
 
+    /// <summary>A step from <see cref="CaseSteps"/>, the same the case page's forms take.</summary>
+    public static Task<IResult> RunAsync(HttpRequest request, string caseId, DurableTaskClient? client, CaseStep step) =>
+        RunAsync(request, caseId, client, step.Roles, step.HasFields, step.Build);
+
     public static async Task<IResult> RunAsync(
         HttpRequest request, string caseId, DurableTaskClient? client, Role[] roles, bool hasBody,
         Func<Fields, CommandContext, CaseCommand?> build)

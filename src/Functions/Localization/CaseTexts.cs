@@ -5,7 +5,7 @@ namespace Reintegration.Functions.Localization;
 /// <summary>
 /// The words for what the domain records and works out, shared by the office pages and the caseworker's link pages:
 /// timeline events, reminders, alerts, closure reasons, plan status, next deadlines, relationships, post-arrival
-/// services, situations and the eligibility rules (their names and texts), in English and Danish. The domain hands
+/// services, plan services, situations and the eligibility rules (their names and texts), in English and Danish. The domain hands
 /// over codes and values (events, enums, rule names); the pages say them here.
 /// </summary>
 public static class CaseTexts
@@ -84,6 +84,10 @@ public static class CaseTexts
         ["arrival-service.housing-on-arrival"] = "housing on arrival",
         ["arrival-service.medical-help-on-arrival"] = "medical help on arrival",
         ["arrival-service.family-reunification"] = "family reunification",
+            ["service.cash"] = "Cash", ["service.long-term-housing"] = "Long-term housing", ["service.medical-care"] = "Medical care",
+            ["service.education"] = "Education", ["service.job-counselling"] = "Job counselling", ["service.small-business"] = "Small business",
+            ["service.family-reunification-monitoring"] = "Family reunification monitoring", ["service.legal-counselling"] = "Legal counselling",
+            ["service.psychosocial-support"] = "Psychosocial support", ["service.travel-cash"] = "Travel cash",
         ["situation.good"] = "good", ["situation.fair"] = "fair", ["situation.poor"] = "poor",
         ["type.voluntary"] = "voluntary", ["type.forced"] = "forced",
         ["rule.residence-status"] = "Residence status",
@@ -171,6 +175,10 @@ public static class CaseTexts
         ["arrival-service.housing-on-arrival"] = "bolig ved ankomst",
         ["arrival-service.medical-help-on-arrival"] = "lægehjælp ved ankomst",
         ["arrival-service.family-reunification"] = "familiesammenføring",
+            ["service.cash"] = "Kontanter", ["service.long-term-housing"] = "Langsigtet bolig", ["service.medical-care"] = "Lægehjælp",
+            ["service.education"] = "Uddannelse", ["service.job-counselling"] = "Jobrådgivning", ["service.small-business"] = "Lille virksomhed",
+            ["service.family-reunification-monitoring"] = "Opfølgning på familiesammenføring", ["service.legal-counselling"] = "Juridisk rådgivning",
+            ["service.psychosocial-support"] = "Psykosocial støtte", ["service.travel-cash"] = "Rejsepenge",
         ["situation.good"] = "god", ["situation.fair"] = "nogenlunde", ["situation.poor"] = "dårlig",
         ["type.voluntary"] = "frivillig", ["type.forced"] = "tvungen",
         ["rule.residence-status"] = "Opholdsstatus",

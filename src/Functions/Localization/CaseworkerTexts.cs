@@ -24,10 +24,6 @@ public static class CaseworkerTexts
             ["found.conviction.serious"] = "a conviction for a serious crime",
             ["problem.reason-required"] = "Give a reason when the applicant is not eligible.", ["problem.choose-eligibility"] = "Choose eligible or not eligible.",
             ["problem.comment-required"] = "Say why the plan is rejected, so it can be revised.", ["problem.choose-plan"] = "Choose approve or reject.",
-            ["service.cash"] = "Cash", ["service.long-term-housing"] = "Long-term housing", ["service.medical-care"] = "Medical care",
-            ["service.education"] = "Education", ["service.job-counselling"] = "Job counselling", ["service.small-business"] = "Small business",
-            ["service.family-reunification-monitoring"] = "Family reunification monitoring", ["service.legal-counselling"] = "Legal counselling",
-            ["service.psychosocial-support"] = "Psychosocial support", ["service.travel-cash"] = "Travel cash",
         },
         ["da"] = new Dictionary<string, string>
         {
@@ -48,10 +44,6 @@ public static class CaseworkerTexts
             ["found.conviction.serious"] = "en dom for en alvorlig forbrydelse",
             ["problem.reason-required"] = "Giv en begrundelse, når ansøgeren ikke er berettiget.", ["problem.choose-eligibility"] = "Vælg berettiget eller ikke berettiget.",
             ["problem.comment-required"] = "Skriv, hvorfor planen afvises, så den kan revideres.", ["problem.choose-plan"] = "Vælg godkend eller afvis.",
-            ["service.cash"] = "Kontanter", ["service.long-term-housing"] = "Langsigtet bolig", ["service.medical-care"] = "Lægehjælp",
-            ["service.education"] = "Uddannelse", ["service.job-counselling"] = "Jobrådgivning", ["service.small-business"] = "Lille virksomhed",
-            ["service.family-reunification-monitoring"] = "Opfølgning på familiesammenføring", ["service.legal-counselling"] = "Juridisk rådgivning",
-            ["service.psychosocial-support"] = "Psykosocial støtte", ["service.travel-cash"] = "Rejsepenge",
         },
     }).With(CaseTexts.Texts);
 }

@@ -59,6 +59,9 @@ public sealed class Words(
 
     public string this[string key] => Lookup(key) ?? key;
 
+    /// <summary>Whether this language has its own text for the key (asking is no miss).</summary>
+    public bool Has(string key) => words.ContainsKey(key);
+
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
 
     /// <summary>A kebab-case choice (a stage, a situation, a service) by its key under a prefix, e.g. <c>stage.monitoring</c>.</summary>

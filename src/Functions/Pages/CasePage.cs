@@ -6,6 +6,7 @@ using Reintegration.Domain.Runtime;
 using Reintegration.Functions.Api;
 using Reintegration.Functions.Cases;
 using Reintegration.Functions.Localization;
+using Reintegration.Functions.Pages.Actions;
 using Reintegration.Functions.Security;
 using Reintegration.Storage.Documents;
 using static Reintegration.Functions.Pages.Html;
@@ -18,7 +19,10 @@ namespace Reintegration.Functions.Pages;
 /// </summary>
 public static class CasePage
 {
-    public static async Task<IResult> ShowAsync(HttpContext http, string caseId, ICaseReadModel store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock)
+    /// <param name="feedback">A step from the page that was refused: its form is shown again with the reasons.</param>
+    public static async Task<IResult> ShowAsync(
+        HttpContext http, string caseId, ICaseReadModel store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock,
+        ActionFeedback? feedback = null, int status = StatusCodes.Status200OK)
     {
         var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
         if (!CaseIds.IsValid(caseId) || await store.ReadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored))
@@ -35,6 +39,15 @@ public static class CasePage
         var events = await store.ReadEventsAsync(caseId, http.RequestAborted);
         var view = CaseView.Of(state, events, deadlines, role);
         var html = new StringBuilder($"<h1>{E(w.Format("case.title", view.CaseId))}</h1>");
+        if (feedback is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"error\" role=\"alert\"><a href=\"#action-{feedback.Step}\">{E(w.Format("actions.refused", w[$"action.{feedback.Step}.title"]))}</a></p>");
+        }
+        else if (Done(http) is { } done)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"ok\" role=\"status\">{E(w[done])}</p>");
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.summary"])}</h2><dl>")
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.stage"])}</dt><dd data-stage=\"{E(view.Stage)}\">{E(w.Choice("stage", view.Stage))}{(state.Closure is { } closure ? $" ({E(w.Closure(closure))})" : string.Empty)}</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["col.programme"])}</dt><dd>{E(w.ProgrammeName(programme))}</dd>")
@@ -51,8 +64,8 @@ public static class CasePage
 
         if (state.Plan is { } plan)
         {
-            var status = w.PlanStatus(plan.Status);
-            html.Append(CultureInfo.InvariantCulture, $"<dt>{E(w["plan"])}</dt><dd>{E(w.Format("case.plan", plan.Version, status, plan.Total))}</dd>");
+            var planStatus = w.PlanStatus(plan.Status);
+            html.Append(CultureInfo.InvariantCulture, $"<dt>{E(w["plan"])}</dt><dd>{E(w.Format("case.plan", plan.Version, planStatus, plan.Total))}</dd>");
         }
 
         html.Append("</dl>");
@@ -68,6 +81,7 @@ public static class CasePage
             html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.note"])}</h2><p class=\"note\">{E(note)}</p>");
         }
 
+        html.Append(CaseActionForms.Render(http, state, programme, w, feedback));
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["timeline"])}</h2><figure class=\"card\">{TimelinePicture.Render(state, programme, deadlines, today, w)}</figure>");
         var attachments = MayOpenDocuments(http)
             ? state.MonitoringReports.Values.SelectMany(r => r.AttachmentIds.Select(id => (r.Month, id))).ToList()
@@ -83,8 +97,17 @@ public static class CasePage
             .AppendJoin(string.Empty, events.Select(e => (e.Event.At, Said: w.Describe(e.Event, CaseDisclosure.Of(role))))
                 .Select(t => $"<li><time datetime=\"{t.At:O}\">{t.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</time> <strong>{E(t.Said.What)}</strong> {E(t.Said.Detail)}</li>"))
             .Append("</ol>");
-        return Page(http, w, w.Format("case.title", view.CaseId), html.ToString(), nav: OfficeNavigation.Of(http, w));
+        return Page(http, w, w.Format("case.title", view.CaseId), html.ToString(), status, OfficeNavigation.Of(http, w));
     }
+
+    // What the step just taken came to (?done= after a step's redirect), said at the top of the page.
+    private static string? Done(HttpContext http) => http.Request.Query["done"].ToString() switch
+    {
+        "pending" => "actions.pending",
+        "duplicate" => "actions.duplicate",
+        var step when CaseSteps.Named(step) is not null => $"action.{step}.done",
+        _ => null,
+    };
 
     public static async Task<IResult> DownloadAsync(HttpContext http, string caseId, string documentId, ICaseReadModel store, AuditLog audit)
     {

@@ -26,7 +26,7 @@ public static class PageStyle
         label, legend { display: block; margin-top: .75rem; font-weight: 600; }
         .hint { display: block; font-weight: 400; color: #4a4a4a; font-size: .9rem; }
         input, select, textarea, button { font: inherit; padding: .5rem; max-width: 100%; min-height: 44px; }
-        textarea, input[type=text], input[type=password], input[type=date], input[type=file], select { width: 100%; border: 1px solid #6b6b6b; border-radius: 4px; background: #fff; }
+        textarea, input[type=text], input[type=password], input[type=date], input[type=number], input[type=file], select { width: 100%; border: 1px solid #6b6b6b; border-radius: 4px; background: #fff; }
         button { margin-top: 1rem; margin-inline-end: .5rem; border: 0; border-radius: 4px; background: #0b5394; color: #fff; cursor: pointer; padding: .5rem 1.2rem; }
         button.secondary { background: #595959; }
         :focus-visible { outline: 3px solid #7f3f00; outline-offset: 2px; }
@@ -35,6 +35,11 @@ public static class PageStyle
         .error { background: #f4cccc; padding: .75rem; border-radius: 4px; }
         .mail, .card { background: #fff; border: 1px solid #ccc; border-radius: 4px; padding: .75rem; margin-bottom: 1rem; }
         .muted { color: #4a4a4a; font-size: .9rem; }
+        h3 { font-size: 1.05rem; margin: 0; }
+        fieldset { border: 1px solid #ccc; border-radius: 4px; margin: .75rem 0 0; padding: .25rem .75rem .75rem; min-width: 0; }
+        label.check { display: flex; gap: .5rem; align-items: center; font-weight: 400; min-height: 44px; margin: 0; }
+        label.check input { min-height: 0; width: 1.25rem; height: 1.25rem; }
+        .field-error { color: #990000; font-weight: 600; margin: .25rem 0 0; }
         .overdue { color: #990000; }
         .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0 1rem; }
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem; }
