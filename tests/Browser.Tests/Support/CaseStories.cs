@@ -11,14 +11,20 @@ namespace Reintegration.Browser.Tests.Support;
 /// <summary>Cases brought to a stage straight through the runtime, at the app's dev clock, as intake and the API would.</summary>
 public static class CaseStories
 {
-    public static async Task<DateOnly> ArrivedAsync(this LiveApp app, string caseId, string country = "UG")
+    public static async Task EligibleAsync(this LiveApp app, string caseId, string country = "UG")
     {
         var now = app.Clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         await app.DoAsync(new CaseCommand.SubmitApplication(caseId, $"{caseId}-intake", now, "drc-denmark",
             new Person("Amina Test", new DateOnly(1990, 3, 14), Relationship.Applicant, false), [new Person("Grace Test", new DateOnly(2016, 9, 9), Relationship.Child, false)],
             country, country, ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, "Confidential: counselling note"));
         await app.DoAsync(new CaseCommand.DecideEligibility(caseId, $"{caseId}-decide", now, true, null));
+    }
+
+    public static async Task<DateOnly> ArrivedAsync(this LiveApp app, string caseId, string country = "UG")
+    {
+        var now = app.Clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await app.EligibleAsync(caseId, country);
         await app.DoAsync(new CaseCommand.BookDeparture(caseId, $"{caseId}-book", now, today, "TK 1234"));
         await app.DoAsync(new CaseCommand.ConfirmArrival(caseId, $"{caseId}-arrive", now, today));
         return today;
