@@ -43,7 +43,7 @@ public static class EngineSetup
         services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<OrchestratedCaseCommands>());
         services.AddSingleton<Operators.OperatorDesk>();
         services.AddSingleton<FailedCasesWatch>();
-        services.AddHostedService(sp => sp.GetRequiredService<FailedCasesWatch>());
+        services.AddHostedService<FailedCasesLoop>();
     }
 
     private static ICaseReadModel ReadModel(IServiceProvider services) => services.GetRequiredService<ICaseReadModel>();

@@ -34,6 +34,7 @@ public static class FunctionsApp
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IMessageSender>(),
             sp.GetRequiredService<ICaseDocuments>()));
         services.AddSingleton<ICaseCommandsSource>(sp => new BoundCaseCommands(sp));
+        services.AddSingleton<FailedCasesWatch>();
         services.TrustLoopback();
         return builder.Build();
     }

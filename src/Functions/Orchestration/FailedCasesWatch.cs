@@ -1,23 +1,27 @@
-using System.Diagnostics.Metrics;
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Reintegration.Functions.Orchestration;
 
 /// <summary>
 /// Looks for cases whose instance ended Failed (the orchestrator never throws, so this is a bug or a broken store) and
-/// raises an alert for each, once: an error log line with the case id only (an alert rule on event 9200 pages the
-/// operator) and the counter <c>reintegration.cases.failed</c>. The operator rehydrates the case
-/// (<see cref="ICaseOrchestrations.RehydrateAsync"/>): it runs again from its last generation's input.
+/// raises an alert for each, once per process: an error log line with the case id only (an alert rule on event 9200
+/// pages the operator) and the counter <c>reintegration.cases.failed</c>. The operator retries the case from the
+/// operations page, which rehydrates it (<see cref="ICaseOrchestrations.RehydrateAsync"/>): it runs again from its last
+/// generation's input. It looks every minute: locally as a background loop over the app's own task hub, on Azure as
+/// the timer function <see cref="FailedCasesTimer"/> through its Durable client binding.
 /// </summary>
-public sealed partial class FailedCasesWatch(ICaseOrchestrations orchestrations, IConfiguration config, ILogger<FailedCasesWatch> logger)
-    : BackgroundService
+public sealed partial class FailedCasesWatch(ILogger<FailedCasesWatch> logger)
 {
     private static readonly Counter<long> Failed = Hosting.Telemetry.Meter.CreateCounter<long>("reintegration.cases.failed", description: "Case orchestrations found failed");
     private readonly ConcurrentDictionary<string, bool> alerted = new(StringComparer.Ordinal);
 
     /// <summary>Checks once; returns the cases alerted now (not those alerted before).</summary>
-    public async Task<IReadOnlyList<string>> CheckAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> CheckAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(orchestrations);
         var now = new List<string>();
         // Failed instances only: the store filters them, so the watch does not read every running case each minute.
         foreach (var caseId in (await orchestrations.TroubledAsync(failedOnly: true, cancellationToken)).Select(i => i.CaseId))
@@ -33,26 +37,44 @@ public sealed partial class FailedCasesWatch(ICaseOrchestrations orchestrations,
         return now;
     }
 
+    /// <summary>One look that may fail (the store is down): said as a warning, and the next look tries again.</summary>
+    public async Task LookAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CheckAsync(orchestrations, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WatchFailed(logger, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 9200, Level = LogLevel.Error, Message = "Case {CaseId}: its orchestration failed; retry it from the operations page (docs/ARCHITECTURE.md)")]
+    private static partial void CaseFailed(ILogger logger, string caseId);
+
+    [LoggerMessage(EventId = 9201, Level = LogLevel.Warning, Message = "The failed-case watch could not look ({Error}); it tries again")]
+    private static partial void WatchFailed(ILogger logger, string error);
+}
+
+/// <summary>The local host's watch: every <c>Engine:FailedWatchSeconds</c> (60) over the app's own task hub.</summary>
+public sealed class FailedCasesLoop(FailedCasesWatch watch, ICaseOrchestrations orchestrations, IConfiguration config) : BackgroundService
+{
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = TimeSpan.FromSeconds(config.GetValue("Engine:FailedWatchSeconds", 60));
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await Task.Delay(every, stoppingToken);
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                WatchFailed(logger, ex.GetType().Name);
-            }
+            await Task.Delay(every, stoppingToken);
+            await watch.LookAsync(orchestrations, stoppingToken);
         }
     }
+}
 
-    [LoggerMessage(EventId = 9200, Level = LogLevel.Error, Message = "Case {CaseId}: its orchestration failed; rehydrate it (docs/ARCHITECTURE.md)")]
-    private static partial void CaseFailed(ILogger logger, string caseId);
-
-    [LoggerMessage(EventId = 9201, Level = LogLevel.Warning, Message = "The failed-case watch could not look ({Error}); it tries again")]
-    private static partial void WatchFailed(ILogger logger, string error);
+/// <summary>Azure's watch: a timer function each minute, through the Durable client the Functions host binds.</summary>
+public sealed class FailedCasesTimer(FailedCasesWatch watch)
+{
+    [Function("FailedCasesWatch")]
+    public Task RunAsync([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        watch.LookAsync(new DurableCaseOrchestrations(client), cancellationToken);
 }

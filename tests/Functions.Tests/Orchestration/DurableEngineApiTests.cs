@@ -139,8 +139,8 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         }
 
         var watch = app.Get<Reintegration.Functions.Orchestration.FailedCasesWatch>();
-        (await watch.CheckAsync()).ShouldBe([caseId]);
-        (await watch.CheckAsync()).ShouldBeEmpty();
+        (await watch.CheckAsync(orchestrations)).ShouldBe([caseId]);
+        (await watch.CheckAsync(orchestrations)).ShouldBeEmpty();
         app.Logs.Lines.ShouldContain(l => l.Contains($"Case {caseId}: its orchestration failed", StringComparison.Ordinal));
     }
 

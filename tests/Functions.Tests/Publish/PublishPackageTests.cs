@@ -69,6 +69,7 @@ public sealed class PublishPackageTests(PublishedPackage package) : IClassFixtur
         TriggerOf(CaseOrchestration.Name).ShouldBe("orchestrationTrigger");
         TriggerOf(ProjectCase.Name).ShouldBe("activityTrigger");
         TriggerOf(RunCaseEffect.Name).ShouldBe("activityTrigger");
+        TriggerOf("FailedCasesWatch").ShouldBe("timerTrigger");
     }
 
     [Fact]
