@@ -51,6 +51,9 @@ public sealed class PublishPackageTests(PublishedPackage package) : IClassFixtur
         var durable = host["extensions"]!["durableTask"]!;
         durable["storageProvider"]!["type"]!.GetValue<string>().ShouldBe("AzureStorage");
         durable["storageProvider"]!["connectionName"]!.GetValue<string>().ShouldBe("AzureWebJobsStorage");
+        // A provider setting: beside storageProvider (where it first was) the extension ignores it and idles at 30 s.
+        durable["storageProvider"]!["maxQueuePollingInterval"]!.GetValue<string>().ShouldBe("00:00:01");
+        durable.AsObject().ContainsKey("maxQueuePollingInterval").ShouldBeFalse();
         Directory.Exists(Path.Combine(package.Folder, "Http")).ShouldBeFalse("no function.json folders");
 
         using var zip = ZipFile.OpenRead(package.Zip);
