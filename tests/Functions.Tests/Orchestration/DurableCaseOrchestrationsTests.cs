@@ -79,6 +79,24 @@ public sealed class DurableCaseOrchestrationsTests
         Should.Throw<InvalidOperationException>(() => new BoundCaseCommands(services).For(null)).Message.ShouldContain("DurableClient");
     }
 
+    [Fact]
+    public async Task Given_a_failed_instance_on_Azure_When_the_timer_watch_looks_twice_Then_it_alerts_once()
+    {
+        client.Instances["case-6"] = Instance("case-6", OrchestrationRuntimeStatus.Failed);
+        client.Instances["case-7"] = Instance("case-7", OrchestrationRuntimeStatus.Running);
+        var watch = new FailedCasesWatch(Microsoft.Extensions.Logging.Abstractions.NullLogger<FailedCasesWatch>.Instance);
+
+        (await watch.CheckAsync(Port)).ShouldBe(["case-6"]);
+        (await watch.CheckAsync(Port)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Given_no_bound_client_When_the_operator_desk_is_asked_for_on_Azure_Then_it_says_so()
+    {
+        using var services = new ServiceCollection().BuildServiceProvider();
+        Should.Throw<InvalidOperationException>(() => new BoundCaseCommands(services).DeskFor(null)).Message.ShouldContain("DurableClient");
+    }
+
     private static CaseMessage Message() => CaseMessage.Of(new Domain.Cases.CaseCommand.RecordConsent("c", "cmd-1", DateTimeOffset.UnixEpoch));
 
     private static OrchestrationMetadata Instance(string id, OrchestrationRuntimeStatus status, string? input = null) =>
