@@ -47,6 +47,8 @@ public static class Problems
         rejection.Code switch
         {
             "case-not-found" => StatusCodes.Status404NotFound,
+            // Retry soon: nothing was sent (a webhook sender retries a 503, not a 4xx).
+            "case-starting" => StatusCodes.Status503ServiceUnavailable,
             "not-accepted-in-stage" or "case-exists" or "plan-superseded" or "monitoring-report-exists" or "only-lapsed-cases-reopen"
                 or "plan-not-pending" or "decision-round-stale" or "booking-stale" or "case-erased" or "case-not-running"
                 => StatusCodes.Status409Conflict,
