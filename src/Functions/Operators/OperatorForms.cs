@@ -74,6 +74,32 @@ public static class OperatorForms
         return html.ToString();
     }
 
+    /// <summary>How long the page waits for the task hub to carry out a termination before saying it was sent.</summary>
+    public static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The task hub carries out a termination on its next turn, not when asked: the page the officer is sent back to
+    /// should show it done, so the answer waits for it (bounded, like a command's answer).
+    /// </summary>
+    private static async Task<bool> TerminatedAsync(OperatorDesk desk, string caseId, CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(TerminationWait);
+        try
+        {
+            while ((await desk.InstanceAsync(caseId, bound.Token)).Status is CaseInstanceStatus.Running or CaseInstanceStatus.Pending)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), bound.Token);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     private static string FormKey(string action, string? effect) => effect is null ? action : $"{action}:{effect}";
 
     public static async Task<IResult> ActAsync(HttpContext http, string caseId, string action)
@@ -119,6 +145,12 @@ public static class OperatorForms
             Skip => await desk.SkipAsync(http.User, caseId, effect!, reason, http.RequestAborted),
             _ => await desk.TerminateAsync(http.User, caseId, reason, http.RequestAborted),
         };
+        if (action == Terminate && answer.Outcome == CommandOutcome.Accepted
+            && !await TerminatedAsync(desk, caseId, http.RequestAborted))
+        {
+            answer = answer with { Outcome = CommandOutcome.Pending };
+        }
+
         var said = answer switch
         {
             { Outcome: CommandOutcome.Rejected, Rejection.Code: var code } => "refused=" + (code is
