@@ -47,8 +47,7 @@ public sealed class OperatorPageTests(LiveApp app)
         await Expect(page.Locator("#terminate-reason")).ToHaveAttributeAsync("aria-invalid", "true");
 
         await page.Locator("#terminate-reason").FillAsync("Investigating the mail account");
-        await page.Locator("form[data-action=terminate]").GetByRole(AriaRole.Button, new() { Name = w["ops.terminate"] })
-            .ClickAsync();
+        await terminate.GetByRole(AriaRole.Button, new() { Name = w["ops.terminate"] }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToHaveTextAsync(w["ops.done.terminate"]);
         await Expect(page.Locator("dd[data-status]")).ToHaveTextAsync(w["ops.status.terminated"]);
         (await app.Get<ICaseOrchestrations>().GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Terminated);

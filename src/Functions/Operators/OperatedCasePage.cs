@@ -24,7 +24,8 @@ public static class OperatedCasePage
 {
     private static readonly string[] Outcomes = ["retry", "skip", "terminate", "pending"];
 
-    private static readonly string[] Refusals = ["case-not-running", "case-not-rehydrated", "effect-not-pending", "other"];
+    private static readonly string[] Refusals =
+        ["case-not-running", "case-not-rehydrated", "effect-not-pending", "other"];
 
     public static async Task<IResult> ShowAsync(HttpContext http, string caseId, FormProblem? problem = null)
     {
@@ -83,7 +84,8 @@ public static class OperatedCasePage
         if (instance.Published is { } published)
         {
             html.Append($"<dt>{E(w["col.stage"])}</dt><dd>{E(w.Choice("stage", Choices.Kebab(published.Stage)))}</dd>")
-                .Append(CultureInfo.InvariantCulture, $"<dt>{E(w["ops.case.version"])}</dt><dd>{published.Version}</dd>")
+                .Append(CultureInfo.InvariantCulture,
+                    $"<dt>{E(w["ops.case.version"])}</dt><dd>{published.Version}</dd>")
                 .Append($"<dt>{E(w["ops.case.wake"])}</dt><dd>{Time(published.WakeAt)}</dd>");
         }
 
@@ -132,7 +134,8 @@ public static class OperatedCasePage
 
     private static async Task<string> ActionsAsync(HttpContext http, Words w, string caseId)
     {
-        var rows = (await http.RequestServices.GetRequiredService<IAuditTrail>().ForCaseAsync(caseId, http.RequestAborted))
+        var trail = http.RequestServices.GetRequiredService<IAuditTrail>();
+        var rows = (await trail.ForCaseAsync(caseId, http.RequestAborted))
             .Where(a => a.Action != AuditEntry.Read).OrderByDescending(a => a.At).ToList();
         var html = new StringBuilder($"<h2>{E(w["ops.case.audit"])}</h2>");
         if (rows.Count == 0)
@@ -142,7 +145,8 @@ public static class OperatedCasePage
 
         string Th(string key) => $"<th scope=\"col\">{E(w[key])}</th>";
         string Td(string key, string content) => $"<td data-label=\"{E(w[key])}\">{content}</td>";
-        html.Append("<table class=\"stack\" data-audit><thead><tr>").Append(Th("ops.col.when")).Append(Th("ops.col.who"))
+        html.Append("<table class=\"stack\" data-audit><thead><tr>")
+            .Append(Th("ops.col.when")).Append(Th("ops.col.who"))
             .Append(Th("ops.col.action")).Append(Th("ops.col.reason")).Append("</tr></thead><tbody>");
         foreach (var row in rows)
         {

@@ -22,7 +22,7 @@ public static class OperatorForms
     public const string Terminate = "terminate";
     public const int MaxReason = 500;
 
-    /// <summary>A reason, an effect id and the antiforgery token fit easily; anything larger is no form of ours.</summary>
+    /// <summary>A reason, an effect id and the antiforgery token fit easily; anything larger is not our form.</summary>
     public const int MaxFormBytes = 8192;
 
     public static string Render(HttpContext http, Words w, CaseInstance instance, FormProblem? problem)
@@ -67,27 +67,32 @@ public static class OperatorForms
             .Append($"<fieldset><legend>{E(legend)}</legend><p class=\"hint\" id=\"{id}-help\">{E(help)}</p>")
             .Append($"<label for=\"{id}-reason\">{E(w["ops.reason"])}")
             .Append($"<span class=\"hint\" id=\"{id}-hint\">{E(w["ops.reason.hint"])}</span></label>")
-            .Append(error is null ? string.Empty : $"<p class=\"error\" role=\"alert\" id=\"{id}-error\">{E(error)}</p>")
+            .Append(error is null
+                ? string.Empty
+                : $"<p class=\"error\" role=\"alert\" id=\"{id}-error\">{E(error)}</p>")
             .Append($"<textarea id=\"{id}-reason\" name=\"reason\" rows=\"3\" required maxlength=\"{MaxReason}\" ")
-            .Append($"aria-describedby=\"{described}\"{(error is null ? string.Empty : " aria-invalid=\"true\"")}></textarea>")
+            .Append($"aria-describedby=\"{described}\"")
+            .Append(error is null ? string.Empty : " aria-invalid=\"true\"").Append("></textarea>")
             .Append($"<button>{E(button)}</button></fieldset></form>");
         return html.ToString();
     }
 
-    /// <summary>How long the page waits for the task hub to carry out a termination before saying it was sent.</summary>
+    /// <summary>How long the page waits for the task hub to carry out a termination, before saying "sent".</summary>
     public static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// The task hub carries out a termination on its next turn, not when asked: the page the officer is sent back to
     /// should show it done, so the answer waits for it (bounded, like a command's answer).
     /// </summary>
-    private static async Task<bool> TerminatedAsync(OperatorDesk desk, string caseId, CancellationToken cancellationToken)
+    private static async Task<bool> TerminatedAsync(
+        OperatorDesk desk, string caseId, CancellationToken cancellationToken)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(TerminationWait);
         try
         {
-            while ((await desk.InstanceAsync(caseId, bound.Token)).Status is CaseInstanceStatus.Running or CaseInstanceStatus.Pending)
+            while ((await desk.InstanceAsync(caseId, bound.Token)).Status
+                is CaseInstanceStatus.Running or CaseInstanceStatus.Pending)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100), bound.Token);
             }
@@ -107,11 +112,13 @@ public static class OperatorForms
         if (http.Request.ContentLength > MaxFormBytes)
         {
             return Results.Problem(type: "form-too-large", title: "The form is too large.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, detail: $"This form takes at most {MaxFormBytes} bytes.");
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                detail: $"This form takes at most {MaxFormBytes} bytes.");
         }
 
         var services = http.RequestServices;
-        if (!http.Request.HasFormContentType || !await services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        if (!http.Request.HasFormContentType
+            || !await services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
             return Results.Problem(type: "antiforgery", title: "The form's antiforgery token is missing or wrong.",
                 statusCode: StatusCodes.Status400BadRequest, detail: "Send the form from the operator page.");

@@ -13,7 +13,8 @@ public sealed class OperatorFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pages/operations")] HttpRequest request)
     {
         var http = Http(request);
-        return await OperatorAccess.RefusalAsync(http) ?? await TroubledCasesPage.ShowAsync(http, request.Query["case"]);
+        return await OperatorAccess.RefusalAsync(http)
+            ?? await TroubledCasesPage.ShowAsync(http, request.Query["case"]);
     }
 
     [Function("OperationsCasePage")]
@@ -31,7 +32,8 @@ public sealed class OperatorFunctions
         HttpRequest request, string caseId)
     {
         var http = Http(request);
-        return await OperatorAccess.RefusalAsync(http) ?? await OperatorForms.ActAsync(http, caseId, OperatorForms.Retry);
+        return await OperatorAccess.RefusalAsync(http)
+            ?? await OperatorForms.ActAsync(http, caseId, OperatorForms.Retry);
     }
 
     [Function("OperationsSkip")]
@@ -40,7 +42,8 @@ public sealed class OperatorFunctions
         HttpRequest request, string caseId)
     {
         var http = Http(request);
-        return await OperatorAccess.RefusalAsync(http) ?? await OperatorForms.ActAsync(http, caseId, OperatorForms.Skip);
+        return await OperatorAccess.RefusalAsync(http)
+            ?? await OperatorForms.ActAsync(http, caseId, OperatorForms.Skip);
     }
 
     [Function("OperationsTerminate")]

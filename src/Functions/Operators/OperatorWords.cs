@@ -12,12 +12,13 @@ public static class OperatorWords
     public static Words Of(HttpContext http) =>
         OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
 
-    public static string Status(this Words w, CaseInstanceStatus status) => w.Choice("ops.status", Choices.Kebab(status));
+    public static string Status(this Words w, CaseInstanceStatus status) =>
+        w.Choice("ops.status", Choices.Kebab(status));
 
-    /// <summary>An effect's kind is its type's name (<c>SendEmail</c>): said in words, or as it is when unknown.</summary>
+    /// <summary>An effect's kind is its type's name (<c>SendEmail</c>): said in words, or as is when unknown.</summary>
     public static string Kind(this Words w, string kind) => w.Choice("ops.kind", Choices.Kebab(kind));
 
-    /// <summary>An audit row's action as <see cref="OperatorDesk"/> writes it: "retry", "skip {effect}", "terminate".</summary>
+    /// <summary>An audit row's action as <see cref="OperatorDesk"/> writes it ("retry", "skip {effect}", …).</summary>
     public static string Action(this Words w, string action) => action.Split(' ', 2) switch
     {
         ["skip", var effect] => w.Format("ops.action.skip", effect),
@@ -27,6 +28,7 @@ public static class OperatorWords
 
     /// <summary>A moment in UTC, machine-readable too.</summary>
     public static string Time(DateTimeOffset? at) => at is { } t
-        ? $"<time datetime=\"{t.UtcDateTime:O}\">{E(t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))}</time>"
+        ? $"<time datetime=\"{t.UtcDateTime:O}\">"
+            + $"{E(t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))}</time>"
         : "–";
 }

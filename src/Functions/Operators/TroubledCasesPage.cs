@@ -28,7 +28,7 @@ public static class TroubledCasesPage
         var html = new StringBuilder($"<h1>{E(w["ops.title"])}</h1><p>{E(w["ops.intro"])}</p>")
             .Append($"<form method=\"get\" action=\"{E(root)}/pages/operations\"><input type=\"hidden\" name=\"lang\" ")
             .Append($"value=\"{E(w.Language)}\"><label for=\"case\">{E(w["ops.open"])}</label>")
-            .Append(invalid ? $"<p class=\"error\" id=\"case-error\">{E(w["ops.not-found"].Replace("{0}", open))}</p>" : "")
+            .Append(invalid ? $"<p class=\"error\" id=\"case-error\">{E(w.Format("ops.not-found", open))}</p>" : "")
             .Append($"<input type=\"text\" id=\"case\" name=\"case\" required maxlength=\"64\" autocomplete=\"off\"")
             .Append(invalid ? " aria-invalid=\"true\" aria-describedby=\"case-error\">" : ">")
             .Append($"<button>{E(w["ops.open.button"])}</button></form>");
@@ -58,13 +58,17 @@ public static class TroubledCasesPage
     {
         var failing = instance.Published?.Effects.Where(e => e.Failures > 0).ToList() ?? [];
         string Td(string key, string content) => $"<td data-label=\"{E(w[key])}\">{content}</td>";
-        var link = $"{http.Request.PathBase}/pages/operations/{Uri.EscapeDataString(instance.CaseId)}?lang={w.Language}";
+        var link =
+            $"{http.Request.PathBase}/pages/operations/{Uri.EscapeDataString(instance.CaseId)}?lang={w.Language}";
         var errors = failing.Select(e => e.LastError).OfType<string>().Distinct().ToList();
         return $"<tr data-case=\"{E(instance.CaseId)}\">"
             + Td("col.case", $"<a href=\"{E(link)}\">{E(instance.CaseId)}</a>")
             + Td("ops.col.status", E(w.Status(instance.Status)))
-            + Td("ops.col.effect", string.Join("<br>", failing.Select(e => $"{E(w.Kind(e.Kind))}: <code>{E(e.EffectId)}</code>")))
-            + Td("ops.col.attempts", failing.Count == 0 ? "–" : failing.Max(e => e.Failures).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            + Td("ops.col.effect", string.Join(
+                "<br>", failing.Select(e => $"{E(w.Kind(e.Kind))}: <code>{E(e.EffectId)}</code>")))
+            + Td("ops.col.attempts", failing.Count == 0
+                ? "–"
+                : failing.Max(e => e.Failures).ToString(System.Globalization.CultureInfo.InvariantCulture))
             + Td("ops.col.error", errors.Count > 0 ? string.Join("<br>", errors.Select(e => $"<code>{E(e)}</code>"))
                 : instance.Failure is { } failure ? $"<code>{E(failure)}</code>" : "–")
             + Td("ops.col.next-try", Time(failing.Select(e => e.RetryAt).Where(t => t is not null).Min()))

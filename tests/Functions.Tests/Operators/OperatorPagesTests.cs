@@ -31,7 +31,8 @@ public sealed partial class OperatorPagesTests(OperatorPagesTests.FailingMailApp
                 sp.GetRequiredService<ICaseReadModel>())));
     }
 
-    private sealed class RefusingSender(ConcurrentDictionary<string, bool> failing, IMessageSender inner) : IMessageSender
+    private sealed class RefusingSender(ConcurrentDictionary<string, bool> failing, IMessageSender inner)
+        : IMessageSender
     {
         public Task SendAsync(CaseEffect effect, CancellationToken cancellationToken = default) =>
             failing.ContainsKey(effect.EffectId[..effect.EffectId.IndexOf(':', StringComparison.Ordinal)])
@@ -78,7 +79,8 @@ public sealed partial class OperatorPagesTests(OperatorPagesTests.FailingMailApp
         list.ShouldContain("href=\"/pages/operations?lang=en\" aria-current=\"page\"");
 
         var page = await officer.GetStringAsync($"/pages/operations/{caseId}");
-        var failing = (await app.Get<ICaseOrchestrations>().GetAsync(caseId)).Published!.Effects.First(e => e.Failures > 0);
+        var failing = (await app.Get<ICaseOrchestrations>().GetAsync(caseId)).Published!.Effects
+            .First(e => e.Failures > 0);
         page.ShouldContain($"data-effect=\"{failing.EffectId}\"");
         page.ShouldContain("running");
         page.ShouldContain("Application submitted");
@@ -177,7 +179,8 @@ public sealed partial class OperatorPagesTests(OperatorPagesTests.FailingMailApp
         var terminated = await ActAsync("terminate", ("reason", "investigating the mail account"));
         terminated.ShouldEndWith("done=terminate");
         (await orchestrations.GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Terminated);
-        (await officer.GetStringAsync(terminated)).ShouldContain("Terminated: the case&#39;s orchestration has stopped.");
+        (await officer.GetStringAsync(terminated))
+            .ShouldContain("Terminated: the case&#39;s orchestration has stopped.");
 
         app.Failing.TryRemove(caseId, out _);
         (await ActAsync("retry", ("reason", "mail account fixed"))).ShouldEndWith("done=retry");
