@@ -197,6 +197,36 @@ public sealed partial class OperatorPagesTests(OperatorPagesTests.FailingMailApp
         page.ShouldContain("investigating the mail account");
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("da")]
+    public async Task Given_a_failing_case_with_an_operator_action_Then_the_operator_pages_say_every_word_in_the_language(
+        string language)
+    {
+        var caseId = await FailingCaseAsync("ops-words");
+        var officer = await SignedInAsync("dev-officer-key");
+        var csrf = Csrf(await officer.GetStringAsync($"/pages/operations/{caseId}"));
+        (await officer.PostAsync($"/pages/operations/{caseId}/retry", Form(("__csrf", csrf), ("reason", "-"))))
+            .StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        (await app.Get<ICaseOrchestrations>().GetAsync(caseId)).Troubled.ShouldBeTrue();
+        var faults = new List<string>();
+
+        foreach (var path in new[]
+        {
+            $"/pages/operations?lang={language}", $"/pages/operations/{caseId}?lang={language}",
+            $"/pages/operations?case=%20&lang={language}",
+        })
+        {
+            var response = await officer.GetAsync(path);
+            faults.AddRange(await Pages.PageWordsSupport.FaultsAsync(response, path, language));
+        }
+
+        var refused = await officer.PostAsync(
+            $"/pages/operations/{caseId}/terminate?lang={language}", Form(("__csrf", csrf), ("reason", "")));
+        faults.AddRange(await Pages.PageWordsSupport.FaultsAsync(refused, "terminate without a reason", language));
+        faults.ShouldBeEmpty(string.Join(Environment.NewLine, faults));
+    }
+
     [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]
     private static partial Regex CsrfField();
 }
