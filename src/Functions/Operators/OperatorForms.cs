@@ -109,11 +109,9 @@ public static class OperatorForms
 
     public static async Task<IResult> ActAsync(HttpContext http, string caseId, string action)
     {
-        if (http.Request.ContentLength > MaxFormBytes)
+        if (await SignInPages.SmallFormAsync(http, MaxFormBytes) is { } tooLarge)
         {
-            return Results.Problem(type: "form-too-large", title: "The form is too large.",
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                detail: $"This form takes at most {MaxFormBytes} bytes.");
+            return tooLarge;
         }
 
         var services = http.RequestServices;

@@ -135,11 +135,29 @@ public sealed partial class OperatorPagesTests(OperatorPagesTests.FailingMailApp
         (await app.Get<ICaseOrchestrations>().GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Running);
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    public async Task Given_no_reason_When_terminating_Then_the_page_says_so_beside_the_field_and_nothing_is_done(string reason)
+    [Fact]
+    public async Task Given_a_form_larger_than_the_operator_forms_When_posted_Then_413_and_nothing_done()
     {
+        var caseId = await FailingCaseAsync("ops-large");
+        var officer = await SignedInAsync("dev-officer-key");
+        var csrf = Csrf(await officer.GetStringAsync($"/pages/operations/{caseId}"));
+
+        var response = await officer.PostAsync(
+            $"/pages/operations/{caseId}/terminate", Form(("__csrf", csrf), ("reason", new string('x', 20_000))));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await OperatedAsync(caseId)).ShouldBeEmpty();
+        (await app.Get<ICaseOrchestrations>().GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Running);
+    }
+
+    [Theory]
+    [InlineData("", "Give a reason for this action.")]
+    [InlineData("   ", "Give a reason for this action.")]
+    [InlineData(null, "The reason is longer than 500 characters.")]
+    public async Task Given_a_missing_or_too_long_reason_When_terminating_Then_it_is_said_beside_the_field_and_nothing_done(
+        string? reason, string said)
+    {
+        reason ??= new string('x', 501);
         var caseId = await FailingCaseAsync("ops-reason");
         var officer = await SignedInAsync("dev-officer-key");
         var csrf = Csrf(await officer.GetStringAsync($"/pages/operations/{caseId}"));
@@ -149,7 +167,7 @@ public sealed partial class OperatorPagesTests(OperatorPagesTests.FailingMailApp
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var html = await response.Content.ReadAsStringAsync();
-        html.ShouldContain("id=\"terminate-error\">Give a reason for this action.");
+        html.ShouldContain($"id=\"terminate-error\">{said}");
         html.ShouldContain("aria-describedby=\"terminate-help terminate-hint terminate-error\" aria-invalid=\"true\"");
         (await OperatedAsync(caseId)).ShouldBeEmpty();
         (await app.Get<ICaseOrchestrations>().GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Running);
