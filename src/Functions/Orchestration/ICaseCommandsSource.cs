@@ -13,19 +13,34 @@ namespace Reintegration.Functions.Orchestration;
 public interface ICaseCommandsSource
 {
     ICaseCommands For(DurableTaskClient? client);
+
+    /// <summary>The operator desk over the same orchestrations (the operations pages).</summary>
+    Operators.OperatorDesk DeskFor(DurableTaskClient? client);
 }
 
 /// <summary>Local host: the app's own engine (the in-process task hub, or the store engine while it remains).</summary>
 public sealed class LocalCaseCommands(IServiceProvider services) : ICaseCommandsSource
 {
     public ICaseCommands For(DurableTaskClient? client) => services.GetRequiredService<ICaseCommands>();
+
+    public Operators.OperatorDesk DeskFor(DurableTaskClient? client) => services.GetRequiredService<Operators.OperatorDesk>();
 }
 
 /// <summary>Azure: the orchestrations through the client the Functions host bound to this invocation.</summary>
 public sealed class BoundCaseCommands(IServiceProvider services) : ICaseCommandsSource
 {
-    public ICaseCommands For(DurableTaskClient? client) => new OrchestratedCaseCommands(
-        new DurableCaseOrchestrations(client ?? throw new InvalidOperationException("No [DurableClient] was bound.")),
-        services.GetRequiredService<ICaseReadModel>(), services.GetRequiredService<CaseDecider>(),
+    public ICaseCommands For(DurableTaskClient? client) => Commands(Orchestrations(client));
+
+    public Operators.OperatorDesk DeskFor(DurableTaskClient? client)
+    {
+        var orchestrations = Orchestrations(client);
+        return new Operators.OperatorDesk(orchestrations, Commands(orchestrations), services.GetRequiredService<Security.AuditLog>());
+    }
+
+    private static DurableCaseOrchestrations Orchestrations(DurableTaskClient? client) =>
+        new(client ?? throw new InvalidOperationException("No [DurableClient] was bound."));
+
+    private OrchestratedCaseCommands Commands(ICaseOrchestrations orchestrations) => new(
+        orchestrations, services.GetRequiredService<ICaseReadModel>(), services.GetRequiredService<CaseDecider>(),
         services.GetRequiredService<TimeProvider>());
 }
