@@ -27,12 +27,13 @@ public static class OperatedCasePage
     private static readonly string[] Refusals =
         ["case-not-running", "case-not-rehydrated", "effect-not-pending", "other"];
 
-    public static async Task<IResult> ShowAsync(HttpContext http, string caseId, FormProblem? problem = null)
+    public static async Task<IResult> ShowAsync(
+        HttpContext http, OperatorDesk desk, string caseId, FormProblem? problem = null)
     {
         var w = OperatorWords.Of(http);
         var services = http.RequestServices;
         var instance = CaseIds.IsValid(caseId)
-            ? await services.GetRequiredService<OperatorDesk>().InstanceAsync(caseId, http.RequestAborted)
+            ? await desk.InstanceAsync(caseId, http.RequestAborted)
             : null;
         if (instance is null or { Status: CaseInstanceStatus.Missing })
         {

@@ -107,7 +107,7 @@ public static class OperatorForms
 
     private static string FormKey(string action, string? effect) => effect is null ? action : $"{action}:{effect}";
 
-    public static async Task<IResult> ActAsync(HttpContext http, string caseId, string action)
+    public static async Task<IResult> ActAsync(HttpContext http, OperatorDesk desk, string caseId, string action)
     {
         if (await SignInPages.SmallFormAsync(http, MaxFormBytes) is { } tooLarge)
         {
@@ -122,7 +122,6 @@ public static class OperatorForms
                 statusCode: StatusCodes.Status400BadRequest, detail: "Send the form from the operator page.");
         }
 
-        var desk = services.GetRequiredService<OperatorDesk>();
         if (!CaseIds.IsValid(caseId)
             || (await desk.InstanceAsync(caseId, http.RequestAborted)).Status == CaseInstanceStatus.Missing)
         {
@@ -141,7 +140,7 @@ public static class OperatorForms
         if (reason.Length is 0 or > MaxReason)
         {
             var key = reason.Length == 0 ? "ops.reason.missing" : "ops.reason.too-long";
-            return await OperatedCasePage.ShowAsync(http, caseId, new FormProblem(FormKey(action, effect), key));
+            return await OperatedCasePage.ShowAsync(http, desk, caseId, new FormProblem(FormKey(action, effect), key));
         }
 
         var answer = action switch

@@ -1,4 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Reintegration.Functions.Orchestration;
 
 namespace Reintegration.Functions.Operators;
 
@@ -10,51 +12,57 @@ public sealed class OperatorFunctions
 {
     [Function("OperationsPage")]
     public async Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pages/operations")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pages/operations")] HttpRequest request,
+        [DurableClient] DurableTaskClient? client)
     {
         var http = Http(request);
         return await OperatorAccess.RefusalAsync(http)
-            ?? await TroubledCasesPage.ShowAsync(http, request.Query["case"]);
+            ?? await TroubledCasesPage.ShowAsync(http, Desk(http, client), request.Query["case"]);
     }
 
     [Function("OperationsCasePage")]
     public async Task<IResult> CaseAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pages/operations/{caseId}")] HttpRequest request,
-        string caseId)
+        string caseId, [DurableClient] DurableTaskClient? client)
     {
         var http = Http(request);
-        return await OperatorAccess.RefusalAsync(http) ?? await OperatedCasePage.ShowAsync(http, caseId);
+        return await OperatorAccess.RefusalAsync(http)
+            ?? await OperatedCasePage.ShowAsync(http, Desk(http, client), caseId);
     }
 
     [Function("OperationsRetry")]
     public async Task<IResult> RetryAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pages/operations/{caseId}/retry")]
-        HttpRequest request, string caseId)
+        HttpRequest request, string caseId, [DurableClient] DurableTaskClient? client)
     {
         var http = Http(request);
         return await OperatorAccess.RefusalAsync(http)
-            ?? await OperatorForms.ActAsync(http, caseId, OperatorForms.Retry);
+            ?? await OperatorForms.ActAsync(http, Desk(http, client), caseId, OperatorForms.Retry);
     }
 
     [Function("OperationsSkip")]
     public async Task<IResult> SkipAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pages/operations/{caseId}/skip")]
-        HttpRequest request, string caseId)
+        HttpRequest request, string caseId, [DurableClient] DurableTaskClient? client)
     {
         var http = Http(request);
         return await OperatorAccess.RefusalAsync(http)
-            ?? await OperatorForms.ActAsync(http, caseId, OperatorForms.Skip);
+            ?? await OperatorForms.ActAsync(http, Desk(http, client), caseId, OperatorForms.Skip);
     }
 
     [Function("OperationsTerminate")]
     public async Task<IResult> TerminateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "pages/operations/{caseId}/terminate")]
-        HttpRequest request, string caseId)
+        HttpRequest request, string caseId, [DurableClient] DurableTaskClient? client)
     {
         var http = Http(request);
         return await OperatorAccess.RefusalAsync(http)
-            ?? await OperatorForms.ActAsync(http, caseId, OperatorForms.Terminate);
+            ?? await OperatorForms.ActAsync(http, Desk(http, client), caseId, OperatorForms.Terminate);
     }
+
+    /// <summary>On Azure the desk works through the client bound to this invocation; locally the app's own.</summary>
+    private static OperatorDesk Desk(HttpContext http, DurableTaskClient? client) =>
+        http.RequestServices.GetRequiredService<ICaseCommandsSource>().DeskFor(client);
 
     private static HttpContext Http(HttpRequest request) =>
         (request ?? throw new ArgumentNullException(nameof(request))).HttpContext;

@@ -14,7 +14,7 @@ namespace Reintegration.Functions.Operators;
 /// </summary>
 public static class TroubledCasesPage
 {
-    public static async Task<IResult> ShowAsync(HttpContext http, string? open)
+    public static async Task<IResult> ShowAsync(HttpContext http, OperatorDesk desk, string? open)
     {
         var w = OperatorWords.Of(http);
         var root = http.Request.PathBase;
@@ -24,7 +24,7 @@ public static class TroubledCasesPage
         }
 
         var invalid = open is not null;
-        var troubled = await http.RequestServices.GetRequiredService<OperatorDesk>().TroubledAsync(http.RequestAborted);
+        var troubled = await desk.TroubledAsync(http.RequestAborted);
         var html = new StringBuilder($"<h1>{E(w["ops.title"])}</h1><p>{E(w["ops.intro"])}</p>")
             .Append($"<form method=\"get\" action=\"{E(root)}/pages/operations\"><input type=\"hidden\" name=\"lang\" ")
             .Append($"value=\"{E(w.Language)}\"><label for=\"case\">{E(w["ops.open"])}</label>")
