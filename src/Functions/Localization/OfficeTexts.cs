@@ -61,5 +61,5 @@ public static class OfficeTexts
             ["stage.departed"] = "Afrejst", ["stage.awaiting-plan"] = "Afventer plan", ["stage.plan-pending-approval"] = "Plan afventer godkendelse", ["stage.plan-rejected"] = "Plan afvist",
             ["stage.monitoring"] = "Opfølgning", ["stage.financial-reported"] = "Regnskab modtaget", ["stage.closed"] = "Lukket",
         },
-    }).With(CaseTexts.Texts).With(CaseActionTexts.Texts);
+    }).With(CaseTexts.Texts).With(CaseActionTexts.Texts).With(OperatorTexts.Texts);
 }

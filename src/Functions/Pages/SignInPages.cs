@@ -166,15 +166,16 @@ public static class SignInPages
     public const int MaxFormBytes = 4096;
 
     /// <summary>
-    /// Reads an unauthenticated form's body into memory only up to <see cref="MaxFormBytes"/> (a 413 Problem Details
-    /// beyond), before antiforgery or the form reader see it: nobody makes the app read megabytes before a refusal.
+    /// Reads a small form's body into memory only up to <paramref name="maxBytes"/> (a 413 Problem Details beyond),
+    /// before antiforgery or the form reader see it: nobody makes the app read megabytes before a refusal.
     /// </summary>
-    private static async Task<IResult?> SmallFormAsync(HttpContext http)
+    public static async Task<IResult?> SmallFormAsync(HttpContext http, int maxBytes = MaxFormBytes)
     {
+        ArgumentNullException.ThrowIfNull(http);
         var tooLarge = Results.Problem(
             type: "form-too-large", title: "The form is too large.", statusCode: StatusCodes.Status413PayloadTooLarge,
-            detail: $"This form takes at most {MaxFormBytes} bytes.");
-        if (http.Request.ContentLength > MaxFormBytes)
+            detail: $"This form takes at most {maxBytes} bytes.");
+        if (http.Request.ContentLength > maxBytes)
         {
             return tooLarge;
         }
@@ -182,10 +183,10 @@ public static class SignInPages
         var limit = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
         if (limit is { IsReadOnly: false })
         {
-            limit.MaxRequestBodySize = MaxFormBytes;
+            limit.MaxRequestBodySize = maxBytes;
         }
 
-        var buffer = new byte[MaxFormBytes + 1];
+        var buffer = new byte[maxBytes + 1];
         var read = 0;
         int n;
         while (read < buffer.Length
@@ -194,7 +195,7 @@ public static class SignInPages
             read += n;
         }
 
-        if (read > MaxFormBytes)
+        if (read > maxBytes)
         {
             return tooLarge;
         }

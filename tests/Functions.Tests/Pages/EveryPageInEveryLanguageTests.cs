@@ -47,6 +47,11 @@ public sealed class EveryPageInEveryLanguageTests(AzuriteApp azurite)
                     client, $"/pages/cases?stage=monitoring&lang={language}", $"filtered list ({key})", language));
                 faults.AddRange(await FaultsAsync(client, $"/pages/dashboard?lang={language}", $"dashboard ({key})", language));
                 faults.AddRange(await FaultsAsync(client, $"/dev/outbox?lang={language}", $"outbox ({key})", language));
+                if (key == "dev-officer-key")
+                {
+                    faults.AddRange(await OperatorPagesFaultsAsync(client, cases["monitoring"], language));
+                }
+
                 foreach (var (stage, id) in cases)
                 {
                     faults.AddRange(await FaultsAsync(
@@ -95,6 +100,27 @@ public sealed class EveryPageInEveryLanguageTests(AzuriteApp azurite)
         }
 
         faults.ShouldBeEmpty(string.Join(Environment.NewLine, faults));
+    }
+
+    /// <summary>The operator pages: the list, a case with an operator action on it, and each outcome message.</summary>
+    private async Task<IReadOnlyList<string>> OperatorPagesFaultsAsync(HttpClient client, string caseId, string language)
+    {
+        var officer = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+        [
+            new(System.Security.Claims.ClaimTypes.NameIdentifier, "dev-officer"),
+            new(System.Security.Claims.ClaimTypes.Role, "ProgrammeOfficer"),
+        ], "test"));
+        await App.Get<Reintegration.Functions.Security.AuditLog>().OperatedAsync(officer, caseId, "retry", "-", default);
+        var faults = new List<string>();
+        faults.AddRange(await FaultsAsync(client, $"/pages/operations?lang={language}", "operations", language));
+        foreach (var said in new[] { "", "&done=retry", "&done=skip", "&done=terminate", "&done=pending",
+            "&refused=case-not-running", "&refused=case-not-rehydrated", "&refused=effect-not-pending", "&refused=other" })
+        {
+            faults.AddRange(await FaultsAsync(
+                client, $"/pages/operations/{caseId}?lang={language}{said}", $"operations case{said}", language));
+        }
+
+        return faults;
     }
 
     private async Task<IReadOnlyList<string>> FaultsAsync(HttpClient client, string path, string what, string language)
