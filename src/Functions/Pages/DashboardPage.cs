@@ -25,7 +25,7 @@ public static class DashboardPage
 
     public static async Task<IResult> ShowAsync(HttpContext http, ICaseIndex index, ICaseReadModel store, ProgrammeCatalog programmes, TimeProvider clock)
     {
-        var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
+        var w = OfficeTexts.For(http);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var cases = await VisibleCases.LoadAsync(http.User, index, store, http.RequestAborted);
