@@ -1,6 +1,8 @@
 namespace Reintegration.Functions.Localization;
 
-/// <summary>The case page's steps in Modern Standard Arabic, for partners, with a sentence for every refusal Danish has.</summary>
+/// <summary>
+/// The case page's steps in Modern Standard Arabic, for partners, with a sentence for every refusal Danish has.
+/// </summary>
 public static partial class CaseActionTexts
 {
     private static Dictionary<string, string> Arabic() => new()
@@ -42,9 +44,11 @@ public static partial class CaseActionTexts
         ["action.withdraw.title"] = "سحب الملف",
         ["action.withdraw.help"] = "لم يعد الشخص العائد يرغب في المساعدة. يؤدي ذلك إلى إغلاق الملف.",
         ["action.withdraw.button"] = "اسحب الملف", ["action.withdraw.done"] = "تم سحب الملف.",
-        ["action.close.title"] = "إغلاق الملف", ["action.close.button"] = "أغلق الملف", ["action.close.done"] = "تم إغلاق الملف.",
+        ["action.close.title"] = "إغلاق الملف", ["action.close.button"] = "أغلق الملف",
+        ["action.close.done"] = "تم إغلاق الملف.",
         ["field.reason"] = "السبب",
-        ["action.reopen.title"] = "إعادة فتح الملف", ["action.reopen.help"] = "يعود الملف إلى الوكالة لاتخاذ قرار جديد.",
+        ["action.reopen.title"] = "إعادة فتح الملف",
+        ["action.reopen.help"] = "يعود الملف إلى الوكالة لاتخاذ قرار جديد.",
         ["action.reopen.button"] = "أعد فتح الملف", ["action.reopen.done"] = "أُعيد فتح الملف.",
         ["action.erase.title"] = "محو البيانات الشخصية",
         ["action.erase.help"] = "تُحذف الأسماء وتواريخ الميلاد والملاحظات والمستندات نهائياً؛ وتبقى أرقام الملف.",

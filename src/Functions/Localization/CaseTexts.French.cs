@@ -1,6 +1,8 @@
 namespace Reintegration.Functions.Localization;
 
-/// <summary>The case's words in French, for partners (the terms of the partner's link pages: dossier, suivi, plan).</summary>
+/// <summary>
+/// The case's words in French, for partners (the terms of the partner's link pages: dossier, suivi, plan).
+/// </summary>
 public static partial class CaseTexts
 {
     private static Dictionary<string, string> French() => new()
@@ -65,8 +67,10 @@ public static partial class CaseTexts
         ["due.departure-booking"] = "réservation du départ (la décision devient caduque)",
         ["due.plan-submission"] = "plan de réintégration (sans plan, le dossier est clos)",
         ["due.closing"] = "clôture du dossier",
-        ["relationship.applicant"] = "Demandeur", ["relationship.spouse"] = "Conjoint(e)", ["relationship.child"] = "Enfant",
-        ["relationship.parent"] = "Père ou mère", ["relationship.sibling"] = "Frère ou sœur", ["relationship.other"] = "Autre",
+        ["relationship.applicant"] = "Demandeur", ["relationship.spouse"] = "Conjoint(e)",
+        ["relationship.child"] = "Enfant",
+        ["relationship.parent"] = "Père ou mère", ["relationship.sibling"] = "Frère ou sœur",
+        ["relationship.other"] = "Autre",
         ["arrival-service.cash"] = "argent à l'arrivée", ["arrival-service.airport-pickup"] = "accueil à l'aéroport",
         ["arrival-service.onward-transport"] = "transport vers la destination",
         ["arrival-service.housing-on-arrival"] = "hébergement à l'arrivée",
@@ -99,7 +103,8 @@ public static partial class CaseTexts
         ["rule.manifestly-unfounded-procedure.text"] =
             "la demande d'asile a été tranchée en procédure accélérée pour demande manifestement infondée",
         ["rule.tolerated-stay"] = "Séjour toléré",
-        ["rule.tolerated-stay.text"] = "exclu au titre de l'article 10 de la loi danoise sur les étrangers (séjour toléré)",
+        ["rule.tolerated-stay.text"] =
+            "exclu au titre de l'article 10 de la loi danoise sur les étrangers (séjour toléré)",
         ["rule.entry-to-obtain-support"] = "Entrée pour obtenir une aide",
         ["rule.entry-to-obtain-support.text"] = "est entré uniquement pour obtenir une aide",
         ["rule.dublin-transfer-unregistered"] = "Transfert Dublin sans enregistrement",
@@ -108,7 +113,8 @@ public static partial class CaseTexts
         ["rule.visa-free-nationality"] = "Nationalité exemptée de visa",
         ["rule.visa-free-nationality.text"] = "ressortissant d'un pays exempté de visa",
         ["rule.return-category"] = "Catégorie de retour",
-        ["rule.return-category.text"] = "le retour n'est ni un retour volontaire ni un retour forcé que le programme soutient",
+        ["rule.return-category.text"] =
+            "le retour n'est ni un retour volontaire ni un retour forcé que le programme soutient",
         ["rule.return-decision"] = "Décision de retour",
         ["rule.return-decision.text"] = "aucune décision de retour n'a été prise",
     };
