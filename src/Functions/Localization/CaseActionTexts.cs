@@ -2,10 +2,11 @@ namespace Reintegration.Functions.Localization;
 
 /// <summary>
 /// The words of the case page's steps (<see cref="Pages.Actions.CaseActionForms"/>): each step's title, help, fields,
-/// button and outcome, what is wrong with a field, and why a step was refused (Danish by the domain's code; English
-/// pages show the domain's own sentence, which names dates and amounts).
+/// button and outcome, what is wrong with a field, and why a step was refused (Danish, French and Arabic by the
+/// domain's code; English pages show the domain's own sentence, which names dates and amounts). French and Arabic are
+/// for partners.
 /// </summary>
-public static class CaseActionTexts
+public static partial class CaseActionTexts
 {
     public static readonly PageTexts Texts = new(new Dictionary<string, IReadOnlyDictionary<string, string>>
     {
@@ -117,5 +118,7 @@ public static class CaseActionTexts
             ["refusal.case-erased"] = "Sagens personoplysninger er slettet: den tager ikke flere trin.",
             ["refusal.case-not-running"] = "Sagen tager ikke flere trin.",
         },
+        ["fr"] = French(),
+        ["ar"] = Arabic(),
     });
 }

@@ -5,15 +5,18 @@ namespace Reintegration.Functions.Localization;
 /// <summary>
 /// The words for what the domain records and works out, shared by the office pages and the caseworker's link pages:
 /// timeline events, reminders, alerts, closure reasons, plan status, next deadlines, relationships, post-arrival
-/// services, plan services, situations and the eligibility rules (their names and texts), in English and Danish. The domain hands
-/// over codes and values (events, enums, rule names); the pages say them here.
+/// services, plan services, situations and the eligibility rules (their names and texts), in English and Danish, and
+/// in French and Arabic for partners. The domain hands over codes and values (events, enums, rule names); the pages
+/// say them here.
 /// </summary>
-public static class CaseTexts
+public static partial class CaseTexts
 {
     public static readonly PageTexts Texts = new(new Dictionary<string, IReadOnlyDictionary<string, string>>
     {
         ["en"] = English(),
         ["da"] = Danish(),
+        ["fr"] = French(),
+        ["ar"] = Arabic(),
     });
 
     // The rules' English texts are the domain's own (the API and the pre-check name them); other languages are here.

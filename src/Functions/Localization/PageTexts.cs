@@ -18,6 +18,10 @@ public sealed class PageTexts(IReadOnlyDictionary<string, IReadOnlyDictionary<st
         l => (IReadOnlyDictionary<string, string>)(shared.ByLanguage.GetValueOrDefault(l.Key) ?? shared.ByLanguage[PageLanguage.Fallback])
             .Concat(l.Value).GroupBy(w => w.Key).ToDictionary(g => g.Key, g => g.Last().Value)));
 
+    /// <summary>These texts in some of their languages only (a page group that offers fewer languages to some readers).</summary>
+    public PageTexts Only(params string[] languages) =>
+        new(byLanguage.Where(l => languages.Contains(l.Key)).ToDictionary(l => l.Key, l => l.Value));
+
     public Words In(string language) => new(
         byLanguage.ContainsKey(language) ? language : PageLanguage.Fallback,
         byLanguage.GetValueOrDefault(language) ?? byLanguage[PageLanguage.Fallback],

@@ -9,8 +9,8 @@ namespace Reintegration.Functions.Operators;
 /// <summary>How the operator pages say an instance's status, an effect's kind, an action and a time.</summary>
 public static class OperatorWords
 {
-    public static Words Of(HttpContext http) =>
-        OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
+    /// <summary>The office pages' words in the officer's language (en or da: the agency side's languages).</summary>
+    public static Words Of(HttpContext http) => OfficeTexts.For(http);
 
     public static string Status(this Words w, CaseInstanceStatus status) =>
         w.Choice("ops.status", Choices.Kebab(status));

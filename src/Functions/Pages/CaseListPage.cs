@@ -18,7 +18,7 @@ public static class CaseListPage
         string? partner, string? stage, string? next)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
+        var w = OfficeTexts.For(http);
         var isPartner = Caller.RoleOf(http.User) == Role.Partner;
         CaseStage? stageFilter = stage is { Length: > 0 } && Choices.TryParse<CaseStage>(stage, out var parsed) ? parsed : null;
         static string? Clean(string? value) => value is { Length: > 0 and <= 64 } ? value : null;

@@ -24,7 +24,7 @@ public static class CasePage
         HttpContext http, string caseId, ICaseReadModel store, ProgrammeCatalog programmes, AuditLog audit, TimeProvider clock,
         ActionFeedback? feedback = null, int status = StatusCodes.Status200OK)
     {
-        var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
+        var w = OfficeTexts.For(http);
         if (!CaseIds.IsValid(caseId) || await store.ReadAsync(caseId, http.RequestAborted) is not { } stored || !CaseAccess.CanSee(http.User, stored))
         {
             return Page(http, w, w.Format("case.title", caseId), $"<p class=\"error\">{E(w.Format("case.title", caseId))}: 404</p>", StatusCodes.Status404NotFound, OfficeNavigation.Of(http, w));

@@ -25,7 +25,7 @@ public static class DashboardPage
 
     public static async Task<IResult> ShowAsync(HttpContext http, ICaseIndex index, ICaseReadModel store, ProgrammeCatalog programmes, TimeProvider clock)
     {
-        var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
+        var w = OfficeTexts.For(http);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var cases = await VisibleCases.LoadAsync(http.User, index, store, http.RequestAborted);
@@ -35,7 +35,7 @@ public static class DashboardPage
 
         var stages = cases.GroupBy(c => c.Stage).OrderBy(g => g.Key)
             .Select(g => new ChartBar(w.Choice("stage", Choices.Kebab(g.Key)), [(g.Count(), Blue)], g.Count().ToString(CultureInfo.InvariantCulture))).ToList();
-        html.Append(Chart(w["dash.stages"], stages.Count == 0 ? null : SvgCharts.Bars("stages", w["dash.stages"], stages), w));
+        html.Append(Chart(w["dash.stages"], stages.Count == 0 ? null : SvgCharts.Bars("stages", w["dash.stages"], stages, rightToLeft: RightToLeft(w)), w));
 
         // Overdue first (a deadline passed unmet), then the next deadlines of the coming seven days.
         var deadlines = cases.Select(c => (c.CaseId, Due: NextDeadline.Of(c, programmes.Get(c.File!.ProgrammeId), today))).ToList();
@@ -56,21 +56,23 @@ public static class DashboardPage
                 $"<li><a href=\"{E(http.Request.PathBase)}/pages/cases/{E(d.CaseId)}?lang={w.Language}\">{E(d.CaseId)}</a> · "
                 + (d.Overdue ? $"<strong class=\"overdue\">{E(w["case.overdue"])}</strong> · " : string.Empty)
                 + $"{d.Item.Date:yyyy-MM-dd} · {E(w.Due(d.Item))}</li>")) + "</ul>";
-        html.Append(Chart(w["dash.week"], SvgCharts.Bars("week", w["dash.week"], days) + weekList, w));
+        html.Append(Chart(w["dash.week"], SvgCharts.Bars("week", w["dash.week"], days, rightToLeft: RightToLeft(w)) + weekList, w));
 
         var budget = groups.SelectMany(g => g.BudgetPlanned.Select(p => (g.Group, Planned: p, Spent: g.BudgetSpent.Where(s => s.Currency == p.Currency).Select(s => (Money?)s).FirstOrDefault())))
             .Select(b => new ChartBar($"{b.Group} ({b.Planned.Currency})",
                 [((double)(b.Spent?.Amount ?? 0m), Green), ((double)Math.Max(0m, b.Planned.Amount - (b.Spent?.Amount ?? 0m)), Blue)],
                 $"{w["dash.spent"]} {b.Spent?.ToString() ?? "0"} / {w["dash.planned"]} {b.Planned}")).ToList();
-        html.Append(Chart(w["dash.budget"], budget.Count == 0 ? null : SvgCharts.Bars("budget", w["dash.budget"], budget, [(w["dash.spent"], Green), (w["dash.planned"], Blue)]), w));
+        html.Append(Chart(w["dash.budget"], budget.Count == 0 ? null : SvgCharts.Bars("budget", w["dash.budget"], budget, [(w["dash.spent"], Green), (w["dash.planned"], Blue)], RightToLeft(w)), w));
 
         var monitoring = groups.Where(g => g.MonitoringReportsDue > 0).Select(g => new ChartBar(g.Group,
             [(g.MonitoringReportsOnTime, Green), (g.MonitoringReportsLate, Orange), (g.MonitoringReportsMissing, Red)],
             $"{g.MonitoringReportsOnTime} {w["dash.on-time"]}, {g.MonitoringReportsLate} {w["dash.late"]}, {g.MonitoringReportsMissing} {w["dash.missing"]}")).ToList();
         html.Append(Chart(w["dash.monitoring"], monitoring.Count == 0 ? null : SvgCharts.Bars("monitoring", w["dash.monitoring"], monitoring,
-            [(w["dash.on-time"], Green), (w["dash.late"], Orange), (w["dash.missing"], Red)]), w));
+            [(w["dash.on-time"], Green), (w["dash.late"], Orange), (w["dash.missing"], Red)], RightToLeft(w)), w));
         return Page(http, w, w["dash.title"], html.Append("</div>").ToString(), nav: OfficeNavigation.Of(http, w));
     }
+
+    private static bool RightToLeft(Words w) => w.Direction == "rtl";
 
     private static string Chart(string title, string? content, Words w) =>
         $"<section class=\"card\"><h2>{E(title)}</h2>{content ?? $"<p>{E(w["dash.no-data"])}</p>"}</section>";

@@ -15,7 +15,7 @@ public static partial class OutboxPage
 
     public static async Task<IResult> ShowAsync(HttpContext http, IDevOutbox outbox, string? caseId, TimeProvider clock)
     {
-        var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
+        var w = OfficeTexts.For(http);
         var emails = await outbox.ListAsync(caseId, http.RequestAborted);
         var html = new StringBuilder($"<h1>{E(w["outbox.title"])}</h1><p class=\"muted\">{E(w["outbox.intro"])}</p>");
         // Case time: e-mails, deadlines and link expiry follow the development clock, not the wall clock.

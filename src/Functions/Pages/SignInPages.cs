@@ -206,7 +206,7 @@ public static class SignInPages
 
     private static IResult Form(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? problem)
     {
-        var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
+        var w = OfficeTexts.For(http);
         var tokens = antiforgery.GetAndStoreTokens(http);
         var error = problem is null ? string.Empty : $"<p class=\"error\" role=\"alert\" id=\"key-error\">{E(w[problem])}</p>";
         var body = $"<h1>{E(w["signin.title"])}</h1>{error}<form method=\"post\" action=\"{E(http.Request.PathBase)}/sign-in?lang={w.Language}\">" +

@@ -51,10 +51,12 @@ public static class TimelinePicture
         var stageRows = state.StageHistory.Count;
         var monthTop = 30 + stageRows * 28 + 98;
         var height = monthTop + (months.Count == 0 ? 0 : 44 + ((months.Count + 5) / 6) * 66);
+        // Right to left the picture is mirrored: text starts at the right edge and the months run leftwards.
+        int X(int x) => w.Direction == "rtl" ? Width - x : x;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" role=\"img\" aria-labelledby=\"tl-title tl-desc\" class=\"timeline\">")
             .Append(CultureInfo.InvariantCulture, $"<title id=\"tl-title\">{E(w["timeline"])}</title><desc id=\"tl-desc\">{E(Describe(state, deadlines, months, w))}</desc>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"16\" font-size=\"16\" font-weight=\"700\">{E(w["timeline.stages"])}</text>");
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(0)}\" y=\"16\" font-size=\"16\" font-weight=\"700\">{E(w["timeline.stages"])}</text>");
         for (var i = 0; i < stageRows; i++)
         {
             var entry = state.StageHistory[i];
@@ -62,11 +64,11 @@ public static class TimelinePicture
             var current = i == stageRows - 1;
             if (i > 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"10\" y1=\"{y - 28}\" x2=\"10\" y2=\"{y}\" stroke=\"#0b5394\" stroke-width=\"2\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(10)}\" y1=\"{y - 28}\" x2=\"{X(10)}\" y2=\"{y}\" stroke=\"#0b5394\" stroke-width=\"2\"/>");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"10\" cy=\"{y}\" r=\"{(current ? 8 : 6)}\" fill=\"{(current ? "#fff" : "#0b5394")}\" stroke=\"#0b5394\" stroke-width=\"3\"/>")
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{y + 5}\" font-size=\"15\"{(current ? " font-weight=\"700\"" : string.Empty)}>{E(Day(entry.EnteredAt))} · {E(w.Choice("stage", Choices.Kebab(entry.Stage)))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{X(10)}\" cy=\"{y}\" r=\"{(current ? 8 : 6)}\" fill=\"{(current ? "#fff" : "#0b5394")}\" stroke=\"#0b5394\" stroke-width=\"3\"/>")
+                .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{y + 5}\" font-size=\"15\"{(current ? " font-weight=\"700\"" : string.Empty)}>{E(Day(entry.EnteredAt))} · {E(w.Choice("stage", Choices.Kebab(entry.Stage)))}</text>");
         }
 
         var deadlineY = 38 + stageRows * 28 + 8;
@@ -74,17 +76,17 @@ public static class TimelinePicture
         var overdue = deadlines.OldestOverdue is { } oldest
             ? w.Format("timeline.overdue", deadlines.Overdue.Count, Day(oldest.Date))
             : string.Empty;
-        svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M10 {deadlineY - 8} l8 8 l-8 8 l-8 -8 z\" fill=\"#b45f06\"/>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 5}\" font-size=\"15\">{E(w["case.next"])}: {E(next is null ? w["case.none"] : Day(next.Date))}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 25}\" font-size=\"15\">{E(next is null ? null : w.Due(next))}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 45}\" font-size=\"15\" fill=\"#990000\" font-weight=\"700\">{E(overdue)}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"26\" y=\"{deadlineY + 65}\" font-size=\"15\" fill=\"#4a4a4a\">{E(w.Format("timeline.reminders", state.RemindersSent.Count - escalations, escalations))}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M{X(10)} {deadlineY - 8} l8 8 l-8 8 l-8 -8 z\" fill=\"#b45f06\"/>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 5}\" font-size=\"15\">{E(w["case.next"])}: {E(next is null ? w["case.none"] : Day(next.Date))}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 25}\" font-size=\"15\">{E(next is null ? null : w.Due(next))}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 45}\" font-size=\"15\" fill=\"#990000\" font-weight=\"700\">{E(overdue)}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 65}\" font-size=\"15\" fill=\"#4a4a4a\">{E(w.Format("timeline.reminders", state.RemindersSent.Count - escalations, escalations))}</text>");
         if (months.Count > 0)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{monthTop + 16}\" font-size=\"16\" font-weight=\"700\">{E(w["timeline.months"])}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(0)}\" y=\"{monthTop + 16}\" font-size=\"16\" font-weight=\"700\">{E(w["timeline.months"])}</text>");
             foreach (var (month, due, status) in months)
             {
-                var x = 30 + ((month - 1) % 6) * 58;
+                var x = X(30 + ((month - 1) % 6) * 58);
                 var y = monthTop + 48 + ((month - 1) / 6) * 66;
                 var (fill, stroke, ink) = Colours(status);
                 var statusText = w["month." + Choices.Kebab(status)];

@@ -11,8 +11,8 @@ namespace Reintegration.Functions.Tests.Pages;
 
 /// <summary>
 /// Every page, in every language it is offered in, with cases at each stage: no word falls back to English or to its
-/// key, and no raw code of the domain shows (issue 13, item 5). Office pages speak English and Danish; the partner's
-/// link pages also French and Arabic.
+/// key, and no raw code of the domain shows (issue 13, item 5). The agency side reads its pages in English and Danish;
+/// partners read their signed-in pages and link pages in French and Arabic too, and so does the sign-in page.
 /// </summary>
 [Collection(AzuriteAppCollection.Name)]
 public sealed class EveryPageInEveryLanguageTests(AzuriteApp azurite)
@@ -27,20 +27,25 @@ public sealed class EveryPageInEveryLanguageTests(AzuriteApp azurite)
     private DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
     [Fact]
-    public async Task Every_signed_in_page_says_every_word_in_English_and_Danish_and_shows_no_raw_code()
+    public async Task Every_signed_in_page_says_every_word_in_each_language_of_its_reader_and_shows_no_raw_code()
     {
         var cases = await CasesAtEveryStageAsync("words-office");
         var faults = new List<string>();
         var anonymous = App.CreateClient();
-        foreach (var language in Office)
+        foreach (var language in Partner)
         {
             faults.AddRange(await FaultsAsync(anonymous, $"/sign-in?lang={language}", "sign-in", language));
         }
 
-        foreach (var key in new[] { "dev-counsellor-key", "dev-agency-key", "dev-officer-key", "dev-partner-ug-key" })
+        var readers = new (string Key, string[] Languages)[]
+        {
+            ("dev-counsellor-key", Office), ("dev-agency-key", Office), ("dev-officer-key", Office),
+            ("dev-partner-ug-key", Partner),
+        };
+        foreach (var (key, languages) in readers)
         {
             var client = await App.SignedInAsync(key);
-            foreach (var language in Office)
+            foreach (var language in languages)
             {
                 faults.AddRange(await FaultsAsync(client, $"/pages/cases?lang={language}", $"case list ({key})", language));
                 faults.AddRange(await FaultsAsync(
@@ -61,6 +66,27 @@ public sealed class EveryPageInEveryLanguageTests(AzuriteApp azurite)
         }
 
         faults.ShouldBeEmpty(string.Join(Environment.NewLine, faults));
+    }
+
+    [Theory]
+    [InlineData("dev-counsellor-key")]
+    [InlineData("dev-agency-key")]
+    [InlineData("dev-officer-key")]
+    public async Task Given_a_reader_on_the_agency_side_When_a_page_is_asked_for_in_French_or_Arabic_Then_it_is_English_or_Danish(
+        string key)
+    {
+        var client = await App.SignedInAsync(key);
+        foreach (var language in new[] { "fr", "ar" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/pages/cases?lang={language}");
+            request.Headers.AcceptLanguage.ParseAdd($"{language}, da;q=0.5");
+            var page = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+
+            page.ShouldContain("<html lang=\"da\" dir=\"ltr\"", Case.Sensitive, $"{key} asking for {language}, then da");
+            page.ShouldNotContain($"hreflang=\"{language}\"", Case.Sensitive, $"{key} is offered {language}");
+            var plain = await (await client.GetAsync($"/pages/dashboard?lang={language}")).Content.ReadAsStringAsync();
+            plain.ShouldContain("<html lang=\"en\" dir=\"ltr\"", Case.Sensitive, $"{key} asking for {language} alone");
+        }
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed partial class CaseActionFunctions
         }
 
         var services = http.RequestServices;
-        var w = OfficeTexts.Texts.In(PageLanguage.Choose(http, OfficeTexts.Texts.Languages));
+        var w = OfficeTexts.For(http);
         IResult Refused(string key, int status) => Page(http, w, w["actions.title"], $"<p class=\"error\" role=\"alert\">{E(w[key])}</p>", status, OfficeNavigation.Of(http, w));
         if (request.ContentLength is null or > MaxFormBytes)
         {
