@@ -11,6 +11,10 @@ public sealed class DashboardTests(LiveApp app)
     public async Task Given_cases_When_the_programme_officer_opens_the_dashboard_and_filters_the_list_Then_charts_and_matching_cases_show()
     {
         await app.PlanWaitingForApprovalAsync("browser-dashboard");
+        // The budget chart draws approved plans: this test approves its own, whatever ran before it.
+        await app.PlanWaitingForApprovalAsync("browser-dashboard-approved");
+        await app.DoAsync(new Reintegration.Domain.Cases.CaseCommand.ApprovePlan(
+            "browser-dashboard-approved", "browser-dashboard-approve", app.Clock.GetUtcNow(), 1, "Approved for the dashboard"));
         var page = await app.NewPageAsync();
         (await page.GotoAsync("/pages/dashboard"))!.Url.ShouldContain("/sign-in");
         await page.SignInAsync("dev-officer-key");
