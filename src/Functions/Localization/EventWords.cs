@@ -14,10 +14,11 @@ namespace Reintegration.Functions.Localization;
 /// </summary>
 public static class EventWords
 {
-    public static (string What, string Detail) Describe(this Words w, CaseEvent @event, Disclosure may) => @event switch
+    /// <param name="programmeName">The case's programme by its name in this language (its id when not given).</param>
+    public static (string What, string Detail) Describe(this Words w, CaseEvent @event, Disclosure may, string? programmeName = null) => @event switch
     {
         ApplicationSubmitted e => (w["event.application-submitted"],
-            w.Format("event.application-submitted.detail", e.File.ProgrammeId, e.File.CountryOfReturn, e.File.People) +
+            w.Format("event.application-submitted.detail", programmeName ?? e.File.ProgrammeId, e.File.CountryOfReturn, e.File.People) +
             (e.ReceivedAt is { } received
                 ? "; " + w.Format("event.submitted-received", Moment(e.SubmittedAt), Moment(received))
                 : string.Empty) +

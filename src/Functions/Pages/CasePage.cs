@@ -94,7 +94,7 @@ public static class CasePage
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(w["case.events"])}</h2><ol class=\"events\">")
-            .AppendJoin(string.Empty, events.Select(e => (e.Event.At, Said: w.Describe(e.Event, CaseDisclosure.Of(role))))
+            .AppendJoin(string.Empty, events.Select(e => (e.Event.At, Said: w.Describe(e.Event, CaseDisclosure.Of(role), w.ProgrammeName(programme))))
                 .Select(t => $"<li><time datetime=\"{t.At:O}\">{t.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</time> <strong>{E(t.Said.What)}</strong> {E(t.Said.Detail)}</li>"))
             .Append("</ol>");
         return Page(http, w, w.Format("case.title", view.CaseId), html.ToString(), status, OfficeNavigation.Of(http, w));
