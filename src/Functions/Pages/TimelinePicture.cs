@@ -78,9 +78,9 @@ public static class TimelinePicture
             : string.Empty;
         svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M{X(10)} {deadlineY - 8} l8 8 l-8 8 l-8 -8 z\" fill=\"#b45f06\"/>")
             .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 5}\" font-size=\"15\">{E(w["case.next"])}: {E(next is null ? w["case.none"] : Day(next.Date))}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 25}\" font-size=\"15\">{E(next is null ? null : w.Due(next))}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 45}\" font-size=\"15\" fill=\"#990000\" font-weight=\"700\">{E(overdue)}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 65}\" font-size=\"15\" fill=\"#4a4a4a\">{E(w.Format("timeline.reminders", state.RemindersSent.Count - escalations, escalations))}</text>");
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 25}\" font-size=\"15\"{Fit(next is null ? null : w.Due(next), false)}>{E(next is null ? null : w.Due(next))}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 45}\" font-size=\"15\" fill=\"#990000\" font-weight=\"700\"{Fit(overdue, true)}>{E(overdue)}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 65}\" font-size=\"15\" fill=\"#4a4a4a\"{Fit(w.Format("timeline.reminders", state.RemindersSent.Count - escalations, escalations), false)}>{E(w.Format("timeline.reminders", state.RemindersSent.Count - escalations, escalations))}</text>");
         if (months.Count > 0)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(0)}\" y=\"{monthTop + 16}\" font-size=\"16\" font-weight=\"700\">{E(w["timeline.months"])}</text>");
@@ -128,4 +128,15 @@ public static class TimelinePicture
     private static string Day(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A line that would run past the picture's edge (a longer language: French says the overdue line in 50 letters)
+    /// is drawn squeezed to the width left of it, estimated from its letters at this font size, instead of cut off.
+    /// </summary>
+    private static string Fit(string? text, bool bold)
+    {
+        const int room = Width - 26 - 6;
+        var estimated = (text?.Length ?? 0) * (bold ? 8.4 : 7.8);
+        return estimated > room ? $" textLength=\"{room}\" lengthAdjust=\"spacingAndGlyphs\"" : string.Empty;
+    }
 }
