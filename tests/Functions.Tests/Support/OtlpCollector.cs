@@ -48,11 +48,19 @@ public sealed class OtlpCollector : IAsyncDisposable
                 return;
             }
 
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            Exported.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
-            context.Response.StatusCode = 200;
-            context.Response.Close();
+            try
+            {
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                Exported.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+            {
+                // Stopped while an export was in flight (the app exports on its own schedule): it is the last one.
+                return;
+            }
         }
     }
 
