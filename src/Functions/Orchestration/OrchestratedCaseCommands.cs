@@ -33,13 +33,10 @@ public sealed class OrchestratedCaseCommands(
     private async Task<CommandResult> SendAsync(
         CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken)
     {
-        if (command is CaseCommand.SubmitApplication)
-        {
-            await orchestrations.StartAsync(command.CaseId, CaseGeneration.Start(command.CaseId), cancellationToken);
-        }
-
         var known = justLoaded ?? CaseState.Empty(command.CaseId);
-        if (!await StartedAsync(command.CaseId, cancellationToken))
+        if (command is CaseCommand.SubmitApplication
+            && await orchestrations.StartAsync(command.CaseId, CaseGeneration.Start(command.CaseId), cancellationToken)
+            && !await StartedAsync(command.CaseId, cancellationToken))
         {
             return Refused(known, "case-starting", $"Case {command.CaseId} is still starting: send the command again in a moment.");
         }
@@ -131,11 +128,6 @@ public sealed class OrchestratedCaseCommands(
         }
 
         var tickId = $"tick:{at.UtcTicks}";
-        if (instance.Status == CaseInstanceStatus.Pending && !await StartedAsync(caseId, cancellationToken))
-        {
-            return false;
-        }
-
         if (!await orchestrations.SendAsync(caseId, CaseMessage.Tick(at, tickId) with { ClockOffset = Offset() }, cancellationToken))
         {
             return false;
@@ -169,7 +161,8 @@ public sealed class OrchestratedCaseCommands(
     }
 
     /// <summary>
-    /// Waits (bounded) while the instance is Pending: its start message not yet run. The Azure Storage provider
+    /// After this edge started an instance (an application, a rehydrated case), waits (bounded) while it is Pending:
+    /// its start message not yet run. The Azure Storage provider
     /// discards an event it takes before the instance's first episode ("No such instance", DurableTask.AzureStorage
     /// event 139), so a message raised then is lost: seen in the 200-case fault run's log, and behind a CI run where an
     /// application's command vanished and the case's next command met a case with no application. False when it is

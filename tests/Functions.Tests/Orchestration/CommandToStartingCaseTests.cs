@@ -1,4 +1,6 @@
+using Reintegration.Domain;
 using Reintegration.Domain.Cases;
+using Reintegration.Domain.Eligibility;
 using Reintegration.Domain.Programmes;
 using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Runtime.Generations;
@@ -18,28 +20,32 @@ public sealed class CommandToStartingCaseTests
     private static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Given_an_instance_still_pending_When_a_command_is_sent_Then_it_is_raised_only_after_the_instance_runs()
+    public async Task Given_an_application_whose_new_instance_is_still_pending_When_it_is_sent_Then_it_is_raised_only_after_the_instance_runs()
     {
         var port = new StartingPort(pendingReads: 3);
         var commands = Commands(port, TimeSpan.FromSeconds(2));
 
-        await commands.HandleAsync(new CaseCommand.RecordConsent("case-1", "cmd-1", At), null);
+        await commands.HandleAsync(Application("case-1"), null);
 
         port.ReadsBeforeSend.ShouldBeGreaterThan(3);
         port.Sent.ShouldBe(["case-1"]);
     }
 
     [Fact]
-    public async Task Given_an_instance_that_stays_pending_When_a_command_is_sent_Then_it_is_refused_as_starting_and_nothing_is_raised()
+    public async Task Given_an_application_whose_new_instance_stays_pending_When_it_is_sent_Then_it_is_refused_as_starting_and_nothing_is_raised()
     {
         var port = new StartingPort(pendingReads: int.MaxValue);
         var commands = Commands(port, TimeSpan.FromMilliseconds(200));
 
-        var result = await commands.HandleAsync(new CaseCommand.RecordConsent("case-2", "cmd-2", At), null);
+        var result = await commands.HandleAsync(Application("case-2"), null);
 
         result.Rejection!.Code.ShouldBe("case-starting");
         port.Sent.ShouldBeEmpty();
     }
+
+    private static CaseCommand Application(string caseId) => new CaseCommand.SubmitApplication(
+        caseId, $"{caseId}-intake", At, "drc-denmark", new Person("Amina Test", new DateOnly(1990, 3, 14), Relationship.Applicant, false),
+        [], "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null);
 
     private static OrchestratedCaseCommands Commands(ICaseOrchestrations port, TimeSpan wait) =>
         new(port, new InMemoryCaseStore(), new CaseDecider(ProgrammeCatalog.Shipped()), new ManualClock(At)) { AnswerWait = wait };
