@@ -76,11 +76,13 @@ public static class TimelinePicture
         var overdue = deadlines.OldestOverdue is { } oldest
             ? w.Format("timeline.overdue", deadlines.Overdue.Count, Day(oldest.Date))
             : string.Empty;
+        var reminders = w.Format("timeline.reminders", state.RemindersSent.Count - escalations, escalations);
+        var nextDue = next is null ? null : w.Due(next);
         svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M{X(10)} {deadlineY - 8} l8 8 l-8 8 l-8 -8 z\" fill=\"#b45f06\"/>")
             .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 5}\" font-size=\"15\">{E(w["case.next"])}: {E(next is null ? w["case.none"] : Day(next.Date))}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 25}\" font-size=\"15\"{Fit(next is null ? null : w.Due(next), false)}>{E(next is null ? null : w.Due(next))}</text>")
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 25}\" font-size=\"15\"{Fit(nextDue, false)}>{E(nextDue)}</text>")
             .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 45}\" font-size=\"15\" fill=\"#990000\" font-weight=\"700\"{Fit(overdue, true)}>{E(overdue)}</text>")
-            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 65}\" font-size=\"15\" fill=\"#4a4a4a\"{Fit(w.Format("timeline.reminders", state.RemindersSent.Count - escalations, escalations), false)}>{E(w.Format("timeline.reminders", state.RemindersSent.Count - escalations, escalations))}</text>");
+            .Append(CultureInfo.InvariantCulture, $"<text x=\"{X(26)}\" y=\"{deadlineY + 65}\" font-size=\"15\" fill=\"#4a4a4a\"{Fit(reminders, false)}>{E(reminders)}</text>");
         if (months.Count > 0)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(0)}\" y=\"{monthTop + 16}\" font-size=\"16\" font-weight=\"700\">{E(w["timeline.months"])}</text>");

@@ -48,8 +48,13 @@ public static class CaseStories
             // the orchestration's own answer, as a user would reload the case page, instead of racing ahead of it.
             ? await app.AnswerAsync(command.CaseId, command.CommandId)
             : (result.Outcome, result.Rejection);
-        answer.Outcome.ShouldNotBe(CommandOutcome.Pending, await app.DescribeAsync(command.CaseId));
-        answer.Rejection.ShouldBeNull(await app.DescribeAsync(command.CaseId));
+        if (answer.Outcome == CommandOutcome.Pending || answer.Rejection is not null)
+        {
+            // Read the task hub only when the story goes wrong, to say what it holds.
+            var described = await app.DescribeAsync(command.CaseId);
+            answer.Outcome.ShouldNotBe(CommandOutcome.Pending, described);
+            answer.Rejection.ShouldBeNull(described);
+        }
     }
 
     /// <summary>The orchestration's published answer to a command once the read model has it, waited for up to two minutes.</summary>
