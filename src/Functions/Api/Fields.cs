@@ -12,7 +12,8 @@ public sealed class Fields(JsonElement root, string prefix = "")
 
     public bool Ok => problems.Count == 0;
 
-    public void Fail(string field, string reason) => problems.Add(new FieldProblem(prefix + field, reason));
+    public void Fail(string field, string reason, FieldFault fault = FieldFault.Invalid) =>
+        problems.Add(new FieldProblem(prefix + field, reason, fault));
 
     public JsonElement? Value(string name, bool required)
     {
@@ -23,7 +24,7 @@ public sealed class Fields(JsonElement root, string prefix = "")
 
         if (required)
         {
-            Fail(name, "is required");
+            Fail(name, "is required", FieldFault.Missing);
         }
 
         return null;
@@ -45,13 +46,13 @@ public sealed class Fields(JsonElement root, string prefix = "")
         var text = value.GetString()!;
         if (required && string.IsNullOrWhiteSpace(text))
         {
-            Fail(name, "must not be empty");
+            Fail(name, "must not be empty", FieldFault.Missing);
             return null;
         }
 
         if (text.Length > maxLength)
         {
-            Fail(name, $"must be at most {maxLength} characters");
+            Fail(name, $"must be at most {maxLength} characters", FieldFault.TooLong);
             return null;
         }
 
@@ -77,7 +78,7 @@ public sealed class Fields(JsonElement root, string prefix = "")
             return date;
         }
 
-        Fail(name, "must be a date as yyyy-MM-dd");
+        Fail(name, "must be a date as yyyy-MM-dd", FieldFault.NotADate);
         return null;
     }
 
@@ -127,7 +128,7 @@ public sealed class Fields(JsonElement root, string prefix = "")
             return value;
         }
 
-        Fail(name, $"must be one of: {string.Join(", ", Choices.Names<TEnum>())}");
+        Fail(name, $"must be one of: {string.Join(", ", Choices.Names<TEnum>())}", FieldFault.NotAChoice);
         return null;
     }
 
@@ -156,7 +157,7 @@ public sealed class Fields(JsonElement root, string prefix = "")
             }
             else
             {
-                Fail($"{name}[{index}]", $"must be one of: {string.Join(", ", Choices.Names<TEnum>())}");
+                Fail($"{name}[{index}]", $"must be one of: {string.Join(", ", Choices.Names<TEnum>())}", FieldFault.NotAChoice);
             }
 
             index++;
@@ -190,7 +191,7 @@ public sealed class Fields(JsonElement root, string prefix = "")
             }
             else
             {
-                inner.Fail("amount", "must be a number from 0 to 100,000,000 with at most 2 decimals");
+                inner.Fail("amount", "must be a number from 0 to 100,000,000 with at most 2 decimals", FieldFault.NotAnAmount);
             }
         }
 

@@ -3,8 +3,22 @@ using Reintegration.Domain.Cases;
 
 namespace Reintegration.Functions.Api;
 
-/// <summary>A field that failed validation and why.</summary>
-public sealed record FieldProblem(string Field, string Reason);
+/// <summary>
+/// A field that failed validation and why: <see cref="Reason"/> in English for the API's Problem Details, and
+/// <see cref="Fault"/>, its kind, for a page that says it in the reader's language.
+/// </summary>
+public sealed record FieldProblem(string Field, string Reason, FieldFault Fault = FieldFault.Invalid);
+
+/// <summary>The kinds of field fault a page words in its own language.</summary>
+public enum FieldFault
+{
+    Invalid,
+    Missing,
+    NotADate,
+    NotAnAmount,
+    NotAChoice,
+    TooLong,
+}
 
 /// <summary>
 /// RFC 9457 Problem Details for every refusal: a stable <c>code</c>, the <c>field</c> at fault and, for validation,

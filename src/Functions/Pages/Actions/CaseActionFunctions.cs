@@ -95,7 +95,7 @@ public sealed partial class CaseActionFunctions
             var byInput = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var problem in fields.Problems)
             {
-                byInput.TryAdd(converted.InputOf(problem.Field), w[ProblemKey(problem.Reason)]);
+                byInput.TryAdd(converted.InputOf(problem.Field), w[ProblemKey(problem.Fault)]);
             }
 
             return await ShowAgainAsync(http, caseId, new ActionFeedback(taken.Name, byInput, Overall(byInput, w), form), StatusCodes.Status422UnprocessableEntity);
@@ -140,13 +140,13 @@ public sealed partial class CaseActionFunctions
         return hidden.Count == 0 ? null : string.Join(" ", hidden.Select(p => p.Value).Distinct());
     }
 
-    private static string ProblemKey(string reason) => reason switch
+    private static string ProblemKey(FieldFault fault) => fault switch
     {
-        _ when reason.StartsWith("is required", StringComparison.Ordinal) || reason.StartsWith("must not be empty", StringComparison.Ordinal) => "problem.required",
-        _ when reason.StartsWith("must be a date", StringComparison.Ordinal) => "problem.date",
-        _ when reason.StartsWith("must be a number", StringComparison.Ordinal) => "problem.amount",
-        _ when reason.StartsWith("must be one of", StringComparison.Ordinal) => "problem.choice",
-        _ when reason.StartsWith("must be at most", StringComparison.Ordinal) => "problem.length",
+        FieldFault.Missing => "problem.required",
+        FieldFault.NotADate => "problem.date",
+        FieldFault.NotAnAmount => "problem.amount",
+        FieldFault.NotAChoice => "problem.choice",
+        FieldFault.TooLong => "problem.length",
         _ => "problem.invalid",
     };
 }
