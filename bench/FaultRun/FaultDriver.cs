@@ -24,6 +24,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
     private long requests;
     private long retries;
     private long requestsRetried;
+    private long pending;
     private long commandCount;
     private DateTimeOffset advanceTarget;
 
@@ -110,6 +111,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         Figures.Requests = requests;
         Figures.Retries = retries;
         Figures.RequestsRetried = requestsRetried;
+        Figures.Pending = pending;
     }
 
     /// <summary>
@@ -201,6 +203,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         }
 
         var first = true;
+        Stopwatch? undecided = null;
         while (true)
         {
             await appUp.Task;
@@ -210,15 +213,23 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
                 var body = await response.Content.ReadAsStringAsync();
                 if (response.IsSuccessStatusCode)
                 {
-                    if (response.StatusCode == System.Net.HttpStatusCode.Accepted && response.Headers.Location is { } caseUrl
-                        && body.Contains("\"outcome\":\"pending\"", StringComparison.Ordinal))
+                    if (response.StatusCode != System.Net.HttpStatusCode.Accepted || !body.Contains("\"outcome\":\"pending\"", StringComparison.Ordinal))
                     {
-                        // The answer's wait ran out (a restarted worker takes its task hub partitions back first): as a
-                        // client does, wait until the case's URL shows the case before the next step.
-                        await UntilVisibleAsync(caseUrl);
+                        return body;
                     }
 
-                    return body;
+                    // The answer's wait ran out: not decided yet (or the message was lost). As a client does (docs/API.md),
+                    // send the same request again, same key, until it answers the outcome: the next step must not
+                    // overtake it.
+                    Interlocked.Increment(ref pending);
+                    undecided ??= Stopwatch.StartNew();
+                    if (undecided.Elapsed > TimeSpan.FromMinutes(10))
+                    {
+                        throw new InvalidOperationException($"{what} (request {n}) was still undecided after 10 minutes: {body}");
+                    }
+
+                    await Task.Delay(100);
+                    continue;
                 }
 
                 if ((int)response.StatusCode < 500)
@@ -239,32 +250,6 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
 
             await Task.Delay(100);
         }
-    }
-
-    private async Task UntilVisibleAsync(Uri caseUrl)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromMinutes(5))
-        {
-            await appUp.Task;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, caseUrl);
-                request.Headers.Add("X-Api-Key", "dev-counsellor-key");
-                using var response = await http.SendAsync(request);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException($"{caseUrl} did not show the case within 5 minutes.");
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));

@@ -9,6 +9,9 @@ public sealed class FaultFigures
 
     public long RequestsRetried { get; set; }
 
+    /// <summary>Answers of 202 "pending" (the app's answer wait ran out), each followed by the same request again.</summary>
+    public long Pending { get; set; }
+
     public int AppKills { get; set; }
 
     public int AppRestarts { get; set; }

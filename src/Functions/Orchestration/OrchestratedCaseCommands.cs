@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
 using Reintegration.Domain.Runtime.Generations;
@@ -17,6 +18,14 @@ public sealed class OrchestratedCaseCommands(
 {
     /// <summary>How long the edge waits for an answer before it answers "pending" (HTTP 202 with the case's URL).</summary>
     public TimeSpan AnswerWait { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long the edge waits for an answer before it raises the same message again (same message id, so the
+    /// orchestration answers a copy it already answered by ignoring it). The Azure Storage provider deletes an external
+    /// event it batches with a stale execution's message (an activity's completion or a cancelled timer of a generation
+    /// that has continued as new: "No such instance"), so a raised message can be lost; its copy is not.
+    /// </summary>
+    public TimeSpan ResendAfter { get; init; } = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
@@ -67,7 +76,7 @@ public sealed class OrchestratedCaseCommands(
                 : Refused(known, "case-not-running", $"Case {command.CaseId} takes no more commands ({status}).");
         }
 
-        var answer = await WaitForAsync(command.CaseId, s => s.AnswerToMessage(messageId), cancellationToken);
+        var answer = await WaitForAsync(command.CaseId, s => s.AnswerToMessage(messageId), cancellationToken, message);
         if (answer is null)
         {
             return new CommandResult(CommandOutcome.Pending, known, [], [], null);
@@ -128,12 +137,13 @@ public sealed class OrchestratedCaseCommands(
         }
 
         var tickId = $"tick:{at.UtcTicks}";
-        if (!await orchestrations.SendAsync(caseId, CaseMessage.Tick(at, tickId) with { ClockOffset = Offset() }, cancellationToken))
+        var tick = CaseMessage.Tick(at, tickId) with { ClockOffset = Offset(), MessageId = Guid.NewGuid().ToString("N") };
+        if (!await orchestrations.SendAsync(caseId, tick, cancellationToken))
         {
             return false;
         }
 
-        return await WaitForAsync(caseId, s => s.AnswerTo(tickId), cancellationToken) is not null;
+        return await WaitForAsync(caseId, s => s.AnswerTo(tickId), cancellationToken, tick) is not null;
     }
 
     /// <summary>
@@ -178,13 +188,38 @@ public sealed class OrchestratedCaseCommands(
         return await UntilAsync(caseId, i => i.Status == CaseInstanceStatus.Pending ? null : i, cancellationToken) is not null;
     }
 
-    /// <summary>The answer <paramref name="answerOf"/> picks, once the read model has reached it; null when the wait runs out.</summary>
-    private Task<CommandAnswer?> WaitForAsync(string caseId, Func<CaseStatus, CommandAnswer?> answerOf, CancellationToken cancellationToken) =>
-        UntilAsync(caseId, instance => instance.Published is { } published && answerOf(published) is { } answer
-            && published.ProjectedVersion >= answer.Version ? answer : null, cancellationToken);
+    /// <summary>
+    /// The answer <paramref name="answerOf"/> picks, once the read model has reached it; null when the wait runs out.
+    /// While no answer is published, <paramref name="resend"/> (the message sent) is raised again every
+    /// <see cref="ResendAfter"/>.
+    /// </summary>
+    private Task<CommandAnswer?> WaitForAsync(
+        string caseId, Func<CaseStatus, CommandAnswer?> answerOf, CancellationToken cancellationToken, CaseMessage? resend = null)
+    {
+        var sentAt = Stopwatch.GetTimestamp();
+        async Task MeanwhileAsync(CaseInstance instance, CancellationToken token)
+        {
+            if (resend is null || Stopwatch.GetElapsedTime(sentAt) < ResendAfter
+                || (instance.Published is { } published && answerOf(published) is not null))
+            {
+                return;
+            }
 
-    /// <summary>Reads the instance until <paramref name="found"/> gives a value, at most <see cref="AnswerWait"/>.</summary>
-    private async Task<T?> UntilAsync<T>(string caseId, Func<CaseInstance, T?> found, CancellationToken cancellationToken)
+            sentAt = Stopwatch.GetTimestamp();
+            await orchestrations.SendAsync(caseId, resend, token);
+        }
+
+        return UntilAsync(caseId, instance => instance.Published is { } published && answerOf(published) is { } answer
+            && published.ProjectedVersion >= answer.Version ? answer : null, cancellationToken, MeanwhileAsync);
+    }
+
+    /// <summary>
+    /// Reads the instance until <paramref name="found"/> gives a value, at most <see cref="AnswerWait"/>; after each
+    /// miss, <paramref name="meanwhile"/> is given the instance read.
+    /// </summary>
+    private async Task<T?> UntilAsync<T>(
+        string caseId, Func<CaseInstance, T?> found, CancellationToken cancellationToken,
+        Func<CaseInstance, CancellationToken, Task>? meanwhile = null)
         where T : class
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -193,9 +228,15 @@ public sealed class OrchestratedCaseCommands(
         {
             while (true)
             {
-                if (found(await orchestrations.GetAsync(caseId, bound.Token)) is { } value)
+                var instance = await orchestrations.GetAsync(caseId, bound.Token);
+                if (found(instance) is { } value)
                 {
                     return value;
+                }
+
+                if (meanwhile is not null)
+                {
+                    await meanwhile(instance, bound.Token);
                 }
 
                 await Task.Delay(Poll, bound.Token);

@@ -44,6 +44,33 @@ public sealed class CaseGenerationTests
     }
 
     [Fact]
+    public void Given_a_message_answered_When_a_copy_of_it_arrives_Then_nothing_is_decided_and_its_answer_stays_accepted()
+    {
+        var refused = new CaseCommand.RecordDeparture("case-1", "depart-early", Day0.AddDays(1), DateOnly.FromDateTime(Day0.AddDays(1).UtcDateTime));
+        var generation = Applied().Receive(Decider, CaseMessage.Of(refused) with { MessageId = "m-1" });
+        var decide = CaseMessage.Of(new CaseCommand.DecideEligibility("case-1", "decide-1", Day0.AddDays(2), true, null)) with { MessageId = "m-2" };
+        var decided = generation.Receive(Decider, decide);
+
+        var copies = decided.Receive(Decider, decide).Receive(Decider, CaseMessage.Of(refused) with { MessageId = "m-1" });
+
+        copies.ShouldBe(decided);
+        copies.Answers.Single(a => a.MessageId == "m-2").Outcome.ShouldBe(CommandOutcome.Accepted);
+        copies.Answers.Single(a => a.MessageId == "m-1").Outcome.ShouldBe(CommandOutcome.Rejected);
+    }
+
+    [Fact]
+    public void Given_a_tick_answered_When_a_copy_with_an_older_clock_offset_arrives_Then_the_offset_stays()
+    {
+        var tick = CaseMessage.Tick(Day0.AddDays(1), "tick-1") with { MessageId = "t-1", ClockOffset = TimeSpan.FromDays(1) };
+        var ticked = Applied().Receive(Decider, tick);
+
+        var copy = ticked.Receive(Decider, tick with { ClockOffset = TimeSpan.Zero });
+
+        copy.ShouldBe(ticked);
+        copy.ClockOffset.ShouldBe(TimeSpan.FromDays(1));
+    }
+
+    [Fact]
     public void Given_a_reminder_due_on_day_5_When_a_decision_stamped_day_6_arrives_Then_the_reminder_fires_first_and_then_the_decision()
     {
         var generation = Applied();

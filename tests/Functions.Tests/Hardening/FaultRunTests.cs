@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Reintegration.FaultRun;
 using Reintegration.Storage.Tests.Azurite;
+using Xunit.Abstractions;
 
 namespace Reintegration.Functions.Tests.Hardening;
 
@@ -10,7 +11,7 @@ namespace Reintegration.Functions.Tests.Hardening;
 /// times and restarted, Azurite stopped and restarted once; then every case closed, its events exactly the reference's,
 /// every e-mail once, and each case's orchestration with no effect, event or due timer left behind. The app is the Reintegration.Functions.dll built beside the tests.
 /// </summary>
-public sealed class FaultRunTests
+public sealed class FaultRunTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Given_the_app_killed_three_times_and_Azurite_restarted_When_twelve_cases_run_a_year_Then_nothing_is_lost_or_doubled()
@@ -38,6 +39,7 @@ public sealed class FaultRunTests
                 afterTampering = await checkAgain();
             });
             result.Print(log);
+            output.WriteLine(log.ToString());
 
             (result.Figures.AppKills, result.Figures.AppRestarts, result.Figures.AzuriteStops).ShouldBe((3, 3, 1), log.ToString());
             result.Checks.Count.ShouldBe(5, log.ToString());

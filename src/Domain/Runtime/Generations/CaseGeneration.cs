@@ -56,6 +56,13 @@ public sealed record CaseGeneration
     /// </summary>
     public CaseGeneration Receive(CaseDecider decider, CaseMessage message)
     {
+        if (message.MessageId is { } copy && Answers.Any(a => a.MessageId == copy))
+        {
+            // The edge raises a message again while its answer is missing (the storage provider can discard an event:
+            // docs/ARCHITECTURE.md, "Answers"); a copy of one already answered changes nothing and keeps that answer.
+            return this;
+        }
+
         var next = (this with { ClockOffset = message.ClockOffset }).FireDue(decider, message.At);
         if (message.Operation is { } operation)
         {
@@ -71,7 +78,9 @@ public sealed record CaseGeneration
         }
 
         var outcome = next.State.Version > State.Version ? CommandOutcome.Accepted : CommandOutcome.Unchanged;
-        return message.TickId is { } tick ? next.Answer(new CommandAnswer(tick, outcome, next.State.Stage, next.State.Version, null)) : next;
+        return message.TickId is { } tick
+            ? next.Answer(new CommandAnswer(tick, outcome, next.State.Stage, next.State.Version, null) { MessageId = message.MessageId })
+            : next;
     }
 
     /// <summary>
