@@ -23,9 +23,11 @@ public sealed class OrchestratedCaseCommands(
     /// How long the edge waits for an answer before it raises the same message again (same message id, so the
     /// orchestration answers a copy it already answered by ignoring it). The Azure Storage provider deletes an external
     /// event it batches with a stale execution's message (an activity's completion or a cancelled timer of a generation
-    /// that has continued as new: "No such instance"), so a raised message can be lost; its copy is not.
+    /// that has continued as new: "No such instance"), so a raised message can be lost; its copy is not. Half the
+    /// answer wait, so one copy at most per wait: each copy costs the case a generation, and copies sent every few
+    /// seconds to a task hub that answers slowly because it is loaded would load it more.
     /// </summary>
-    public TimeSpan ResendAfter { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ResendAfter { get; init; } = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
