@@ -4,6 +4,7 @@ using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Reintegration.Functions.Orchestration;
 
@@ -21,7 +22,7 @@ public sealed class BareHub : IAsyncDisposable
     private BareHub(TaskHubWorker worker, TaskHubClient client) => (this.worker, this.client) = (worker, client);
 
     public static async Task<BareHub> StartAsync(string connection, string hubName, TableClient table, Func<string, Task> email,
-        TimeSpan longestPoll)
+        TimeSpan longestPoll, ILoggerFactory loggers)
     {
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
@@ -29,10 +30,13 @@ public sealed class BareHub : IAsyncDisposable
             TaskHubName = hubName,
             PartitionCount = 4,
             MaxQueuePollingInterval = longestPoll,
+            LoggerFactory = loggers,
+            ControlQueueVisibilityTimeout = LocalTaskHub.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = LocalTaskHub.MessageVisibilityTimeout,
         });
         await service.CreateIfNotExistsAsync();
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), NullLoggerFactory.Instance);
-        var worker = new TaskHubWorker(service, NullLoggerFactory.Instance);
+        var worker = new TaskHubWorker(service, loggers);
         worker.AddTaskOrchestrations(new NamedCreator<TaskOrchestration>(Name, () => shims.CreateOrchestration(Name, new Loop())));
         worker.AddTaskActivities(
             new NamedCreator<TaskActivity>("BareWrite", () => shims.CreateActivity("BareWrite", new Write(table))),

@@ -35,8 +35,9 @@ public static class DurableLoad
         Console.WriteLine($"{cases} cases, offering {rate} commands/s for {seconds} s, longest queue poll {longestPollMs} ms, " +
             $"{Environment.ProcessorCount} cores");
         double caseRate;
+        var events = new ProviderEvents();
         await using (var hub = await LocalTaskHub.StartAsync(
-            connection, "load" + Environment.ProcessId, parts, NullLoggerFactory.Instance, poll))
+            connection, "load" + Environment.ProcessId, parts, events.Factory(), poll))
         {
             // Case time far ahead of real time: no case timer comes due during the run.
             var day0 = new DateTimeOffset(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
@@ -51,11 +52,13 @@ public static class DurableLoad
                 new CaseCommand.RaiseAlert(id, $"load-{n}", day0.AddMinutes(n), AlertKind.ProcessingFailed, "load"))));
         }
 
+        PrintProviderEvents(events);
+
         var bareTable = account.Table("barecases" + Environment.ProcessId);
         await bareTable.CreateIfNotExistsAsync();
         var bareSender = new TimedSender();
         await using var bare = await BareHub.StartAsync(
-            connection, "bare" + Environment.ProcessId, bareTable, bareSender.SendAsync, poll);
+            connection, "bare" + Environment.ProcessId, bareTable, bareSender.SendAsync, poll, events.Factory());
         var bareRate = await OfferAsync("bare orchestration (a table write and an e-mail activity a command)", cases, rate,
             seconds, bareSender, async id =>
             {
@@ -63,8 +66,16 @@ public static class DurableLoad
                 await bare.SendAsync(id, 0); // its "intake" e-mail, as a case's first generation sends one
                 return true;
             }, (id, n) => bare.SendAsync(id, n + 1));
+        PrintProviderEvents(events);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ratio case / bare orchestration: {caseRate / bareRate:0.00} ({caseRate:0.0} / {bareRate:0.0} commands/s)"));
+    }
+
+    private static void PrintProviderEvents(ProviderEvents events)
+    {
+        Console.WriteLine($"  provider: {events.Count(118)} messages received out of order and put back (event 118), " +
+            $"{events.Count(139)} discards (event 139)");
+        events.Reset();
     }
 
     /// <summary>Starts the cases, offers the commands at the rate, waits for their e-mails; returns commands/s completed.</summary>

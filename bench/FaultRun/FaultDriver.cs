@@ -96,6 +96,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
             await AdvanceToAsync(script.MonitoringDay(month));
             var m = month;
             await ForEachCaseAsync(CaseIds, id => CommandAsync(HttpMethod.Post, id, "monitoring-reports", "dev-partner-ug-key", CaseScript.ReportJson(m), $"report-{m}"));
+            Progress($"month {m} (reminders and reports)");
         }
 
         await ForEachCaseAsync(CaseIds, async id =>
@@ -135,7 +136,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
     }
 
     private void Progress(string phase) =>
-        log.WriteLine($"  {elapsed.Elapsed.TotalSeconds,5:F0} s  {phase} done: {requests} requests, {Figures.AppKills} kills, {Figures.AzuriteStops} Azurite stops, clock {Now:yyyy-MM-dd}");
+        log.WriteLine($"  {elapsed.Elapsed.TotalSeconds,5:F0} s  {phase} done: {requests} requests, {Figures.AppKills} kills, {Figures.AzuriteStops} Azurite stops, {pending} answers pending, clock {Now:yyyy-MM-dd}");
 
     private IEnumerable<long> Pick(int count, long among)
     {

@@ -22,6 +22,21 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         OrchestrationStatus.Canceled, OrchestrationStatus.Suspended,
     ];
 
+    /// <summary>
+    /// How long a message a worker took stays invisible to the others (control and work-item queues; the provider's
+    /// default is 5 minutes). A worker that dies holding messages (a crash, a SIGKILL, a scale-in) leaves them to
+    /// reappear only after this, so its cases answer "pending" that long. One minute bounds that wait; a longer
+    /// episode or activity is not cut short, because DurableTask.Core renews the lock 30 s before it runs out.
+    /// host.json sets the same value for Azure (a test holds them equal).
+    /// </summary>
+    public static readonly TimeSpan MessageVisibilityTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>The task hub's control queues (host.json's <c>partitionCount</c>).</summary>
+    public const int PartitionCount = 4;
+
+    /// <summary>How long an idle queue may wait between polls (host.json's <c>maxQueuePollingInterval</c>).</summary>
+    public static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(1);
+
     private readonly AzureStorageOrchestrationService service;
     private readonly TaskHubWorker worker;
     private readonly TaskHubClient client;
@@ -44,10 +59,12 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         {
             StorageAccountClientProvider = storage ?? new StorageAccountClientProvider(connectionString),
             TaskHubName = taskHubName,
-            PartitionCount = 4,
-            MaxQueuePollingInterval = longestPoll ?? TimeSpan.FromSeconds(1),
+            PartitionCount = PartitionCount,
+            MaxQueuePollingInterval = longestPoll ?? LongestPoll,
             // A start for an id that exists in any status is refused, not ignored: the caller learns it was a repeat.
             ThrowExceptionOnInvalidDedupeStatus = true,
+            ControlQueueVisibilityTimeout = MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = MessageVisibilityTimeout,
             LoggerFactory = loggerFactory,
         };
         var service = new AzureStorageOrchestrationService(settings);
