@@ -13,6 +13,9 @@ public sealed class AppProcess(string appPath, IReadOnlyDictionary<string, strin
     private readonly int port = LoopbackPorts.PickThreeFree().First;
     private Process? process;
 
+    /// <summary>Resident memory now, in MB; null while it is down.</summary>
+    public double? WorkingSetMb => ChildProcess.WorkingSetMb(process);
+
     public Uri BaseAddress => new($"http://127.0.0.1:{port}");
 
     public async Task StartAsync(DateTimeOffset clockStart)

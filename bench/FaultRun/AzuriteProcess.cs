@@ -11,6 +11,9 @@ public sealed class AzuriteProcess(string executable, string dataFolder, string 
     private readonly int[] ports = FreePorts();
     private Process? process;
 
+    /// <summary>Resident memory now, in MB; null while it is down.</summary>
+    public double? WorkingSetMb => ChildProcess.WorkingSetMb(process);
+
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;" +
         $"AccountName={StorageAccount.DevelopmentAccountName};AccountKey={StorageAccount.DevelopmentAccountKey};" +

@@ -41,4 +41,23 @@ internal static class ChildProcess
         process.BeginErrorReadLine();
         return process;
     }
+
+    /// <summary>The process's resident memory in MB, or null when it is not running (the fault run's monthly lines).</summary>
+    public static double? WorkingSetMb(Process? process)
+    {
+        try
+        {
+            if (process is null || process.HasExited)
+            {
+                return null;
+            }
+
+            process.Refresh();
+            return process.WorkingSet64 / (1024.0 * 1024.0);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }

@@ -136,7 +136,9 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
     }
 
     private void Progress(string phase) =>
-        log.WriteLine($"  {elapsed.Elapsed.TotalSeconds,5:F0} s  {phase} done: {requests} requests, {Figures.AppKills} kills, {Figures.AzuriteStops} Azurite stops, {pending} answers pending, clock {Now:yyyy-MM-dd}");
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {elapsed.Elapsed.TotalSeconds,5:F0} s  {phase} done: {requests} requests, {Figures.AppKills} kills, {Figures.AzuriteStops} Azurite stops, " +
+            $"{pending} answers pending, clock {Now:yyyy-MM-dd}; memory: app {app.WorkingSetMb:0} MB, Azurite {azurite.WorkingSetMb:0} MB"));
 
     private IEnumerable<long> Pick(int count, long among)
     {

@@ -35,6 +35,7 @@ public sealed partial class SettingsTests
         ["ForwardedHeaders:KnownProxies"] = "none by default; loopback (the Functions host) is trusted without it, see docs/DEPLOY.md",
         ["ForwardedHeaders:KnownNetworks"] = "none by default, see docs/DEPLOY.md",
         ["Engine:TaskHub"] = "the local task hub's name; defaults to the storage prefix + 'cases'",
+        ["Engine:LongestPoll"] = "local task hub only: the longest wait between polls of an idle queue; defaults to host.json's 1 s, the tests set 100 ms",
         ["Engine:FailedWatchSeconds"] = "how often the durable engine looks for failed cases; defaults to 60",
     };
 

@@ -63,7 +63,12 @@ public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguratio
             ? c
             : throw new InvalidOperationException("The local task hub runs on Storage:ConnectionString (Azurite).");
         var name = config["Engine:TaskHub"] is { Length: > 0 } n ? n : (config["Storage:Prefix"] ?? string.Empty) + "cases";
-        hub = await LocalTaskHub.StartAsync(connection, new string([.. name.Where(char.IsAsciiLetterOrDigit)]), parts, loggers);
+        // The tests poll faster than host.json's 1 s: a test takes its steps one after another on an otherwise idle
+        // hub, where each queue hop of a command would wait for a backed-off poll.
+        var longestPoll = TimeSpan.TryParse(config["Engine:LongestPoll"], System.Globalization.CultureInfo.InvariantCulture, out var poll)
+            ? poll
+            : LocalTaskHub.LongestPoll;
+        hub = await LocalTaskHub.StartAsync(connection, new string([.. name.Where(char.IsAsciiLetterOrDigit)]), parts, loggers, longestPoll);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

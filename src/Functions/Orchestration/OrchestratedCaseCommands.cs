@@ -155,7 +155,7 @@ public sealed class OrchestratedCaseCommands(
     public async Task<OperationAnswer> OperateAsync(string caseId, CaseOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var message = CaseMessage.Of(operation, clock.GetUtcNow()) with { ClockOffset = Offset() };
+        var message = CaseMessage.Of(operation, clock.GetUtcNow()) with { ClockOffset = Offset(), MessageId = Guid.NewGuid().ToString("N") };
         if (!await StartedAsync(caseId, cancellationToken))
         {
             return new OperationAnswer(CommandOutcome.Rejected,
@@ -168,7 +168,7 @@ public sealed class OrchestratedCaseCommands(
                 new Rejection("case-not-running", $"Case {caseId} has no running orchestration: retry brings a failed one back."));
         }
 
-        var answer = await WaitForAsync(caseId, s => s.AnswerTo(operation.OperationId), cancellationToken);
+        var answer = await WaitForAsync(caseId, s => s.AnswerTo(operation.OperationId), cancellationToken, message);
         return answer is null ? new OperationAnswer(CommandOutcome.Pending, null) : new OperationAnswer(answer.Outcome, answer.Rejection);
     }
 

@@ -40,6 +40,8 @@ public sealed class LiveApp : IAsyncLifetime
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:Prefix"] = "b" + Guid.NewGuid().ToString("N")[..8],
             ["Dev:ManualClock"] = "true",
+            // Steps taken one after another on an idle task hub: each queue hop would wait for a poll backed off to 1 s.
+            ["Engine:LongestPoll"] = "00:00:00.100",
             ["Links:BaseUrl"] = BaseUrl,
             ["Links:KeyId"] = "browser-tests",
             ["Links:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),

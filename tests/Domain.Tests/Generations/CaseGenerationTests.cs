@@ -59,6 +59,18 @@ public sealed class CaseGenerationTests
     }
 
     [Fact]
+    public void Given_an_operators_action_answered_When_a_copy_of_it_arrives_Then_nothing_more_happens()
+    {
+        var skip = CaseMessage.Of(new CaseOperation("op-1", OperationKind.SkipEffect, "no-such-effect"), Day0.AddDays(1)) with { MessageId = "o-1" };
+        var operated = Applied().Receive(Decider, skip);
+
+        var copy = operated.Receive(Decider, skip);
+
+        copy.ShouldBe(operated);
+        copy.Answers.Single(a => a.MessageId == "o-1").CommandId.ShouldBe("op-1");
+    }
+
+    [Fact]
     public void Given_a_tick_answered_When_a_copy_with_an_older_clock_offset_arrives_Then_the_offset_stays()
     {
         var tick = CaseMessage.Tick(Day0.AddDays(1), "tick-1") with { MessageId = "t-1", ClockOffset = TimeSpan.FromDays(1) };

@@ -39,7 +39,8 @@ public sealed class LocalTaskHubFixture(AzuriteApp azurite) : IAsyncLifetime
     {
         var parts = CaseOrchestrationParts.Of(
             decider, ReadModel, new InMemoryCaseIndex(), TimeProvider.System, Messages, new Reintegration.Functions.Hosting.NoDocuments());
-        Hub = await LocalTaskHub.StartAsync(azurite.Azurite.ConnectionString, name, parts, NullLoggerFactory.Instance);
+        Hub = await LocalTaskHub.StartAsync(
+            azurite.Azurite.ConnectionString, name, parts, NullLoggerFactory.Instance, longestPoll: TimeSpan.FromMilliseconds(100));
     }
 
     public async Task DisposeAsync() => await Hub.DisposeAsync();

@@ -68,6 +68,7 @@ public sealed class AzuriteApp : IAsyncLifetime
                 settings["Storage:Mode"] = "Azure";
                 settings["Storage:ConnectionString"] = connectionString;
                 settings["Storage:Prefix"] = "t" + Guid.NewGuid().ToString("N")[..8];
+                settings["Engine:LongestPoll"] = "00:00:00.100"; // steps one after another on an idle hub: no 1 s backed-off polls
                 settings["Email:SendGrid:EventWebhookPublicKey"] = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==";
                 foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
                 {

@@ -66,15 +66,12 @@ public sealed record CaseGeneration
         var next = (this with { ClockOffset = message.ClockOffset }).FireDue(decider, message.At);
         if (message.Operation is { } operation)
         {
-            return next.Operate(operation, message.At);
+            return next.Operate(operation, message.At).AnsweredAs(message.MessageId);
         }
 
         if (message.Command is { } command)
         {
-            var handled = next.Handle(decider, command);
-            return message.MessageId is { } id
-                ? handled with { Answers = handled.Answers.SetItem(handled.Answers.Count - 1, handled.Answers[^1] with { MessageId = id }) }
-                : handled;
+            return next.Handle(decider, command).AnsweredAs(message.MessageId);
         }
 
         var outcome = next.State.Version > State.Version ? CommandOutcome.Accepted : CommandOutcome.Unchanged;
@@ -82,6 +79,10 @@ public sealed record CaseGeneration
             ? next.Answer(new CommandAnswer(tick, outcome, next.State.Stage, next.State.Version, null) { MessageId = message.MessageId })
             : next;
     }
+
+    /// <summary>Names the message the last answer answers, so a copy of that message is known (see <see cref="Receive"/>).</summary>
+    private CaseGeneration AnsweredAs(string? messageId) =>
+        messageId is { } id ? this with { Answers = Answers.SetItem(Answers.Count - 1, Answers[^1] with { MessageId = id }) } : this;
 
     /// <summary>
     /// Fires every timer due at or before <paramref name="at"/>, oldest first, including timers that firing sets (a
