@@ -35,9 +35,12 @@ public sealed class OrchestratedCaseCommands(
     /// times a second per waiting caller: with 16 callers waiting at a fixed 50 ms, the reads alone kept Azurite's one
     /// core busy in the fault run, and they are billed transactions on Azure.
     /// </summary>
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan FirstAnswerRead = TimeSpan.FromMilliseconds(50);
 
-    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan LongestAnswerRead = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>Each message raised to a case gets its own id: its answer names it, and the orchestration knows a copy by it.</summary>
+    private static string NewMessageId() => Guid.NewGuid().ToString("N");
 
     public async Task<CommandResult> HandleAsync(
         CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken = default)
@@ -62,7 +65,7 @@ public sealed class OrchestratedCaseCommands(
 
         var (sealedCommand, secrets) = Sealing.Seal(command);
         var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(command.CaseId, secrets, cancellationToken);
-        var messageId = Guid.NewGuid().ToString("N");
+        var messageId = NewMessageId();
         var message = CaseMessage.Of(sealedCommand) with { ClockOffset = Offset(), MessageId = messageId };
         if (!await orchestrations.SendAsync(command.CaseId, message, cancellationToken))
         {
@@ -147,7 +150,7 @@ public sealed class OrchestratedCaseCommands(
         }
 
         var tickId = $"tick:{at.UtcTicks}";
-        var tick = CaseMessage.Tick(at, tickId) with { ClockOffset = Offset(), MessageId = Guid.NewGuid().ToString("N") };
+        var tick = CaseMessage.Tick(at, tickId) with { ClockOffset = Offset(), MessageId = NewMessageId() };
         if (!await orchestrations.SendAsync(caseId, tick, cancellationToken))
         {
             return false;
@@ -163,7 +166,7 @@ public sealed class OrchestratedCaseCommands(
     public async Task<OperationAnswer> OperateAsync(string caseId, CaseOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var message = CaseMessage.Of(operation, clock.GetUtcNow()) with { ClockOffset = Offset(), MessageId = Guid.NewGuid().ToString("N") };
+        var message = CaseMessage.Of(operation, clock.GetUtcNow()) with { ClockOffset = Offset(), MessageId = NewMessageId() };
         if (!await StartedAsync(caseId, cancellationToken))
         {
             return new OperationAnswer(CommandOutcome.Rejected,
@@ -234,7 +237,7 @@ public sealed class OrchestratedCaseCommands(
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(AnswerWait);
-        var poll = FirstPoll;
+        var poll = FirstAnswerRead;
         try
         {
             while (true)
@@ -251,7 +254,7 @@ public sealed class OrchestratedCaseCommands(
                 }
 
                 await Task.Delay(poll, bound.Token);
-                poll = poll * 2 < LongestPoll ? poll * 2 : LongestPoll;
+                poll = poll * 2 < LongestAnswerRead ? poll * 2 : LongestAnswerRead;
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
