@@ -1,12 +1,23 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Reintegration.Domain.Runtime;
 using Reintegration.Functions.Hosting;
+using Reintegration.Functions.Intake;
 
-/// <summary>Intake webhook latency: the real app on loopback over Azurite, N concurrent senders of signed native intakes.</summary>
+/// <summary>
+/// Intake webhook latency: the real app on loopback over Azurite, N concurrent senders of signed native intakes. The
+/// webhook answers once the case's orchestration has started; a watcher reads each answered case from the read model
+/// meanwhile, so the figures also say how long after its answer a case became visible (its first generation ran).
+/// </summary>
 public static class IntakeLatency
 {
+    /// <summary>One intake in this many is read until visible: reading every case would load Azurite as much as the intakes.</summary>
+    private const int Watched = 10;
+
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     public static async Task RunAsync(string connection, int senders, int perSender)
@@ -23,30 +34,82 @@ public static class IntakeLatency
         // Ids unique to this measurement: a delivery id seen before is a redelivery, answered as a duplicate, not a new case.
         var run = Guid.NewGuid().ToString("N")[..8];
 
+        var readModel = app.Services.GetRequiredService<ICaseReadModel>();
+        var warm = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         for (var i = 0; i < 200; i++)
         {
             await SendAsync(http, $"{run}-warmup-{i}");
+            warm[IntakeCommands.CaseIdFor(IntakeSources.Native, $"{run}-warmup-{i}")] = Stopwatch.GetTimestamp();
         }
 
+        // The warm-up's first generations run before the measurement starts, not during it.
+        await WatchAsync(readModel, warm, Task.CompletedTask);
+
         var latencies = new List<double>();
+        var answered = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, senders).Select(async s =>
+        var sending = Task.WhenAll(Enumerable.Range(0, senders).Select(async s =>
         {
             for (var i = 0; i < perSender; i++)
             {
-                var elapsed = await SendAsync(http, $"{run}-bench-{s}-{i}");
+                var id = $"{run}-bench-{s}-{i}";
+                var elapsed = await SendAsync(http, id);
+                if (i % Watched == 0)
+                {
+                    answered[IntakeCommands.CaseIdFor(IntakeSources.Native, id)] = Stopwatch.GetTimestamp();
+                }
+
                 lock (latencies)
                 {
                     latencies.Add(elapsed);
                 }
             }
         }));
-        var seconds = clock.Elapsed.TotalSeconds;
+        var visible = await WatchAsync(readModel, answered, sending);
+        await sending;
+        var seconds = latencies.Count / (clock.Elapsed.TotalSeconds - visible.DrainSeconds);
         latencies.Sort();
         double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
         Console.WriteLine($"intake webhook, {senders} concurrent senders, {latencies.Count} signed native intakes (each a new case, a durable start, on Azurite):");
-        Console.WriteLine($"  p50 {P(0.50):0.0} ms   p95 {P(0.95):0.0} ms   p99 {P(0.99):0.0} ms   max {latencies[^1]:0.0} ms   {latencies.Count / seconds:0.0} intakes/s");
+        Console.WriteLine($"  answer: p50 {P(0.50):0.0} ms   p95 {P(0.95):0.0} ms   p99 {P(0.99):0.0} ms   max {latencies[^1]:0.0} ms   {seconds:0.0} intakes/s");
+        var lags = visible.Lags;
+        lags.Sort();
+        double L(double q) => lags[Math.Min(lags.Count - 1, (int)Math.Ceiling(q * lags.Count) - 1)];
+        Console.WriteLine($"  visible after the answer (1 case in {Watched}, read until the read model has it): p50 {L(0.50):0} ms   p95 {L(0.95):0} ms   p99 {L(0.99):0} ms   max {lags[^1]:0} ms");
+        Console.WriteLine($"  every watched case visible {visible.DrainSeconds:0.0} s after the last answer; a pass over the unseen took {visible.LongestPassMs:0} ms at most");
         await app.StopAsync();
+    }
+
+    private sealed record Visibility(List<double> Lags, double DrainSeconds, double LongestPassMs);
+
+    /// <summary>Reads each answered case until the read model has it, in passes, until the senders are done and every case is seen.</summary>
+    private static async Task<Visibility> WatchAsync(ICaseReadModel readModel, ConcurrentDictionary<string, long> answered, Task sending)
+    {
+        var lags = new List<double>();
+        var longestPass = 0.0;
+        long? sentAll = null;
+        while (!sending.IsCompleted || !answered.IsEmpty)
+        {
+            if (sending.IsCompleted)
+            {
+                sentAll ??= Stopwatch.GetTimestamp();
+            }
+
+            var pass = Stopwatch.GetTimestamp();
+            foreach (var (caseId, at) in answered.ToArray())
+            {
+                if (await readModel.ReadAsync(caseId) is not null)
+                {
+                    lags.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
+                    answered.TryRemove(caseId, out _);
+                }
+            }
+
+            longestPass = Math.Max(longestPass, Stopwatch.GetElapsedTime(pass).TotalMilliseconds);
+            await Task.Delay(50);
+        }
+
+        return new Visibility(lags, sentAll is { } t ? Stopwatch.GetElapsedTime(t).TotalSeconds : 0, longestPass);
     }
 
     private static async Task<double> SendAsync(HttpClient http, string id)

@@ -78,6 +78,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         {
             var id = CaseScript.CaseIdOf(delivery);
             await IntakeAsync(delivery);
+            await VisibleAsync(id);
             await CommandAsync(HttpMethod.Post, id, "decision", "dev-agency-key", """{"eligible":true}""");
             await CommandAsync(HttpMethod.Put, id, "departure", "dev-counsellor-key", script.DepartureJson);
             await CommandAsync(HttpMethod.Post, id, "post-arrival-request", "dev-counsellor-key", CaseScript.PostArrivalJson);
@@ -165,6 +166,36 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
         return request;
     });
 
+    /// <summary>
+    /// Reads the case until the agency may see it. The intake webhook answers once the case's orchestration has started
+    /// with the application decided; the case's URL answers 404 until its first generation has projected it (as the
+    /// agency's e-mail follows it). A read is a request, faults included.
+    /// </summary>
+    private async Task VisibleAsync(string caseId)
+    {
+        var unseen = Stopwatch.StartNew();
+        while (true)
+        {
+            var body = await SendAsync("case read", null, () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{caseId}");
+                request.Headers.Add("X-Api-Key", "dev-agency-key");
+                return request;
+            }, notFoundIsAnswer: true);
+            if (body is not null)
+            {
+                return;
+            }
+
+            if (unseen.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new InvalidOperationException($"case {caseId} was still not visible 10 minutes after its intake was taken");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     private Task CommandAsync(HttpMethod method, string caseId, string path, string apiKey, string json, string? key = null) =>
         SendAsync(path, null, () =>
         {
@@ -184,15 +215,17 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
             var answer = await SendAsync("clock", (long)(to - script.Start).TotalDays, () => new HttpRequestMessage(HttpMethod.Post, $"/dev/clock/advance?to={to.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}"));
 
             // After an outage the app came back later than this step's target; it answers where its clock stands.
-            Now = JsonDocument.Parse(answer).RootElement.GetProperty("now").GetDateTimeOffset();
+            Now = JsonDocument.Parse(answer!).RootElement.GetProperty("now").GetDateTimeOffset();
         }
     }
 
     /// <param name="day">For a clock advance, the day it moves to (days from the start); null for a command.</param>
-    private async Task<string> SendAsync(string what, long? day, Func<HttpRequestMessage> build)
+    /// <param name="notFoundIsAnswer">A 404 answers null instead of failing the run (a case not visible yet).</param>
+    private async Task<string?> SendAsync(string what, long? day, Func<HttpRequestMessage> build, bool notFoundIsAnswer = false)
     {
         var n = Interlocked.Increment(ref requests);
-        var position = day is { } d ? -d : Interlocked.Increment(ref commandCount);
+        // A read places no fault of the plan (it is not one of the planned requests), but meets those others place.
+        var position = day is { } d ? -d : notFoundIsAnswer ? 0 : Interlocked.Increment(ref commandCount);
         if (Take(appKillsAt, position) is { } kill)
         {
             // Into the request: a command's commit and effects take milliseconds; a busy day's sweep and queue, a second or two.
@@ -233,6 +266,11 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
 
                     await Task.Delay(100);
                     continue;
+                }
+
+                if (notFoundIsAnswer && response.StatusCode == System.Net.HttpStatusCode.NotFound)
+                {
+                    return null;
                 }
 
                 if ((int)response.StatusCode < 500)

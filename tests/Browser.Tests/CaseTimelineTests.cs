@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Reintegration.Browser.Tests;
 
-[Collection(LiveAppCollection.Name)]
+[Collection(SecondLiveAppCollection.Name)]
 public sealed class CaseTimelineTests(LiveApp app)
 {
     [Fact]

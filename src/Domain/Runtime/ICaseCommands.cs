@@ -14,6 +14,13 @@ public interface ICaseCommands
     Task<CommandResult> HandleAsync(CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// An application from an intake webhook: answered (taken, refused by name, or a duplicate) as soon as it is decided
+    /// and stored durably, before the read model and the e-mails have caught up. A webhook sender needs to know only
+    /// that its delivery was taken, and times out a slow answer and sends it again.
+    /// </summary>
+    Task<CommandResult> SubmitAsync(CaseCommand.SubmitApplication application, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Tells a case's story (the demo seed: commands stamped in the past), by default command by command. Returns the
     /// first refusal, or null.
     /// </summary>

@@ -115,7 +115,7 @@ public sealed class WebhookFunctions
         var command = IntakeCommands.ToCommand(
             delivery.Result.Form, source, delivery.DeliveryId, clock.GetUtcNow(), delivery.SubmittedAt);
         var result = await http.RequestServices.GetRequiredService<ICaseCommandsSource>().For(client)
-            .HandleAsync(command, null, http.RequestAborted);
+            .SubmitAsync(command, http.RequestAborted);
         if (result.Rejection is { } rejection)
         {
             return Problems.Refused(rejection);

@@ -42,23 +42,47 @@ public sealed class OrchestratedCaseCommands(
     /// <summary>Each message raised to a case gets its own id: its answer names it, and the orchestration knows a copy by it.</summary>
     private static string NewMessageId() => Guid.NewGuid().ToString("N");
 
-    public async Task<CommandResult> HandleAsync(
-        CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken = default)
+    public Task<CommandResult> HandleAsync(
+        CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken = default) =>
+        ObservedAsync(command, () => SendAsync(command, justLoaded, untilProjected: true, cancellationToken));
+
+    /// <summary>
+    /// An application from an intake webhook, answered as soon as its case's instance is stored with the application
+    /// decided in its first generation; the read model and the e-mails follow when that generation runs (a few hundred
+    /// milliseconds on a quiet hub). The sender learns at once whether the application was taken or refused, and why.
+    /// A redelivery of an application whose case exists is sent as a message and answered once decided (a duplicate).
+    /// </summary>
+    public Task<CommandResult> SubmitAsync(CaseCommand.SubmitApplication application, CancellationToken cancellationToken = default) =>
+        ObservedAsync(application, () => SendAsync(application, null, untilProjected: false, cancellationToken));
+
+    private async Task<CommandResult> ObservedAsync(CaseCommand command, Func<Task<CommandResult>> send)
     {
         ArgumentNullException.ThrowIfNull(command);
         var started = clock.GetTimestamp();
-        var result = await SendAsync(command, justLoaded, cancellationToken);
+        var result = await send();
         observer?.Handled(command, result, clock.GetElapsedTime(started));
         return result;
     }
 
     private async Task<CommandResult> SendAsync(
-        CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken)
+        CaseCommand command, CaseState? justLoaded, bool untilProjected, CancellationToken cancellationToken)
     {
         var known = justLoaded ?? CaseState.Empty(command.CaseId);
-        if (command is CaseCommand.SubmitApplication
-            && await orchestrations.StartAsync(command.CaseId, CaseGeneration.Start(command.CaseId), cancellationToken)
-            && !await StartedAsync(command.CaseId, cancellationToken))
+        if (command is CaseCommand.SubmitApplication && await StartWithAsync(command, cancellationToken) is { } first)
+        {
+            var decided = first.Answers[^1];
+            if (decided.Outcome == CommandOutcome.Rejected || !untilProjected)
+            {
+                return new CommandResult(decided.Outcome, first.State, [], [], decided.Rejection);
+            }
+
+            var projected = await WaitForAsync(command.CaseId, s => s.AnswerToMessage(decided.MessageId!), cancellationToken);
+            return projected is null
+                ? new CommandResult(CommandOutcome.Pending, first.State, [], [], null)
+                : new CommandResult(projected.Outcome, await readModel.ReadAsync(command.CaseId, cancellationToken) ?? first.State, [], [], null);
+        }
+
+        if (!await StartedAsync(command.CaseId, cancellationToken))
         {
             return Refused(known, "case-starting", $"Case {command.CaseId} is still starting: send the command again in a moment.");
         }
@@ -108,6 +132,34 @@ public sealed class OrchestratedCaseCommands(
 
         var state = await readModel.ReadAsync(command.CaseId, cancellationToken) ?? known;
         return new CommandResult(answer.Outcome, state, [], [], answer.Rejection);
+    }
+
+    /// <summary>
+    /// An application starts its case: it is decided here, against the empty case, and the instance is started with
+    /// that first generation (its answer, events, effects and timers), as the demo seed does. Nothing is raised, so no
+    /// event can meet an instance that is still Pending, and the answer is known once the start is stored. Null when
+    /// the case's instance exists (a redelivery, or a concurrent one that started it first): the caller sends the
+    /// application as a message, and the orchestration answers it as a duplicate. A refused application starts
+    /// nothing and keeps none of its secrets.
+    /// </summary>
+    private async Task<CaseGeneration?> StartWithAsync(CaseCommand application, CancellationToken cancellationToken)
+    {
+        var (sealedCommand, secrets) = Sealing.Seal(application);
+        var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(application.CaseId, secrets, cancellationToken);
+        var first = CaseGeneration.Start(application.CaseId)
+            .Receive(decider, CaseMessage.Of(sealedCommand) with { ClockOffset = Offset(), MessageId = NewMessageId() });
+        if (first.Answers[^1].Outcome == CommandOutcome.Rejected)
+        {
+            if (kept.Count > 0)
+            {
+                await readModel.ForgetSecretsAsync(application.CaseId, kept, cancellationToken);
+            }
+
+            // Refused against an empty case, but a case of this id exists (accepted under other rules): its answer counts.
+            return (await orchestrations.GetAsync(application.CaseId, cancellationToken)).Status == CaseInstanceStatus.Missing ? first : null;
+        }
+
+        return await orchestrations.StartAsync(application.CaseId, first, cancellationToken) ? first : null;
     }
 
     /// <summary>

@@ -20,8 +20,9 @@ public sealed class KoboCaseToClosureTests(AzuriteApp azurite)
 
     private async Task<string> LinkAsync(string caseId, string subjectWord)
     {
-        var emails = await App.Get<IDevOutbox>().ListAsync(caseId);
-        var text = emails.First(e => e.Message.Subject.Contains(subjectWord, StringComparison.OrdinalIgnoreCase) && e.Message.Text.Contains("/links/", StringComparison.Ordinal)).Message.Text;
+        // The intake webhook answers once the case has started; its e-mails follow.
+        var text = (await AppFactory.EventuallyAsync(async () => (await App.Get<IDevOutbox>().ListAsync(caseId))
+            .FirstOrDefault(e => e.Message.Subject.Contains(subjectWord, StringComparison.OrdinalIgnoreCase) && e.Message.Text.Contains("/links/", StringComparison.Ordinal)))).Message.Text;
         var start = text.IndexOf("/links/", StringComparison.Ordinal);
         return text[start..].Split('\n', ' ')[0].Trim();
     }

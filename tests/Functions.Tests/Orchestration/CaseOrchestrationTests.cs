@@ -34,8 +34,7 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
     private async Task<string> OpenAsync(DateTimeOffset? at = null)
     {
         var caseId = "orch-" + Guid.NewGuid().ToString("N")[..10];
-        (await hub.Hub.StartAsync(caseId, CaseGeneration.Start(caseId))).ShouldBeTrue();
-        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(Application(caseId, at)))).ShouldBeTrue();
+        await hub.OpenAsync(Application(caseId, at));
         await hub.AnsweredAsync(caseId, $"{caseId}:intake");
         return caseId;
     }
@@ -72,8 +71,7 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
     {
         var caseId = "orch-" + Guid.NewGuid().ToString("N")[..10];
         hub.Messages.Hold();
-        (await hub.Hub.StartAsync(caseId, CaseGeneration.Start(caseId))).ShouldBeTrue();
-        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(Application(caseId)))).ShouldBeTrue();
+        await hub.OpenAsync(Application(caseId));
         await hub.Messages.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
         var decide = new CaseCommand.DecideEligibility(caseId, "decide-in-window", Day0.AddDays(1), true, null);

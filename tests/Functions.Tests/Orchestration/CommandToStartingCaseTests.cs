@@ -11,57 +11,112 @@ using Reintegration.Functions.Orchestration;
 namespace Reintegration.Functions.Tests.Orchestration;
 
 /// <summary>
-/// A message is raised only once the case's instance has left Pending: the Azure Storage provider discards an event it
-/// takes before the instance's first episode ("No such instance"), which lost an application's command in CI and in
-/// the 200-case fault run. Over a port whose instance stays Pending as long as the test says.
+/// An application starts its case with itself decided in the first generation, so nothing is raised to a new instance;
+/// any other message is raised only once the case's instance has left Pending: the Azure Storage provider discards an
+/// event it takes before the instance's first episode ("No such instance"), which lost an application's command in CI
+/// and in the 200-case fault run. Over a port whose instance stays Pending as long as the test says.
 /// </summary>
 public sealed class CommandToStartingCaseTests
 {
     private static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
+    private readonly InMemoryCaseStore readModel = new();
+
     [Fact]
-    public async Task Given_an_application_whose_new_instance_is_still_pending_When_it_is_sent_Then_it_is_raised_only_after_the_instance_runs()
+    public async Task Given_a_new_case_When_its_application_is_submitted_Then_the_instance_starts_with_it_decided_and_nothing_is_raised()
     {
-        var port = new StartingPort(pendingReads: 3);
-        var commands = Commands(port, TimeSpan.FromSeconds(2));
+        var port = new StartingPort(pendingReads: int.MaxValue);
 
-        await commands.HandleAsync(Application("case-1"), null);
+        var result = await Commands(port, TimeSpan.FromMilliseconds(200)).SubmitAsync(Application("case-1"));
 
-        port.ReadsBeforeSend.ShouldBeGreaterThan(3);
-        port.Sent.ShouldBe(["case-1"]);
+        (result.Outcome, result.State.Stage, result.State.Version).ShouldBe((CommandOutcome.Accepted, CaseStage.AwaitingDecision, 1L));
+        var first = port.Started.ShouldHaveSingleItem();
+        first.Answers.ShouldHaveSingleItem().CommandId.ShouldBe("case-1-intake");
+        first.Pending.ShouldNotBeEmpty();
+        first.State.File!.Applicant.Name.ShouldNotContain("Amina");
+        port.Sent.ShouldBeEmpty();
+        (await readModel.ReadSecretsAsync("case-1")).Values.ShouldContain("Amina Test");
     }
 
     [Fact]
-    public async Task Given_an_application_whose_new_instance_stays_pending_When_it_is_sent_Then_it_is_refused_as_starting_and_nothing_is_raised()
+    public async Task Given_an_application_the_rules_refuse_When_it_is_submitted_Then_nothing_starts_and_none_of_its_secrets_are_kept()
+    {
+        var port = new StartingPort(pendingReads: 0) { Exists = false };
+        var refused = Application("case-2") with { ProgrammeId = "no-such-programme" };
+
+        var result = await Commands(port, TimeSpan.FromMilliseconds(200)).SubmitAsync(refused);
+
+        result.Outcome.ShouldBe(CommandOutcome.Rejected);
+        result.Rejection.ShouldNotBeNull();
+        port.Started.ShouldBeEmpty();
+        port.Sent.ShouldBeEmpty();
+        (await readModel.ReadSecretsAsync("case-2")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_a_case_that_exists_When_its_application_is_delivered_again_Then_it_is_sent_as_a_message_to_be_answered_by_the_case()
+    {
+        var port = new StartingPort(pendingReads: 0) { StartSucceeds = false };
+
+        var result = await Commands(port, TimeSpan.FromMilliseconds(200)).SubmitAsync(Application("case-3"));
+
+        port.Sent.ShouldBe(["case-3"]);
+        result.Outcome.ShouldBe(CommandOutcome.Pending); // the port runs nothing, so no answer comes
+    }
+
+    [Fact]
+    public async Task Given_a_case_whose_new_instance_is_still_pending_When_a_command_is_sent_Then_it_is_raised_only_after_the_instance_runs()
+    {
+        var port = new StartingPort(pendingReads: 3);
+
+        await Commands(port, TimeSpan.FromSeconds(2)).HandleAsync(Decision("case-4"), null);
+
+        port.ReadsBeforeSend.ShouldBeGreaterThan(3);
+        port.Sent.ShouldBe(["case-4"]);
+    }
+
+    [Fact]
+    public async Task Given_a_case_whose_new_instance_stays_pending_When_a_command_is_sent_Then_it_is_refused_as_starting_and_nothing_is_raised()
     {
         var port = new StartingPort(pendingReads: int.MaxValue);
-        var commands = Commands(port, TimeSpan.FromMilliseconds(200));
 
-        var result = await commands.HandleAsync(Application("case-2"), null);
+        var result = await Commands(port, TimeSpan.FromMilliseconds(200)).HandleAsync(Decision("case-5"), null);
 
         result.Rejection!.Code.ShouldBe("case-starting");
         port.Sent.ShouldBeEmpty();
     }
 
-    private static CaseCommand Application(string caseId) => new CaseCommand.SubmitApplication(
+    private static CaseCommand Decision(string caseId) => new CaseCommand.DecideEligibility(caseId, $"{caseId}-decide", At, true, null);
+
+    private static CaseCommand.SubmitApplication Application(string caseId) => new(
         caseId, $"{caseId}-intake", At, "drc-denmark", new Person("Amina Test", new DateOnly(1990, 3, 14), Relationship.Applicant, false),
         [], "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null);
 
-    private static OrchestratedCaseCommands Commands(ICaseOrchestrations port, TimeSpan wait) =>
-        new(port, new InMemoryCaseStore(), new CaseDecider(ProgrammeCatalog.Shipped()), new ManualClock(At)) { AnswerWait = wait };
+    private OrchestratedCaseCommands Commands(ICaseOrchestrations port, TimeSpan wait) =>
+        new(port, readModel, new CaseDecider(ProgrammeCatalog.Shipped()), new ManualClock(At)) { AnswerWait = wait };
 
-    /// <summary>An instance that reads Pending for the first reads, Running after; a sent message is recorded, not run.</summary>
+    /// <summary>
+    /// An instance that reads Pending for the first reads, Running after (or Missing when it does not exist); a start
+    /// or a sent message is recorded, not run.
+    /// </summary>
     private sealed class StartingPort(int pendingReads) : ICaseOrchestrations
     {
         private int reads;
 
+        public bool StartSucceeds { get; init; } = true;
+
+        public bool Exists { get; init; } = true;
+
         public List<string> Sent { get; } = [];
+
+        public List<CaseGeneration> Started { get; } = [];
 
         public int ReadsBeforeSend { get; private set; }
 
         public Task<CaseInstance> GetAsync(string caseId, CancellationToken cancellationToken = default)
         {
-            var status = Interlocked.Increment(ref reads) <= pendingReads ? CaseInstanceStatus.Pending : CaseInstanceStatus.Running;
+            var status = !Exists ? CaseInstanceStatus.Missing
+                : Interlocked.Increment(ref reads) <= pendingReads ? CaseInstanceStatus.Pending : CaseInstanceStatus.Running;
             return Task.FromResult(new CaseInstance(caseId, status, null));
         }
 
@@ -72,7 +127,15 @@ public sealed class CommandToStartingCaseTests
             return Task.FromResult(true);
         }
 
-        public Task<bool> StartAsync(string caseId, CaseGeneration first, CancellationToken cancellationToken = default) => Task.FromResult(true);
+        public Task<bool> StartAsync(string caseId, CaseGeneration first, CancellationToken cancellationToken = default)
+        {
+            if (StartSucceeds)
+            {
+                Started.Add(first);
+            }
+
+            return Task.FromResult(StartSucceeds);
+        }
 
         public Task TerminateAsync(string caseId, string reason, CancellationToken cancellationToken = default) => Task.CompletedTask;
 

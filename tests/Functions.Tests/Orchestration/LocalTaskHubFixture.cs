@@ -26,7 +26,21 @@ public sealed class LocalTaskHubFixture(AzuriteApp azurite) : IAsyncLifetime
 
     private readonly string name = "hub" + Guid.NewGuid().ToString("N")[..12];
 
+    public CaseDecider Decider { get; private set; } = null!;
+
     public Task InitializeAsync() => StartAsync(new CaseDecider(ProgrammeCatalog.Shipped()));
+
+    /// <summary>
+    /// Starts a case as the edge does, its application decided in the first generation, and waits until the instance
+    /// has left Pending: the provider can discard an event raised before the instance's first episode.
+    /// </summary>
+    public async Task OpenAsync(CaseCommand application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var first = CaseGeneration.Start(application.CaseId).Receive(Decider, CaseMessage.Of(application));
+        (await Hub.StartAsync(application.CaseId, first)).ShouldBeTrue();
+        await WaitUntilAsync(application.CaseId, i => i.Status != CaseInstanceStatus.Pending);
+    }
 
     /// <summary>Stops the worker and starts another on the same task hub, as a deploy of the next build would.</summary>
     public async Task RestartAsync(CaseDecider decider)
@@ -37,6 +51,7 @@ public sealed class LocalTaskHubFixture(AzuriteApp azurite) : IAsyncLifetime
 
     private async Task StartAsync(CaseDecider decider)
     {
+        Decider = decider;
         var parts = CaseOrchestrationParts.Of(
             decider, ReadModel, new InMemoryCaseIndex(), TimeProvider.System, Messages, new Reintegration.Functions.Hosting.NoDocuments());
         Hub = await LocalTaskHub.StartAsync(

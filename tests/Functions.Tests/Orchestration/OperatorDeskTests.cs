@@ -43,11 +43,10 @@ public sealed class OperatorDeskTests(AzuriteApp azurite) : IAsyncLifetime
     {
         var caseId = "ops-" + Guid.NewGuid().ToString("N")[..10];
         hub.Messages.Failing[caseId] = true;
-        (await hub.Hub.StartAsync(caseId, CaseGeneration.Start(caseId))).ShouldBeTrue();
-        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(new CaseCommand.SubmitApplication(
+        await hub.OpenAsync(new CaseCommand.SubmitApplication(
             caseId, $"{caseId}:intake", Day0, "drc-denmark",
             new Person("Test Person", new DateOnly(1990, 3, 14), Relationship.Applicant, false),
-            [], "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null)))).ShouldBeTrue();
+            [], "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null));
         // A second command with an e-mail, so that at least two effects fail.
         (await hub.Hub.SendAsync(caseId, CaseMessage.Of(new CaseCommand.RaiseAlert(
             caseId, $"{caseId}:alert", Day0.AddMinutes(5), AlertKind.ProcessingFailed, "test")))).ShouldBeTrue();

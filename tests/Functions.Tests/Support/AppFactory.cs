@@ -85,6 +85,25 @@ public class AppFactory : WebApplicationFactory<Program>
         return caseId;
     }
 
+    /// <summary>
+    /// Reads until <paramref name="read"/> finds something, at most 30 s: for what the app does after it has answered,
+    /// such as an intake's first generation (the webhook answers once the case is started, before its e-mails).
+    /// </summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read)
+        where T : class
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if (await read() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50, bound.Token);
+        }
+    }
+
     public async Task<long> VersionAsync(string caseId) => (await Get<ICaseReadModel>().ReadAsync(caseId))?.Version ?? 0;
 
     public static StringContent Json(string json) => new(json, new MediaTypeHeaderValue("application/json"));
