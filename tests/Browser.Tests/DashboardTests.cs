@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Reintegration.Browser.Tests;
 
-[Collection(SecondLiveAppCollection.Name)]
+[Collection(LiveAppCollection.Name)]
 public sealed class DashboardTests(LiveApp app)
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Reintegration.Browser.Tests;
 /// The case page's other steps in Chromium (issue 13, item 4): cancel a departure and close a case (counsellor),
 /// record a departure where there is no partner (agency caseworker), confirm an arrival (partner, also in French).
 /// </summary>
-[Collection(SecondLiveAppCollection.Name)]
+[Collection(LiveAppCollection.Name)]
 public sealed class MoreCaseActionTests(LiveApp app)
 {
     private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);

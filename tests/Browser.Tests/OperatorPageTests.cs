@@ -12,7 +12,7 @@ namespace Reintegration.Browser.Tests;
 /// navigation, opens a running case by its id, is refused a blank reason beside the field, terminates the case with
 /// a reason and retries it, seeing each outcome and the audit rows on the page.
 /// </summary>
-[Collection(SecondLiveAppCollection.Name)]
+[Collection(LiveAppCollection.Name)]
 public sealed class OperatorPageTests(LiveApp app)
 {
     [Theory]

@@ -9,7 +9,7 @@ namespace Reintegration.Browser.Tests;
 /// A partner reads the signed-in pages in Arabic (right to left, on a phone) and French and takes the case page's step
 /// there (issue 13, item 5: French and Arabic on partner pages).
 /// </summary>
-[Collection(SecondLiveAppCollection.Name)]
+[Collection(LiveAppCollection.Name)]
 public sealed class PartnerLanguageTests(LiveApp app)
 {
     [Fact]

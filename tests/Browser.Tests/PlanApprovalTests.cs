@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Reintegration.Browser.Tests;
 
-[Collection(SecondLiveAppCollection.Name)]
+[Collection(LiveAppCollection.Name)]
 public sealed class PlanApprovalTests(LiveApp app)
 {
     [Fact]

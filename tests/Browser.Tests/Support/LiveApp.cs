@@ -96,21 +96,8 @@ public sealed class LiveApp : IAsyncLifetime
     }
 }
 
-/// <summary>
-/// The browser tests run in two collections, each on its own live app (its own Azurite, task hub, dev clock and
-/// Chromium), which xUnit runs side by side. A test spends most of its time waiting for the task hub and the browser,
-/// not on the CPU, so two halves take about half as long on the 2 cores. Within a collection tests run one after
-/// another, so a test that moves its app's clock still meets no other test's steps.
-/// </summary>
 [CollectionDefinition(Name)]
 public sealed class LiveAppCollection : ICollectionFixture<LiveApp>
 {
     public const string Name = "Live app in Chromium";
-}
-
-/// <summary>The other half of the browser tests, on a live app of its own (see <see cref="LiveAppCollection"/>).</summary>
-[CollectionDefinition(Name)]
-public sealed class SecondLiveAppCollection : ICollectionFixture<LiveApp>
-{
-    public const string Name = "Second live app in Chromium";
 }
