@@ -1,4 +1,4 @@
-using Deque.AxeCore.Playwright;
+using Deque.AxeCore.Commons;
 using Microsoft.Playwright;
 
 namespace Reintegration.Browser.Tests.Support;
@@ -30,14 +30,28 @@ public static class PageChecks
         await page.ShouldPassAxeAsync();
     }
 
-    /// <summary>axe-core's rules on the page as it stands: no violation of serious or critical impact.</summary>
+    /// <summary>axe-core's own script, as the Deque package bundles it.</summary>
+    private static readonly Lazy<string> AxeScript = new(() => new BundledAxeScriptProvider().GetScript());
+
+    /// <summary>
+    /// axe-core's rules on the page as it stands: no violation of serious or critical impact. axe-core is loaded into the
+    /// page once and run there (<c>axe.run</c>, violations only). The package's <c>RunAxe</c> ran the same rules in its
+    /// frame-by-frame mode, which finishes each run in a new page with axe loaded again: 3.3 s a check on this machine
+    /// against 0.14 s, half of the browser tests' time. These pages have no frames, which is all that mode adds.
+    /// </summary>
     public static async Task ShouldPassAxeAsync(this IPage page)
     {
-        var result = await page.RunAxe();
-        var serious = result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target))}")
-            .ToList();
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+        {
+            await page.EvaluateAsync(AxeScript.Value);
+        }
+
+        // Each violation as "impact id: help at the first three targets".
+        var violations = await page.EvaluateAsync<string[]>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v =>
+              `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)
+            """);
+        var serious = violations.Where(v => v.StartsWith("serious ", StringComparison.Ordinal) || v.StartsWith("critical ", StringComparison.Ordinal)).ToList();
         serious.ShouldBeEmpty($"{page.Url} fails axe-core");
     }
 
