@@ -9,6 +9,12 @@ public sealed record FaultRunOptions(int Cases, int AppKills, int AzuriteRestart
     /// <summary>Stops Azurite with SIGKILL instead of SIGTERM (see docs/RELIABILITY.md: it may lose acknowledged writes).</summary>
     public bool AzuriteSigkill { get; init; }
 
+    /// <summary>
+    /// How long a message the app took stays invisible to its next process after a kill (<c>Engine:MessageVisibility</c>);
+    /// null keeps the product's minute (host.json). Each kill holds the run up about this long.
+    /// </summary>
+    public TimeSpan? MessageVisibility { get; init; }
+
     /// <summary>The simulated time the run starts at.</summary>
     public DateTimeOffset Start { get; init; } = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 }

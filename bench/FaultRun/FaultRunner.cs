@@ -55,6 +55,11 @@ public static class FaultRunner
             ["Demo__Seed"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        if (options.MessageVisibility is { } visibility)
+        {
+            settings["Engine__MessageVisibility"] = visibility.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await using var app = new AppProcess(options.AppPath, settings, Path.Combine(options.WorkFolder, "app.log"));
         var driver = new FaultDriver(options, script, app, azurite, intakeKey, log);
         await driver.RunAsync();

@@ -52,7 +52,8 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
     /// shortens it to measure what a sleeping case's wake-ups cost).</param>
     public static async Task<LocalTaskHub> StartAsync(
         string connectionString, string taskHubName, CaseOrchestrationParts parts, ILoggerFactory loggerFactory,
-        TimeSpan? longestPoll = null, StorageAccountClientProvider? storage = null, TimeSpan? timerPiece = null)
+        TimeSpan? longestPoll = null, StorageAccountClientProvider? storage = null, TimeSpan? timerPiece = null,
+        TimeSpan? messageVisibility = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var settings = new AzureStorageOrchestrationServiceSettings
@@ -63,8 +64,8 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
             MaxQueuePollingInterval = longestPoll ?? LongestPoll,
             // A start for an id that exists in any status is refused, not ignored: the caller learns it was a repeat.
             ThrowExceptionOnInvalidDedupeStatus = true,
-            ControlQueueVisibilityTimeout = MessageVisibilityTimeout,
-            WorkItemQueueVisibilityTimeout = MessageVisibilityTimeout,
+            ControlQueueVisibilityTimeout = messageVisibility ?? MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = messageVisibility ?? MessageVisibilityTimeout,
             LoggerFactory = loggerFactory,
         };
         var service = new AzureStorageOrchestrationService(settings);
