@@ -45,7 +45,11 @@ public sealed class BareHub : IAsyncDisposable
         return new BareHub(worker, new TaskHubClient(service, loggerFactory: NullLoggerFactory.Instance));
     }
 
-    public Task StartAsync(string id) => client.CreateOrchestrationInstanceAsync(Name, string.Empty, id, id);
+    /// <summary>Starts the instance with its intake's work in its first generation, as a case starts: nothing is raised to a new instance.</summary>
+    public Task StartAsync(string id) => client.CreateOrchestrationInstanceAsync(Name, string.Empty, id, id + StartMark);
+
+    /// <summary>Marks a new instance's input: its first generation does the intake's write and e-mail without waiting.</summary>
+    private const string StartMark = "|start";
 
     public async Task SendAsync(string id, int n)
     {
@@ -66,10 +70,12 @@ public sealed class BareHub : IAsyncDisposable
     {
         public override async Task<string?> RunAsync(TaskOrchestrationContext context, string input)
         {
-            var n = await context.WaitForExternalEvent<int>("message");
-            await context.CallActivityAsync("BareWrite", $"{input}:{n}");
-            await context.CallActivityAsync("BareEmail", input);
-            context.ContinueAsNew(input, preserveUnprocessedEvents: true);
+            var starting = input.EndsWith(StartMark, StringComparison.Ordinal);
+            var id = starting ? input[..^StartMark.Length] : input;
+            var n = starting ? 0 : await context.WaitForExternalEvent<int>("message");
+            await context.CallActivityAsync("BareWrite", $"{id}:{n}");
+            await context.CallActivityAsync("BareEmail", id);
+            context.ContinueAsNew(id, preserveUnprocessedEvents: true);
             return null;
         }
     }

@@ -62,8 +62,7 @@ public static class DurableLoad
         var bareRate = await OfferAsync("bare orchestration (a table write and an e-mail activity a command)", cases, rate,
             seconds, bareSender, async id =>
             {
-                await bare.StartAsync(id);
-                await bare.SendAsync(id, 0); // its "intake" e-mail, as a case's first generation sends one
+                await bare.StartAsync(id); // its first generation sends the "intake" e-mail, as a case's does
                 return true;
             }, (id, n) => bare.SendAsync(id, n + 1));
         PrintProviderEvents(events);
