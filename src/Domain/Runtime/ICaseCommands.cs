@@ -14,9 +14,10 @@ public interface ICaseCommands
     Task<CommandResult> HandleAsync(CaseCommand command, CaseState? justLoaded, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// An application from an intake webhook: answered (taken, refused by name, or a duplicate) as soon as it is decided
-    /// and stored durably, before the read model and the e-mails have caught up. A webhook sender needs to know only
-    /// that its delivery was taken, and times out a slow answer and sends it again.
+    /// An application from an intake webhook. A new case's application is answered (taken, or refused by name) as soon
+    /// as it is decided and stored durably, before the read model and the e-mails have caught up: a webhook sender needs
+    /// to know only that its delivery was taken, and times out a slow answer and sends it again. A redelivery to a case
+    /// that exists is answered as any command is, once the case has decided it (a duplicate).
     /// </summary>
     Task<CommandResult> SubmitAsync(CaseCommand.SubmitApplication application, CancellationToken cancellationToken = default);
 

@@ -68,7 +68,13 @@ public sealed class OrchestratedCaseCommands(
         CaseCommand command, CaseState? justLoaded, bool untilProjected, CancellationToken cancellationToken)
     {
         var known = justLoaded ?? CaseState.Empty(command.CaseId);
-        if (command is CaseCommand.SubmitApplication && await StartWithAsync(command, cancellationToken) is { } first)
+
+        // The secrets this call adds (a repeated command id adds none). One list for both paths below: an application
+        // whose case exists goes on as a message, and if that is refused (an erased case whose instance has not been
+        // purged yet), the secrets it put back are taken away again.
+        var (sealedCommand, secrets) = Sealing.Seal(command);
+        var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(command.CaseId, secrets, cancellationToken);
+        if (command is CaseCommand.SubmitApplication && await StartWithAsync(sealedCommand, kept, cancellationToken) is { } first)
         {
             var decided = first.Answers[^1];
             if (decided.Outcome == CommandOutcome.Rejected || !untilProjected)
@@ -84,11 +90,10 @@ public sealed class OrchestratedCaseCommands(
 
         if (!await StartedAsync(command.CaseId, cancellationToken))
         {
+            // The secrets stay: a concurrent delivery of the same application may have started the case with them.
             return Refused(known, "case-starting", $"Case {command.CaseId} is still starting: send the command again in a moment.");
         }
 
-        var (sealedCommand, secrets) = Sealing.Seal(command);
-        var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(command.CaseId, secrets, cancellationToken);
         var messageId = NewMessageId();
         var message = CaseMessage.Of(sealedCommand) with { ClockOffset = Offset(), MessageId = messageId };
         if (!await orchestrations.SendAsync(command.CaseId, message, cancellationToken))
@@ -142,24 +147,29 @@ public sealed class OrchestratedCaseCommands(
     /// application as a message, and the orchestration answers it as a duplicate. A refused application starts
     /// nothing and keeps none of its secrets.
     /// </summary>
-    private async Task<CaseGeneration?> StartWithAsync(CaseCommand application, CancellationToken cancellationToken)
+    private async Task<CaseGeneration?> StartWithAsync(
+        CaseCommand sealedApplication, IReadOnlyList<string> kept, CancellationToken cancellationToken)
     {
-        var (sealedCommand, secrets) = Sealing.Seal(application);
-        var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(application.CaseId, secrets, cancellationToken);
-        var first = CaseGeneration.Start(application.CaseId)
-            .Receive(decider, CaseMessage.Of(sealedCommand) with { ClockOffset = Offset(), MessageId = NewMessageId() });
+        var caseId = sealedApplication.CaseId;
+        var first = CaseGeneration.Start(caseId)
+            .Receive(decider, CaseMessage.Of(sealedApplication) with { ClockOffset = Offset(), MessageId = NewMessageId() });
         if (first.Answers[^1].Outcome == CommandOutcome.Rejected)
         {
-            if (kept.Count > 0)
+            // Refused against an empty case, but a case of this id exists (accepted under other rules): its answer counts.
+            if ((await orchestrations.GetAsync(caseId, cancellationToken)).Status != CaseInstanceStatus.Missing)
             {
-                await readModel.ForgetSecretsAsync(application.CaseId, kept, cancellationToken);
+                return null;
             }
 
-            // Refused against an empty case, but a case of this id exists (accepted under other rules): its answer counts.
-            return (await orchestrations.GetAsync(application.CaseId, cancellationToken)).Status == CaseInstanceStatus.Missing ? first : null;
+            if (kept.Count > 0)
+            {
+                await readModel.ForgetSecretsAsync(caseId, kept, cancellationToken);
+            }
+
+            return first;
         }
 
-        return await orchestrations.StartAsync(application.CaseId, first, cancellationToken) ? first : null;
+        return await orchestrations.StartAsync(caseId, first, cancellationToken) ? first : null;
     }
 
     /// <summary>

@@ -65,6 +65,18 @@ public sealed class CommandToStartingCaseTests
     }
 
     [Fact]
+    public async Task Given_an_erased_case_whose_instance_is_not_purged_yet_When_its_application_is_delivered_again_Then_none_of_its_personal_data_comes_back()
+    {
+        var port = new StartingPort(pendingReads: 0) { StartSucceeds = false, SendSucceeds = false };
+
+        var result = await Commands(port, TimeSpan.FromMilliseconds(200)).SubmitAsync(Application("case-6"));
+
+        result.Outcome.ShouldBe(CommandOutcome.Rejected);
+        port.Started.ShouldBeEmpty();
+        (await readModel.ReadSecretsAsync("case-6")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Given_a_case_whose_new_instance_is_still_pending_When_a_command_is_sent_Then_it_is_raised_only_after_the_instance_runs()
     {
         var port = new StartingPort(pendingReads: 3);
@@ -107,6 +119,8 @@ public sealed class CommandToStartingCaseTests
 
         public bool Exists { get; init; } = true;
 
+        public bool SendSucceeds { get; init; } = true;
+
         public List<string> Sent { get; } = [];
 
         public List<CaseGeneration> Started { get; } = [];
@@ -122,6 +136,11 @@ public sealed class CommandToStartingCaseTests
 
         public Task<bool> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
         {
+            if (!SendSucceeds)
+            {
+                return Task.FromResult(false);
+            }
+
             ReadsBeforeSend = reads;
             Sent.Add(caseId);
             return Task.FromResult(true);

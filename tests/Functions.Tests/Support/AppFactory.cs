@@ -104,6 +104,16 @@ public class AppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// No trace of the case: no orchestration instance, nothing in the read model, no personal data kept. An intake
+    /// answers before the read model has its case, so the read model alone cannot tell that nothing was started.
+    /// </summary>
+    public async Task<bool> NothingOfAsync(string caseId) =>
+        (await Get<Reintegration.Functions.Orchestration.ICaseOrchestrations>().GetAsync(caseId)).Status
+            == Reintegration.Functions.Orchestration.CaseInstanceStatus.Missing
+        && await VersionAsync(caseId) == 0
+        && (await Get<ICaseReadModel>().ReadSecretsAsync(caseId)).Count == 0;
+
     public async Task<long> VersionAsync(string caseId) => (await Get<ICaseReadModel>().ReadAsync(caseId))?.Version ?? 0;
 
     public static StringContent Json(string json) => new(json, new MediaTypeHeaderValue("application/json"));
