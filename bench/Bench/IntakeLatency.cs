@@ -74,16 +74,19 @@ public static class IntakeLatency
         var seconds = latencies.Count / Stopwatch.GetElapsedTime(startedAt, lastAnswer).TotalSeconds;
         var drain = Math.Max(0, Stopwatch.GetElapsedTime(lastAnswer, visible.AllSeenAt).TotalSeconds);
         latencies.Sort();
-        double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+        double P(double q) => Percentile(latencies, q);
         Console.WriteLine($"intake webhook, {senders} concurrent senders, {latencies.Count} signed native intakes (each a new case, a durable start, on Azurite):");
         Console.WriteLine($"  answer: p50 {P(0.50):0.0} ms   p95 {P(0.95):0.0} ms   p99 {P(0.99):0.0} ms   max {latencies[^1]:0.0} ms   {seconds:0.0} intakes/s");
         var lags = visible.Lags;
         lags.Sort();
-        double L(double q) => lags[Math.Min(lags.Count - 1, (int)Math.Ceiling(q * lags.Count) - 1)];
+        double L(double q) => Percentile(lags, q);
         Console.WriteLine($"  visible after the answer (1 case in {Watched}, read until the read model has it): p50 {L(0.50):0} ms   p95 {L(0.95):0} ms   p99 {L(0.99):0} ms   max {lags[^1]:0} ms");
         Console.WriteLine($"  the last watched case visible {drain:0.0} s after the last answer; a pass over the unseen took {visible.LongestPassMs:0} ms at most");
         await app.StopAsync();
     }
+
+    /// <summary>The value at quantile <paramref name="q"/> of sorted values (nearest rank).</summary>
+    private static double Percentile(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
     private sealed record Visibility(List<double> Lags, long AllSeenAt, double LongestPassMs);
 

@@ -171,30 +171,12 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
     /// with the application decided; the case's URL answers 404 until its first generation has projected it (as the
     /// agency's e-mail follows it). A read is a request, faults included.
     /// </summary>
-    private async Task VisibleAsync(string caseId)
+    private Task VisibleAsync(string caseId) => SendAsync("case read", null, () =>
     {
-        var unseen = Stopwatch.StartNew();
-        while (true)
-        {
-            var body = await SendAsync("case read", null, () =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{caseId}");
-                request.Headers.Add("X-Api-Key", "dev-agency-key");
-                return request;
-            }, notFoundIsAnswer: true);
-            if (body is not null)
-            {
-                return;
-            }
-
-            if (unseen.Elapsed > TimeSpan.FromMinutes(10))
-            {
-                throw new InvalidOperationException($"case {caseId} was still not visible 10 minutes after its intake was taken");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{caseId}");
+        request.Headers.Add("X-Api-Key", "dev-agency-key");
+        return request;
+    }, notFoundIsNotYet: true);
 
     private Task CommandAsync(HttpMethod method, string caseId, string path, string apiKey, string json, string? key = null) =>
         SendAsync(path, null, () =>
@@ -215,17 +197,17 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
             var answer = await SendAsync("clock", (long)(to - script.Start).TotalDays, () => new HttpRequestMessage(HttpMethod.Post, $"/dev/clock/advance?to={to.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}"));
 
             // After an outage the app came back later than this step's target; it answers where its clock stands.
-            Now = JsonDocument.Parse(answer!).RootElement.GetProperty("now").GetDateTimeOffset();
+            Now = JsonDocument.Parse(answer).RootElement.GetProperty("now").GetDateTimeOffset();
         }
     }
 
     /// <param name="day">For a clock advance, the day it moves to (days from the start); null for a command.</param>
-    /// <param name="notFoundIsAnswer">A 404 answers null instead of failing the run (a case not visible yet).</param>
-    private async Task<string?> SendAsync(string what, long? day, Func<HttpRequestMessage> build, bool notFoundIsAnswer = false)
+    /// <param name="notFoundIsNotYet">A 404 means "not yet" (a new case not visible yet), sent again as a pending answer is.</param>
+    private async Task<string> SendAsync(string what, long? day, Func<HttpRequestMessage> build, bool notFoundIsNotYet = false)
     {
         var n = Interlocked.Increment(ref requests);
         // A read places no fault of the plan (it is not one of the planned requests), but meets those others place.
-        var position = day is { } d ? -d : notFoundIsAnswer ? 0 : Interlocked.Increment(ref commandCount);
+        var position = day is { } d ? -d : notFoundIsNotYet ? 0 : Interlocked.Increment(ref commandCount);
         if (Take(appKillsAt, position) is { } kill)
         {
             // Into the request: a command's commit and effects take milliseconds; a busy day's sweep and queue, a second or two.
@@ -247,30 +229,31 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
             {
                 using var response = await http.SendAsync(build());
                 var body = await response.Content.ReadAsStringAsync();
-                if (response.IsSuccessStatusCode)
+                var pendingAnswer = response.StatusCode == System.Net.HttpStatusCode.Accepted
+                    && body.Contains("\"outcome\":\"pending\"", StringComparison.Ordinal);
+                if (response.IsSuccessStatusCode && !pendingAnswer)
                 {
-                    if (response.StatusCode != System.Net.HttpStatusCode.Accepted || !body.Contains("\"outcome\":\"pending\"", StringComparison.Ordinal))
+                    return body;
+                }
+
+                // The answer's wait ran out: not decided yet (or the message was lost). As a client does (docs/API.md),
+                // send the same request again, same key, until it answers the outcome: the next step must not
+                // overtake it. A new case's URL answers 404 until its first generation ran: read it again the same way.
+                if (pendingAnswer || (notFoundIsNotYet && response.StatusCode == System.Net.HttpStatusCode.NotFound))
+                {
+                    if (pendingAnswer)
                     {
-                        return body;
+                        Interlocked.Increment(ref pending);
                     }
 
-                    // The answer's wait ran out: not decided yet (or the message was lost). As a client does (docs/API.md),
-                    // send the same request again, same key, until it answers the outcome: the next step must not
-                    // overtake it.
-                    Interlocked.Increment(ref pending);
                     undecided ??= Stopwatch.StartNew();
                     if (undecided.Elapsed > TimeSpan.FromMinutes(10))
                     {
-                        throw new InvalidOperationException($"{what} (request {n}) was still undecided after 10 minutes: {body}");
+                        throw new InvalidOperationException($"{what} (request {n}) was still not answered after 10 minutes: {body}");
                     }
 
                     await Task.Delay(100);
                     continue;
-                }
-
-                if (notFoundIsAnswer && response.StatusCode == System.Net.HttpStatusCode.NotFound)
-                {
-                    return null;
                 }
 
                 if ((int)response.StatusCode < 500)

@@ -63,18 +63,16 @@ public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguratio
             ? c
             : throw new InvalidOperationException("The local task hub runs on Storage:ConnectionString (Azurite).");
         var name = config["Engine:TaskHub"] is { Length: > 0 } n ? n : (config["Storage:Prefix"] ?? string.Empty) + "cases";
-        // The tests poll faster than host.json's 1 s: a test takes its steps one after another on an otherwise idle
-        // hub, where each queue hop of a command would wait for a backed-off poll.
-        var longestPoll = TimeSpan.TryParse(config["Engine:LongestPoll"], System.Globalization.CultureInfo.InvariantCulture, out var poll)
-            ? poll
-            : LocalTaskHub.LongestPoll;
-        // The small fault run in the tests kills the app three times; each kill leaves the messages it held invisible
-        // this long, and the run waits for them. It sets 20 s; the product keeps host.json's minute.
-        TimeSpan? visibility = TimeSpan.TryParse(config["Engine:MessageVisibility"], System.Globalization.CultureInfo.InvariantCulture, out var v)
-            ? v
-            : null;
+        TimeSpan? Span(string key) =>
+            TimeSpan.TryParse(config[key], System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : null;
+
+        // Two settings for the tests only. They poll faster than host.json's 1 s: a test takes its steps one after
+        // another on an otherwise idle hub, where each queue hop would wait for a backed-off poll. The small fault run
+        // kills the app three times; each kill leaves the messages it held invisible for the visibility timeout, and
+        // the run waits for them: it sets 20 s, the product keeps host.json's minute.
         hub = await LocalTaskHub.StartAsync(
-            connection, new string([.. name.Where(char.IsAsciiLetterOrDigit)]), parts, loggers, longestPoll, messageVisibility: visibility);
+            connection, new string([.. name.Where(char.IsAsciiLetterOrDigit)]), parts, loggers,
+            Span("Engine:LongestPoll") ?? LocalTaskHub.LongestPoll, messageVisibility: Span("Engine:MessageVisibility"));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
