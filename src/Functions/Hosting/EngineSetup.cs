@@ -87,7 +87,7 @@ public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguratio
     public Task<bool> StartAsync(string caseId, Domain.Runtime.Generations.CaseGeneration first, CancellationToken cancellationToken = default) =>
         Hub.StartAsync(caseId, first, cancellationToken);
 
-    public Task<bool> SendAsync(string caseId, Domain.Runtime.Generations.CaseMessage message, CancellationToken cancellationToken = default) =>
+    public Task<SendOutcome> SendAsync(string caseId, Domain.Runtime.Generations.CaseMessage message, CancellationToken cancellationToken = default) =>
         Hub.SendAsync(caseId, message, cancellationToken);
 
     public Task<CaseInstance> GetAsync(string caseId, CancellationToken cancellationToken = default) => Hub.GetAsync(caseId, cancellationToken);

@@ -35,17 +35,18 @@ public sealed class DurableCaseOrchestrations(DurableTaskClient client) : ICaseO
         }
     }
 
-    public async Task<bool> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
+    public async Task<SendOutcome> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
     {
-        var instance = await client.GetInstanceAsync(caseId, cancellationToken);
-        if (instance is null
-            || Status(instance.RuntimeStatus) is not (CaseInstanceStatus.Running or CaseInstanceStatus.Pending))
+        var status = await client.GetInstanceAsync(caseId, cancellationToken) is { } instance
+            ? Status(instance.RuntimeStatus)
+            : CaseInstanceStatus.Missing;
+        if (status != CaseInstanceStatus.Running)
         {
-            return false;
+            return status == CaseInstanceStatus.Pending ? SendOutcome.Starting : SendOutcome.NotRunning;
         }
 
         await client.RaiseEventAsync(caseId, CaseOrchestration.MessageEvent, message, cancellationToken);
-        return true;
+        return SendOutcome.Raised;
     }
 
     public async Task<CaseInstance> GetAsync(string caseId, CancellationToken cancellationToken = default)

@@ -27,6 +27,19 @@ public sealed record CaseInstance(string CaseId, CaseInstanceStatus Status, Case
     public bool Troubled => Status == CaseInstanceStatus.Failed || Published?.Troubled == true;
 }
 
+/// <summary>What became of a message sent to a case's instance.</summary>
+public enum SendOutcome
+{
+    /// <summary>Raised to the running instance.</summary>
+    Raised,
+
+    /// <summary>Not sent: the instance is Pending, its start not yet run.</summary>
+    Starting,
+
+    /// <summary>Not sent: there is no instance, or it has ended.</summary>
+    NotRunning,
+}
+
 /// <summary>
 /// The narrow port the app talks to case orchestrations through: start, send, read, end. One implementation per
 /// host: over DurableTask.Core's TaskHubClient locally, over the Durable Functions client on Azure.
@@ -37,10 +50,12 @@ public interface ICaseOrchestrations
     Task<bool> StartAsync(string caseId, CaseGeneration first, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Sends a message to a running instance; false (nothing sent) when the instance is not running: the Azure Storage
-    /// provider silently drops events sent to a completed or failed instance.
+    /// Sends a message to a running instance, after one read of it. Nothing is sent to an instance that is still
+    /// Pending (<see cref="SendOutcome.Starting"/>) or not running (<see cref="SendOutcome.NotRunning"/>): the Azure
+    /// Storage provider discards an event taken before an instance's first episode, and silently drops one sent to a
+    /// completed or failed instance.
     /// </summary>
-    Task<bool> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default);
+    Task<SendOutcome> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default);
 
     Task<CaseInstance> GetAsync(string caseId, CancellationToken cancellationToken = default);
 

@@ -96,16 +96,18 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         }
     }
 
-    public async Task<bool> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
+    public async Task<SendOutcome> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
     {
-        var state = await client.GetOrchestrationStateAsync(caseId);
-        if (state is null || Status(state.OrchestrationStatus) is not (CaseInstanceStatus.Running or CaseInstanceStatus.Pending))
+        var status = await client.GetOrchestrationStateAsync(caseId) is { } state
+            ? Status(state.OrchestrationStatus)
+            : CaseInstanceStatus.Missing;
+        if (status != CaseInstanceStatus.Running)
         {
-            return false;
+            return status == CaseInstanceStatus.Pending ? SendOutcome.Starting : SendOutcome.NotRunning;
         }
 
         await client.RaiseEventAsync(new OrchestrationInstance { InstanceId = caseId }, CaseOrchestration.MessageEvent, message);
-        return true;
+        return SendOutcome.Raised;
     }
 
     public async Task<CaseInstance> GetAsync(string caseId, CancellationToken cancellationToken = default)

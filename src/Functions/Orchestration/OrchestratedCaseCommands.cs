@@ -88,15 +88,16 @@ public sealed class OrchestratedCaseCommands(
                 : new CommandResult(projected.Outcome, await readModel.ReadAsync(command.CaseId, cancellationToken) ?? first.State, [], [], null);
         }
 
-        if (!await StartedAsync(command.CaseId, cancellationToken))
+        var messageId = NewMessageId();
+        var message = CaseMessage.Of(sealedCommand) with { ClockOffset = Offset(), MessageId = messageId };
+        var sent = await SendWhenStartedAsync(command.CaseId, message, cancellationToken);
+        if (sent == SendOutcome.Starting)
         {
             // The secrets stay: a concurrent delivery of the same application may have started the case with them.
             return Refused(known, "case-starting", $"Case {command.CaseId} is still starting: send the command again in a moment.");
         }
 
-        var messageId = NewMessageId();
-        var message = CaseMessage.Of(sealedCommand) with { ClockOffset = Offset(), MessageId = messageId };
-        if (!await orchestrations.SendAsync(command.CaseId, message, cancellationToken))
+        if (sent == SendOutcome.NotRunning)
         {
             await readModel.ForgetSecretsAsync(command.CaseId, kept, cancellationToken);
             var stored = await readModel.ReadAsync(command.CaseId, cancellationToken);
@@ -213,7 +214,7 @@ public sealed class OrchestratedCaseCommands(
 
         var tickId = $"tick:{at.UtcTicks}";
         var tick = CaseMessage.Tick(at, tickId) with { ClockOffset = Offset(), MessageId = NewMessageId() };
-        if (!await orchestrations.SendAsync(caseId, tick, cancellationToken))
+        if (await SendWhenStartedAsync(caseId, tick, cancellationToken) != SendOutcome.Raised)
         {
             return false;
         }
@@ -229,13 +230,14 @@ public sealed class OrchestratedCaseCommands(
     {
         ArgumentNullException.ThrowIfNull(operation);
         var message = CaseMessage.Of(operation, clock.GetUtcNow()) with { ClockOffset = Offset(), MessageId = NewMessageId() };
-        if (!await StartedAsync(caseId, cancellationToken))
+        var sent = await SendWhenStartedAsync(caseId, message, cancellationToken);
+        if (sent == SendOutcome.Starting)
         {
             return new OperationAnswer(CommandOutcome.Rejected,
                 new Rejection("case-starting", $"Case {caseId} is still starting: try again in a moment."));
         }
 
-        if (!await orchestrations.SendAsync(caseId, message, cancellationToken))
+        if (sent == SendOutcome.NotRunning)
         {
             return new OperationAnswer(CommandOutcome.Rejected,
                 new Rejection("case-not-running", $"Case {caseId} has no running orchestration: retry brings a failed one back."));
@@ -246,21 +248,25 @@ public sealed class OrchestratedCaseCommands(
     }
 
     /// <summary>
-    /// After this edge started an instance (an application, a rehydrated case), waits (bounded) while it is Pending:
-    /// its start message not yet run. The Azure Storage provider
-    /// discards an event it takes before the instance's first episode ("No such instance", DurableTask.AzureStorage
-    /// event 139), so a message raised then is lost: seen in the 200-case fault run's log, and behind a CI run where an
-    /// application's command vanished and the case's next command met a case with no application. False when it is
-    /// still Pending after <see cref="AnswerWait"/>; a missing or finished instance is left to the send to refuse.
+    /// Sends <paramref name="message"/> once the case's instance has left Pending (its start message run): one
+    /// instance read when it is running, as it usually is. The Azure Storage provider discards an event it takes
+    /// before the instance's first episode ("No such instance", DurableTask.AzureStorage event 139), so a message
+    /// raised then would be lost: seen in the 200-case fault run's log, and behind a CI run where an application's
+    /// command vanished and the case's next command met a case with no application. A Pending instance (just started
+    /// by an intake or a rehydration) is waited for, at most <see cref="AnswerWait"/>; still Pending then, nothing is
+    /// sent (<see cref="SendOutcome.Starting"/>).
     /// </summary>
-    private async Task<bool> StartedAsync(string caseId, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendWhenStartedAsync(string caseId, CaseMessage message, CancellationToken cancellationToken)
     {
-        if ((await orchestrations.GetAsync(caseId, cancellationToken)).Status != CaseInstanceStatus.Pending)
+        var sent = await orchestrations.SendAsync(caseId, message, cancellationToken);
+        if (sent != SendOutcome.Starting)
         {
-            return true;
+            return sent;
         }
 
-        return await UntilAsync(caseId, i => i.Status == CaseInstanceStatus.Pending ? null : i, cancellationToken) is not null;
+        return await UntilAsync(caseId, i => i.Status == CaseInstanceStatus.Pending ? null : i, cancellationToken) is null
+            ? SendOutcome.Starting
+            : await orchestrations.SendAsync(caseId, message, cancellationToken);
     }
 
     /// <summary>

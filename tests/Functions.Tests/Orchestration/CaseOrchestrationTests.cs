@@ -75,7 +75,7 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
         await hub.Messages.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
         var decide = new CaseCommand.DecideEligibility(caseId, "decide-in-window", Day0.AddDays(1), true, null);
-        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(decide))).ShouldBeTrue();
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(decide))).ShouldBe(SendOutcome.Raised);
         hub.Messages.Release();
 
         var instance = await hub.AnsweredAsync(caseId, "decide-in-window");
@@ -102,8 +102,8 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
     {
         var caseId = await OpenAsync();
 
-        (await hub.Hub.SendAsync(caseId, CaseMessage.Tick(Day0.AddDays(6)))).ShouldBeTrue();
-        (await hub.Hub.SendAsync(caseId, CaseMessage.Tick(Day0.AddDays(7)))).ShouldBeTrue();
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Tick(Day0.AddDays(6)))).ShouldBe(SendOutcome.Raised);
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Tick(Day0.AddDays(7)))).ShouldBe(SendOutcome.Raised);
 
         await hub.WaitUntilAsync(caseId, i => i.Published?.Version == 2 && i.Published.ProjectedVersion == 2);
         var state = (await hub.ReadModel.ReadAsync(caseId)).ShouldNotBeNull();
@@ -138,7 +138,7 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
 
         await hub.WaitUntilAsync(caseId, i => i.Status == CaseInstanceStatus.Running && i.Published?.Version == 1);
         var decide = new CaseCommand.DecideEligibility(caseId, "decide-after", Day0.AddDays(1), true, null);
-        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(decide))).ShouldBeTrue();
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(decide))).ShouldBe(SendOutcome.Raised);
         var instance = await hub.AnsweredAsync(caseId, "decide-after");
         instance.Published!.Stage.ShouldBe(CaseStage.AwaitingDeparture);
         instance.Published.Version.ShouldBe(2);
@@ -150,7 +150,7 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
     {
         var caseId = await OpenAsync();
         var decided = new CaseCommand.DecideEligibility(caseId, "decide-old-build", Day0.AddDays(1), true, null);
-        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(decided))).ShouldBeTrue();
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(decided))).ShouldBe(SendOutcome.Raised);
         await hub.AnsweredAsync(caseId, "decide-old-build");
 
         // The next build: the same classes, the post-arrival request due 10 days before departure instead of 5.
@@ -161,7 +161,7 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
 
         var departure = DateOnly.FromDateTime(Day0.AddDays(40).UtcDateTime);
         var book = new CaseCommand.BookDeparture(caseId, "book-new-build", Day0.AddDays(2), departure, "TK 1");
-        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(book))).ShouldBeTrue();
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(book))).ShouldBe(SendOutcome.Raised);
         await hub.AnsweredAsync(caseId, "book-new-build");
 
         var state = (await hub.ReadModel.ReadAsync(caseId)).ShouldNotBeNull();
@@ -178,7 +178,7 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
         await hub.Hub.TerminateAsync(caseId, "test");
         await hub.WaitUntilAsync(caseId, i => i.Status == CaseInstanceStatus.Terminated);
 
-        (await hub.Hub.SendAsync(caseId, CaseMessage.Tick(Day0.AddDays(1)))).ShouldBeFalse();
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Tick(Day0.AddDays(1)))).ShouldBe(SendOutcome.NotRunning);
         (await hub.Hub.PurgeAsync(caseId)).ShouldBe(1);
         (await hub.Hub.GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Missing);
     }

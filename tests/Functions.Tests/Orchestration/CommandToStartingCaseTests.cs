@@ -88,6 +88,17 @@ public sealed class CommandToStartingCaseTests
     }
 
     [Fact]
+    public async Task Given_a_running_case_When_a_command_is_sent_Then_its_instance_is_read_once_before_the_message_is_raised()
+    {
+        var port = new StartingPort(pendingReads: 0);
+
+        await Commands(port, TimeSpan.FromMilliseconds(200)).HandleAsync(Decision("case-7"), null);
+
+        port.Sent.ShouldBe(["case-7"]);
+        port.ReadsBeforeSend.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Given_a_case_whose_new_instance_stays_pending_When_a_command_is_sent_Then_it_is_refused_as_starting_and_nothing_is_raised()
     {
         var port = new StartingPort(pendingReads: int.MaxValue);
@@ -134,16 +145,18 @@ public sealed class CommandToStartingCaseTests
             return Task.FromResult(new CaseInstance(caseId, status, null));
         }
 
-        public Task<bool> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
+        /// <summary>As the real ports do: one read of the instance, then the message raised only to a running one.</summary>
+        public async Task<SendOutcome> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
         {
-            if (!SendSucceeds)
+            var status = SendSucceeds ? (await GetAsync(caseId, cancellationToken)).Status : CaseInstanceStatus.Completed;
+            if (status != CaseInstanceStatus.Running)
             {
-                return Task.FromResult(false);
+                return status == CaseInstanceStatus.Pending ? SendOutcome.Starting : SendOutcome.NotRunning;
             }
 
             ReadsBeforeSend = reads;
             Sent.Add(caseId);
-            return Task.FromResult(true);
+            return SendOutcome.Raised;
         }
 
         public Task<bool> StartAsync(string caseId, CaseGeneration first, CancellationToken cancellationToken = default)

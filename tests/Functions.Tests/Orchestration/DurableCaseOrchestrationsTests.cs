@@ -35,7 +35,16 @@ public sealed class DurableCaseOrchestrationsTests
     {
         client.Instances["case-2"] = Instance("case-2", status);
 
-        (await Port.SendAsync("case-2", Message())).ShouldBeFalse();
+        (await Port.SendAsync("case-2", Message())).ShouldBe(SendOutcome.NotRunning);
+        client.Raised.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_a_pending_instance_When_a_message_is_sent_Then_nothing_is_raised_until_it_runs()
+    {
+        client.Instances["case-4"] = Instance("case-4", OrchestrationRuntimeStatus.Pending);
+
+        (await Port.SendAsync("case-4", Message())).ShouldBe(SendOutcome.Starting);
         client.Raised.ShouldBeEmpty();
     }
 
@@ -44,7 +53,7 @@ public sealed class DurableCaseOrchestrationsTests
     {
         client.Instances["case-3"] = Instance("case-3", OrchestrationRuntimeStatus.Running);
 
-        (await Port.SendAsync("case-3", Message())).ShouldBeTrue();
+        (await Port.SendAsync("case-3", Message())).ShouldBe(SendOutcome.Raised);
         client.Raised.ShouldBe([("case-3", CaseOrchestration.MessageEvent)]);
         (await Port.GetAsync("case-3")).Status.ShouldBe(CaseInstanceStatus.Running);
         (await Port.GetAsync("nobody")).Status.ShouldBe(CaseInstanceStatus.Missing);

@@ -42,7 +42,7 @@ public sealed class InMemoryCaseOrchestrationsTests
     {
         var caseId = "mem-" + Guid.NewGuid().ToString("N")[..10];
         (await hub.StartAsync(caseId, CaseGeneration.Start(caseId))).ShouldBeTrue();
-        (await hub.SendAsync(caseId, CaseMessage.Of(Application(caseId)))).ShouldBeTrue();
+        (await hub.SendAsync(caseId, CaseMessage.Of(Application(caseId)))).ShouldBe(SendOutcome.Raised);
         return caseId;
     }
 
@@ -73,7 +73,7 @@ public sealed class InMemoryCaseOrchestrationsTests
         var decide = new CaseCommand.DecideEligibility(caseId, "decide-in-window", Day0.AddDays(1), true, null);
         var deciding = hub.SendAsync(caseId, CaseMessage.Of(decide));
         messages.Release();
-        (await Task.WhenAll(applying, deciding).WaitAsync(Bound)).ShouldAllBe(sent => sent);
+        (await Task.WhenAll(applying, deciding).WaitAsync(Bound)).ShouldAllBe(sent => sent == SendOutcome.Raised);
 
         var published = (await hub.GetAsync(caseId)).Published!;
         published.AnswerTo("decide-in-window")!.Outcome.ShouldBe(CommandOutcome.Accepted);
@@ -116,12 +116,12 @@ public sealed class InMemoryCaseOrchestrationsTests
         var caseId = await OpenAsync();
         (await hub.PurgeAsync(caseId)).ShouldBe(0);
         await hub.TerminateAsync(caseId, "test: as if it had failed");
-        (await hub.SendAsync(caseId, CaseMessage.Tick(Day0.AddDays(1)))).ShouldBeFalse();
+        (await hub.SendAsync(caseId, CaseMessage.Tick(Day0.AddDays(1)))).ShouldBe(SendOutcome.NotRunning);
 
         (await hub.RehydrateAsync(caseId)).ShouldBeTrue();
 
         var decide = new CaseCommand.DecideEligibility(caseId, "decide-after", Day0.AddDays(1), true, null);
-        (await hub.SendAsync(caseId, CaseMessage.Of(decide))).ShouldBeTrue();
+        (await hub.SendAsync(caseId, CaseMessage.Of(decide))).ShouldBe(SendOutcome.Raised);
         (await hub.GetAsync(caseId)).Published!.AnswerTo("decide-after")!.Version.ShouldBe(2);
         await hub.TerminateAsync(caseId, "test");
         (await hub.PurgeAsync(caseId)).ShouldBe(1);

@@ -85,7 +85,7 @@ public sealed class LostMessageTests
 
         public List<CaseMessage> Kept { get; } = [];
 
-        public Task<bool> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
+        public Task<SendOutcome> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
         {
             if (KeepMessages)
             {
@@ -96,7 +96,7 @@ public sealed class LostMessageTests
             {
                 LoseNext--;
                 Lost++;
-                return Task.FromResult(true);
+                return Task.FromResult(SendOutcome.Raised);
             }
 
             return inner.SendAsync(caseId, message, cancellationToken);

@@ -49,7 +49,7 @@ public sealed class OperatorDeskTests(AzuriteApp azurite) : IAsyncLifetime
             [], "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null));
         // A second command with an e-mail, so that at least two effects fail.
         (await hub.Hub.SendAsync(caseId, CaseMessage.Of(new CaseCommand.RaiseAlert(
-            caseId, $"{caseId}:alert", Day0.AddMinutes(5), AlertKind.ProcessingFailed, "test")))).ShouldBeTrue();
+            caseId, $"{caseId}:alert", Day0.AddMinutes(5), AlertKind.ProcessingFailed, "test")))).ShouldBe(SendOutcome.Raised);
         await hub.WaitUntilAsync(caseId, i => i.Published?.Effects.Count(e => e.Failures > 0) >= 2);
         return caseId;
     }

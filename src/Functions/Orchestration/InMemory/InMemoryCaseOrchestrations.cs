@@ -41,21 +41,21 @@ public sealed partial class InMemoryCaseOrchestrations(
         return true;
     }
 
-    public async Task<bool> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
+    public async Task<SendOutcome> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
     {
         Instance? instance;
         lock (gate)
         {
             if (!instances.TryGetValue(caseId, out instance) || instance.Status != CaseInstanceStatus.Running)
             {
-                return false;
+                return SendOutcome.NotRunning;
             }
 
             instance.Inbox.Enqueue(CaseJsonConverters.Sdk.Serialize(message)!);
         }
 
         await DriveAsync(instance);
-        return true;
+        return SendOutcome.Raised;
     }
 
     public Task<CaseInstance> GetAsync(string caseId, CancellationToken cancellationToken = default)
