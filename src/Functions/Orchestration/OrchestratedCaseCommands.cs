@@ -69,25 +69,22 @@ public sealed class OrchestratedCaseCommands(
     {
         var known = justLoaded ?? CaseState.Empty(command.CaseId);
 
+        var (sealedCommand, secrets) = Sealing.Seal(command);
+
         // The secrets this call adds (a repeated command id adds none). One list for both paths below: an application
         // whose case exists goes on as a message, and if that is refused (an erased case whose instance has not been
         // purged yet), the secrets it put back are taken away again.
-        var (sealedCommand, secrets) = Sealing.Seal(command);
-        var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(command.CaseId, secrets, cancellationToken);
-        if (command is CaseCommand.SubmitApplication && await StartWithAsync(sealedCommand, kept, cancellationToken) is { } first)
+        IReadOnlyList<string>? kept = null;
+        if (command is CaseCommand.SubmitApplication)
         {
-            var decided = first.Answers[^1];
-            if (decided.Outcome == CommandOutcome.Rejected || !untilProjected)
+            (var first, kept) = await StartWithAsync(sealedCommand, secrets, cancellationToken);
+            if (first is not null)
             {
-                return new CommandResult(decided.Outcome, first.State, [], [], decided.Rejection);
+                return await AnswerStartAsync(command.CaseId, first, untilProjected, cancellationToken);
             }
-
-            var projected = await WaitForAsync(command.CaseId, s => s.AnswerToMessage(decided.MessageId!), cancellationToken);
-            return projected is null
-                ? new CommandResult(CommandOutcome.Pending, first.State, [], [], null)
-                : new CommandResult(projected.Outcome, await readModel.ReadAsync(command.CaseId, cancellationToken) ?? first.State, [], [], null);
         }
 
+        kept ??= secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(command.CaseId, secrets, cancellationToken);
         var messageId = NewMessageId();
         var message = CaseMessage.Of(sealedCommand) with { ClockOffset = Offset(), MessageId = messageId };
         var sent = await SendWhenStartedAsync(command.CaseId, message, cancellationToken);
@@ -140,16 +137,33 @@ public sealed class OrchestratedCaseCommands(
         return new CommandResult(answer.Outcome, state, [], [], answer.Rejection);
     }
 
+    /// <summary>The answer to an application that started its case: at once, or (the API) once the read model has it.</summary>
+    private async Task<CommandResult> AnswerStartAsync(string caseId, CaseGeneration first, bool untilProjected, CancellationToken cancellationToken)
+    {
+        var decided = first.Answers[^1];
+        if (decided.Outcome == CommandOutcome.Rejected || !untilProjected)
+        {
+            return new CommandResult(decided.Outcome, first.State, [], [], decided.Rejection);
+        }
+
+        var projected = await WaitForAsync(caseId, s => s.AnswerToMessage(decided.MessageId!), cancellationToken);
+        return projected is null
+            ? new CommandResult(CommandOutcome.Pending, first.State, [], [], null)
+            : new CommandResult(projected.Outcome, await readModel.ReadAsync(caseId, cancellationToken) ?? first.State, [], [], null);
+    }
+
     /// <summary>
     /// An application starts its case: it is decided here, against the empty case, and the instance is started with
     /// that first generation (its answer, events, effects and timers), as the demo seed does. Nothing is raised, so no
-    /// event can meet an instance that is still Pending, and the answer is known once the start is stored. Null when
-    /// the case's instance exists (a redelivery, or a concurrent one that started it first): the caller sends the
-    /// application as a message, and the orchestration answers it as a duplicate. A refused application starts
-    /// nothing and keeps none of its secrets.
+    /// event can meet an instance that is still Pending, and the answer is known once the start is stored. A refused
+    /// application starts nothing and keeps none of its secrets: it is decided before they are kept, so neither a
+    /// refusal nor a stop of the app between two writes leaves a refused person's data behind. First is null when the
+    /// case's instance exists (a redelivery, or a concurrent one that started it first): the caller sends the
+    /// application as a message, and the orchestration answers it as a duplicate; Kept is then the secrets this call
+    /// kept (null if none were kept yet), so that path can take them away again if the case refuses the message.
     /// </summary>
-    private async Task<CaseGeneration?> StartWithAsync(
-        CaseCommand sealedApplication, IReadOnlyList<string> kept, CancellationToken cancellationToken)
+    private async Task<(CaseGeneration? First, IReadOnlyList<string>? Kept)> StartWithAsync(
+        CaseCommand sealedApplication, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken)
     {
         var caseId = sealedApplication.CaseId;
         var first = CaseGeneration.Start(caseId)
@@ -157,20 +171,13 @@ public sealed class OrchestratedCaseCommands(
         if (first.Answers[^1].Outcome == CommandOutcome.Rejected)
         {
             // Refused against an empty case, but a case of this id exists (accepted under other rules): its answer counts.
-            if ((await orchestrations.GetAsync(caseId, cancellationToken)).Status != CaseInstanceStatus.Missing)
-            {
-                return null;
-            }
-
-            if (kept.Count > 0)
-            {
-                await readModel.ForgetSecretsAsync(caseId, kept, cancellationToken);
-            }
-
-            return first;
+            return (await orchestrations.GetAsync(caseId, cancellationToken)).Status == CaseInstanceStatus.Missing
+                ? (first, [])
+                : (null, null);
         }
 
-        return await orchestrations.StartAsync(caseId, first, cancellationToken) ? first : null;
+        var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(caseId, secrets, cancellationToken);
+        return (await orchestrations.StartAsync(caseId, first, cancellationToken) ? first : null, kept);
     }
 
     /// <summary>

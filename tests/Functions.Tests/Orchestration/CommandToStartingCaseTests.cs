@@ -54,6 +54,23 @@ public sealed class CommandToStartingCaseTests
     }
 
     [Fact]
+    public async Task Given_a_store_that_refuses_every_secret_When_applications_are_submitted_Then_a_refused_one_is_answered_and_an_accepted_one_starts_nothing()
+    {
+        // A refused application is decided before any of its personal data is written, so a stop between two writes
+        // cannot leave a refused person's data behind. An accepted one keeps its data first: its first generation's
+        // projection unseals it.
+        var port = new StartingPort(pendingReads: 0) { Exists = false };
+        var commands = new OrchestratedCaseCommands(port, new NoSecretsKept(readModel), new CaseDecider(ProgrammeCatalog.Shipped()), new ManualClock(At));
+
+        var refused = await commands.SubmitAsync(Application("case-8") with { ProgrammeId = "no-such-programme" });
+        var accepted = async () => await commands.SubmitAsync(Application("case-9"));
+
+        refused.Rejection!.Code.ShouldBe("unknown-programme");
+        await accepted.ShouldThrowAsync<InvalidOperationException>();
+        port.Started.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Given_a_case_that_exists_When_its_application_is_delivered_again_Then_it_is_sent_as_a_message_to_be_answered_by_the_case()
     {
         var port = new StartingPort(pendingReads: 0) { StartSucceeds = false };
@@ -117,6 +134,30 @@ public sealed class CommandToStartingCaseTests
 
     private OrchestratedCaseCommands Commands(ICaseOrchestrations port, TimeSpan wait) =>
         new(port, readModel, new CaseDecider(ProgrammeCatalog.Shipped()), new ManualClock(At)) { AnswerWait = wait };
+
+    /// <summary>A read model whose store for personal data is down: keeping a secret throws.</summary>
+    private sealed class NoSecretsKept(ICaseReadModel inner) : ICaseReadModel
+    {
+        public Task<IReadOnlyList<string>> KeepSecretsAsync(string caseId, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The secrets table is down.");
+
+        public Task ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default) =>
+            inner.ProjectAsync(state, events, cancellationToken);
+
+        public Task<CaseState?> ReadAsync(string caseId, CancellationToken cancellationToken = default) => inner.ReadAsync(caseId, cancellationToken);
+
+        public Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string caseId, CancellationToken cancellationToken = default) =>
+            inner.ReadEventsAsync(caseId, cancellationToken);
+
+        public Task RedactHistoryAsync(string caseId, Func<CaseEvent, CaseEvent> redact, CancellationToken cancellationToken = default) =>
+            inner.RedactHistoryAsync(caseId, redact, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, string>> ReadSecretsAsync(string caseId, CancellationToken cancellationToken = default) =>
+            inner.ReadSecretsAsync(caseId, cancellationToken);
+
+        public Task ForgetSecretsAsync(string caseId, IReadOnlyList<string>? placeholders = null, CancellationToken cancellationToken = default) =>
+            inner.ForgetSecretsAsync(caseId, placeholders, cancellationToken);
+    }
 
     /// <summary>
     /// An instance that reads Pending for the first reads, Running after (or Missing when it does not exist); a start
