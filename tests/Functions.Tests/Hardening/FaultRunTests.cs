@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Reintegration.FaultRun;
+using Reintegration.Functions.Tests.Support;
 using Reintegration.Storage.Tests.Azurite;
 using Xunit.Abstractions;
 
@@ -11,6 +12,7 @@ namespace Reintegration.Functions.Tests.Hardening;
 /// times and restarted, Azurite stopped and restarted once; then every case closed, its events exactly the reference's,
 /// every e-mail once, and each case's orchestration with no effect, event or due timer left behind. The app is the Reintegration.Functions.dll built beside the tests.
 /// </summary>
+[Collection(FaultRunCollection.Name)]
 public sealed class FaultRunTests(ITestOutputHelper output)
 {
     [Fact]
@@ -63,4 +65,12 @@ public sealed class FaultRunTests(ITestOutputHelper output)
             }
         }
     }
+}
+
+/// <summary>The longest test, started first so that it runs beside the others instead of after them.</summary>
+[CollectionDefinition(Name)]
+[StartsFirst]
+public sealed class FaultRunCollection
+{
+    public const string Name = "Small fault run";
 }
