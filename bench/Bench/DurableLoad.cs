@@ -90,8 +90,11 @@ public static class DurableLoad
 
         await WaitAsync(() => sender.Count >= cases, TimeSpan.FromMinutes(5));
         var started = sender.Count;
+        var loadBefore = LoadAverage();
+        var pausedBefore = GC.GetTotalPauseDuration();
         var sent = new ConcurrentDictionary<string, List<long>>();
         var clock = Stopwatch.StartNew();
+        var offeredFrom = Stopwatch.GetTimestamp();
         var total = (int)(rate * seconds);
         for (var n = 0; n < total; n++)
         {
@@ -109,15 +112,24 @@ public static class DurableLoad
         var offeredFor = clock.Elapsed;
         await WaitAsync(() => sender.Count >= started + total, TimeSpan.FromMinutes(10));
         var drained = clock.Elapsed;
-        var latencies = sender.AfterIntake(cases).SelectMany(c => c.Value.Zip(sent.GetValueOrDefault(c.Key, []),
-            (mail, cmd) => Stopwatch.GetElapsedTime(cmd, mail).TotalMilliseconds)).Order().ToList();
+        var timed = sender.AfterIntake(cases).SelectMany(c => c.Value.Zip(sent.GetValueOrDefault(c.Key, []),
+            (mail, cmd) => (SentAt: Stopwatch.GetElapsedTime(offeredFrom, cmd), Ms: Stopwatch.GetElapsedTime(cmd, mail).TotalMilliseconds))).ToList();
+        var latencies = timed.Select(t => t.Ms).Order().ToList();
         var completed = latencies.Count / drained.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{what}: completed {latencies.Count} of {total} in {drained.TotalSeconds:0.0} s " +
             $"(offered over {offeredFor.TotalSeconds:0.0} s): {completed:0.0} commands/s; command → e-mail " +
             $"p50 {Percentile(latencies, 0.5):0} ms, p99 {Percentile(latencies, 0.99):0} ms"));
+        // Where a tail comes from: the machine's load when the offer began, the app's GC pauses during it, and when in
+        // the run the slowest commands were sent (all at the start points at warm-up; spread out, at something else).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  load average before {loadBefore}, after {LoadAverage()}; GC pauses {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:0} ms; " +
+            $"slowest: {string.Join(", ", timed.OrderByDescending(t => t.Ms).Take(5).Select(t => $"{t.Ms:0} ms sent at {t.SentAt.TotalSeconds:0.0} s"))}"));
         return completed;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
