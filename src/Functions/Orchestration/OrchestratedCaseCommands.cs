@@ -77,6 +77,13 @@ public sealed class OrchestratedCaseCommands(
         IReadOnlyList<string>? kept = null;
         if (command is CaseCommand.SubmitApplication)
         {
+            // An erased case's instance is purged, so nothing would stop a start under its id: a sender's late
+            // redelivery (same delivery id, same case id) would bring the person's data back. Its read model says so.
+            if (await readModel.ReadAsync(command.CaseId, cancellationToken) is { PersonalDataErasedAt: not null } erased)
+            {
+                return Refused(erased, "case-erased", $"Case {command.CaseId} is closed and its personal data erased: it takes no more commands.");
+            }
+
             (var first, kept) = await StartWithAsync(sealedCommand, secrets, cancellationToken);
             if (first is not null)
             {

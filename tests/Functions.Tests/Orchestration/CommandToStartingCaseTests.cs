@@ -94,6 +94,20 @@ public sealed class CommandToStartingCaseTests
     }
 
     [Fact]
+    public async Task Given_an_erased_case_whose_instance_is_purged_When_its_application_is_delivered_again_Then_it_is_refused_and_nothing_is_written()
+    {
+        var port = new StartingPort(pendingReads: 0) { Exists = false };
+        await readModel.ProjectAsync(CaseState.Empty("case-10") with { Stage = CaseStage.Closed, PersonalDataErasedAt = At }, []);
+
+        var result = await Commands(port, TimeSpan.FromMilliseconds(200)).SubmitAsync(Application("case-10"));
+
+        result.Rejection!.Code.ShouldBe("case-erased");
+        port.Started.ShouldBeEmpty();
+        port.Sent.ShouldBeEmpty();
+        (await readModel.ReadSecretsAsync("case-10")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Given_a_case_whose_new_instance_is_still_pending_When_a_command_is_sent_Then_it_is_raised_only_after_the_instance_runs()
     {
         var port = new StartingPort(pendingReads: 3);

@@ -34,13 +34,15 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
     private async Task<string> ApplyAsync()
     {
         var caseId = "dur-" + Guid.NewGuid().ToString("N")[..10];
-        var result = await app.Get<ICaseCommands>().HandleAsync(new CaseCommand.SubmitApplication(
-            caseId, $"{caseId}:intake", app.Clock.GetUtcNow(), "drc-denmark",
-            new Person("Test Person", new DateOnly(1990, 3, 14), Relationship.Applicant, false), [], "UG", "UG",
-            ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null), null);
+        var result = await app.Get<ICaseCommands>().HandleAsync(Application(caseId), null);
         result.Outcome.ShouldBe(CommandOutcome.Accepted);
         return caseId;
     }
+
+    private CaseCommand.SubmitApplication Application(string caseId) => new(
+        caseId, $"{caseId}:intake", app.Clock.GetUtcNow(), "drc-denmark",
+        new Person("Test Person", new DateOnly(1990, 3, 14), Relationship.Applicant, false), [], "UG", "UG",
+        ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null);
 
     private static async Task<JsonElement> JsonOf(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -117,6 +119,14 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         (await JsonOf(again, HttpStatusCode.OK)).GetProperty("outcome").GetString().ShouldBe("duplicate");
         var reopened = await app.Counsellor.PostAsync($"/api/cases/{caseId}/reopening", null);
         (await JsonOf(reopened, HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("case-erased");
+
+        // The intake's sender delivers the application again, after the purge: the person does not come back.
+        var redelivered = await app.Get<ICaseCommands>().SubmitAsync(Application(caseId));
+        redelivered.Rejection!.Code.ShouldBe("case-erased");
+        (await app.Get<Reintegration.Functions.Orchestration.ICaseOrchestrations>().GetAsync(caseId)).Status
+            .ShouldBe(Reintegration.Functions.Orchestration.CaseInstanceStatus.Missing);
+        (await app.Get<ICaseReadModel>().ReadSecretsAsync(caseId)).ShouldBeEmpty();
+        (await app.Counsellor.GetStringAsync($"/api/cases/{caseId}")).ShouldNotContain("Test Person");
     }
 
     [Fact]
