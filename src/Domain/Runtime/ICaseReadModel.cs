@@ -28,4 +28,16 @@ public interface ICaseReadModel
 
     /// <summary>Deletes the named secrets, or all of the case's when <paramref name="placeholders"/> is null (erasure).</summary>
     Task ForgetSecretsAsync(string caseId, IReadOnlyList<string>? placeholders = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Notes, before an accepted application's secrets are kept, that its case is about to start; the note is settled
+    /// (<see cref="SettleStartAsync"/>) once the start is stored or found done. A note left unsettled means the app
+    /// stopped between the two writes: the secrets may belong to no case, and a sweep forgets them.
+    /// </summary>
+    Task NoteStartAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    Task SettleStartAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>The cases whose start was noted before <paramref name="before"/> and never settled.</summary>
+    Task<IReadOnlyList<string>> UnsettledStartsAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

@@ -43,6 +43,7 @@ public static class EngineSetup
         services.AddSingleton<ICaseCommands>(sp => sp.GetRequiredService<OrchestratedCaseCommands>());
         services.AddSingleton<Operators.OperatorDesk>();
         services.AddSingleton<FailedCasesWatch>();
+        services.AddSingleton<UnsettledStartsSweep>();
         services.AddHostedService<FailedCasesLoop>();
     }
 

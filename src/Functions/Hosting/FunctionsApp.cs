@@ -35,6 +35,7 @@ public static class FunctionsApp
             sp.GetRequiredService<ICaseDocuments>()));
         services.AddSingleton<ICaseCommandsSource>(sp => new BoundCaseCommands(sp));
         services.AddSingleton<FailedCasesWatch>();
+        services.AddSingleton<UnsettledStartsSweep>();
         services.TrustLoopback();
         return builder.Build();
     }

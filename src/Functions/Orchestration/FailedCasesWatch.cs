@@ -37,12 +37,19 @@ public sealed partial class FailedCasesWatch(ILogger<FailedCasesWatch> logger)
         return now;
     }
 
-    /// <summary>One look that may fail (the store is down): said as a warning, and the next look tries again.</summary>
-    public async Task LookAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken)
+    /// <summary>
+    /// One look, and the <paramref name="sweep"/> of unsettled starts after it; either may fail (the store is down): said
+    /// as a warning, and the next look tries again.
+    /// </summary>
+    public async Task LookAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken, UnsettledStartsSweep? sweep = null)
     {
         try
         {
             await CheckAsync(orchestrations, cancellationToken);
+            if (sweep is not null)
+            {
+                await sweep.SweepAsync(orchestrations, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -57,8 +64,12 @@ public sealed partial class FailedCasesWatch(ILogger<FailedCasesWatch> logger)
     private static partial void WatchFailed(ILogger logger, string error);
 }
 
-/// <summary>The local host's watch: every <c>Engine:FailedWatchSeconds</c> (60) over the app's own task hub.</summary>
-public sealed class FailedCasesLoop(FailedCasesWatch watch, ICaseOrchestrations orchestrations, IConfiguration config) : BackgroundService
+/// <summary>
+/// The local host's watch: every <c>Engine:FailedWatchSeconds</c> (60) over the app's own task hub, with the sweep of
+/// unsettled starts.
+/// </summary>
+public sealed class FailedCasesLoop(
+    FailedCasesWatch watch, UnsettledStartsSweep sweep, ICaseOrchestrations orchestrations, IConfiguration config) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,15 +77,15 @@ public sealed class FailedCasesLoop(FailedCasesWatch watch, ICaseOrchestrations 
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(every, stoppingToken);
-            await watch.LookAsync(orchestrations, stoppingToken);
+            await watch.LookAsync(orchestrations, stoppingToken, sweep);
         }
     }
 }
 
 /// <summary>Azure's watch: a timer function each minute, through the Durable client the Functions host binds.</summary>
-public sealed class FailedCasesTimer(FailedCasesWatch watch)
+public sealed class FailedCasesTimer(FailedCasesWatch watch, UnsettledStartsSweep sweep)
 {
     [Function("FailedCasesWatch")]
     public Task RunAsync([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        watch.LookAsync(new DurableCaseOrchestrations(client), cancellationToken);
+        watch.LookAsync(new DurableCaseOrchestrations(client), cancellationToken, sweep);
 }

@@ -183,8 +183,18 @@ public sealed class OrchestratedCaseCommands(
                 : (null, null);
         }
 
-        var kept = secrets.Count == 0 ? [] : await readModel.KeepSecretsAsync(caseId, secrets, cancellationToken);
-        return (await orchestrations.StartAsync(caseId, first, cancellationToken) ? first : null, kept);
+        if (secrets.Count == 0)
+        {
+            return (await orchestrations.StartAsync(caseId, first, cancellationToken) ? first : null, []);
+        }
+
+        // Noted first and settled once the start is decided: a stop of the app in between leaves the note, and
+        // UnsettledStartsSweep forgets the secrets if no case came of them.
+        await readModel.NoteStartAsync(caseId, clock.GetUtcNow(), cancellationToken);
+        var kept = await readModel.KeepSecretsAsync(caseId, secrets, cancellationToken);
+        var started = await orchestrations.StartAsync(caseId, first, cancellationToken);
+        await readModel.SettleStartAsync(caseId, cancellationToken);
+        return (started ? first : null, kept);
     }
 
     /// <summary>

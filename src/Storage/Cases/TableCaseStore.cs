@@ -8,11 +8,13 @@ namespace Reintegration.Storage.Cases;
 
 /// <summary>
 /// The read model on Azure Tables, as the case orchestration projects it. Each case is one partition: row
-/// <c>snapshot</c>, rows <c>e-{version}</c> (events) and <c>s-{placeholder}</c> (sealed personal fields).
+/// <c>snapshot</c>, rows <c>e-{version}</c> (events) and <c>s-{placeholder}</c> (sealed personal fields). Partition
+/// <c>~starts</c> (no case id starts with "~") holds a row per case whose start is noted and not settled yet.
 /// </summary>
 public sealed class TableCaseStore(TableClient table) : ICaseReadModel
 {
     private const string Snapshot = "snapshot";
+    private const string Starts = "~starts";
 
     public TableClient Table => table;
 
@@ -74,6 +76,24 @@ public sealed class TableCaseStore(TableClient table) : ICaseReadModel
         {
             await table.DeleteEntityAsync(caseId, SecretRow(placeholder), cancellationToken: cancellationToken);
         }
+    }
+
+    public async Task NoteStartAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        await table.UpsertEntityAsync(new TableEntity(Starts, caseId) { ["At"] = at }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task SettleStartAsync(string caseId, CancellationToken cancellationToken = default) =>
+        await table.DeleteEntityAsync(Starts, caseId, cancellationToken: cancellationToken);
+
+    public async Task<IReadOnlyList<string>> UnsettledStartsAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var unsettled = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Starts} and At lt {before}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, ["RowKey"], cancellationToken))
+        {
+            unsettled.Add(row.RowKey);
+        }
+
+        return unsettled;
     }
 
     // A placeholder is ⟦16 hex⟧: the hex is the row key.

@@ -71,6 +71,43 @@ public sealed class CommandToStartingCaseTests
     }
 
     [Fact]
+    public async Task Given_the_app_stopped_between_keeping_an_applications_data_and_starting_its_case_When_an_hour_has_passed_Then_the_sweep_forgets_the_data()
+    {
+        var clock = new ManualClock(At);
+        var port = new StartingPort(pendingReads: 0) { Exists = false, StartThrows = true };
+        var sweep = new UnsettledStartsSweep(readModel, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<UnsettledStartsSweep>.Instance);
+
+        await Should.ThrowAsync<InvalidOperationException>(() => Commands(port, TimeSpan.FromMilliseconds(200), clock).SubmitAsync(Application("case-11")));
+        (await readModel.ReadSecretsAsync("case-11")).ShouldNotBeEmpty();
+
+        clock.AdvanceTo(At.AddMinutes(59));
+        (await sweep.SweepAsync(port)).ShouldBeEmpty("a sender may still deliver again and start the case");
+        (await readModel.ReadSecretsAsync("case-11")).ShouldNotBeEmpty();
+
+        clock.AdvanceTo(At.AddMinutes(61));
+        (await sweep.SweepAsync(port)).ShouldBe(["case-11"]);
+        (await readModel.ReadSecretsAsync("case-11")).ShouldBeEmpty();
+        (await readModel.UnsettledStartsAsync(At.AddYears(1))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_a_case_that_started_When_the_sweep_finds_its_start_unsettled_Then_its_data_stays()
+    {
+        var clock = new ManualClock(At);
+        var port = new StartingPort(pendingReads: 0);
+        var sweep = new UnsettledStartsSweep(readModel, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<UnsettledStartsSweep>.Instance);
+
+        (await Commands(port, TimeSpan.FromMilliseconds(200), clock).SubmitAsync(Application("case-12"))).Outcome.ShouldBe(CommandOutcome.Accepted);
+        (await readModel.UnsettledStartsAsync(At.AddYears(1))).ShouldBeEmpty("a start that was stored is settled");
+
+        await readModel.NoteStartAsync("case-12", At); // the app stopped after the start, before settling it
+        clock.AdvanceTo(At.AddHours(2));
+        (await sweep.SweepAsync(port)).ShouldBeEmpty();
+        (await readModel.ReadSecretsAsync("case-12")).Values.ShouldContain("Amina Test");
+        (await readModel.UnsettledStartsAsync(At.AddYears(1))).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Given_a_case_that_exists_When_its_application_is_delivered_again_Then_it_is_sent_as_a_message_to_be_answered_by_the_case()
     {
         var port = new StartingPort(pendingReads: 0) { StartSucceeds = false };
@@ -146,8 +183,8 @@ public sealed class CommandToStartingCaseTests
         caseId, $"{caseId}-intake", At, "drc-denmark", new Person("Amina Test", new DateOnly(1990, 3, 14), Relationship.Applicant, false),
         [], "UG", "UG", ReturnType.Voluntary, null, true, EligibilityFacts.Clean(), null, null);
 
-    private OrchestratedCaseCommands Commands(ICaseOrchestrations port, TimeSpan wait) =>
-        new(port, readModel, new CaseDecider(ProgrammeCatalog.Shipped()), new ManualClock(At)) { AnswerWait = wait };
+    private OrchestratedCaseCommands Commands(ICaseOrchestrations port, TimeSpan wait, TimeProvider? clock = null) =>
+        new(port, readModel, new CaseDecider(ProgrammeCatalog.Shipped()), clock ?? new ManualClock(At)) { AnswerWait = wait };
 
     /// <summary>A read model whose store for personal data is down: keeping a secret throws.</summary>
     private sealed class NoSecretsKept(ICaseReadModel inner) : ICaseReadModel
@@ -171,6 +208,14 @@ public sealed class CommandToStartingCaseTests
 
         public Task ForgetSecretsAsync(string caseId, IReadOnlyList<string>? placeholders = null, CancellationToken cancellationToken = default) =>
             inner.ForgetSecretsAsync(caseId, placeholders, cancellationToken);
+
+        public Task NoteStartAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            inner.NoteStartAsync(caseId, at, cancellationToken);
+
+        public Task SettleStartAsync(string caseId, CancellationToken cancellationToken = default) => inner.SettleStartAsync(caseId, cancellationToken);
+
+        public Task<IReadOnlyList<string>> UnsettledStartsAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+            inner.UnsettledStartsAsync(before, cancellationToken);
     }
 
     /// <summary>
@@ -186,6 +231,9 @@ public sealed class CommandToStartingCaseTests
         public bool Exists { get; init; } = true;
 
         public bool SendSucceeds { get; init; } = true;
+
+        /// <summary>The app stops while it starts the instance.</summary>
+        public bool StartThrows { get; init; }
 
         public List<string> Sent { get; } = [];
 
@@ -216,6 +264,11 @@ public sealed class CommandToStartingCaseTests
 
         public Task<bool> StartAsync(string caseId, CaseGeneration first, CancellationToken cancellationToken = default)
         {
+            if (StartThrows)
+            {
+                throw new InvalidOperationException("The app stopped.");
+            }
+
             if (StartSucceeds)
             {
                 Started.Add(first);

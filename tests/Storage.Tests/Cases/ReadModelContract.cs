@@ -73,6 +73,22 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
     }
 
     [Fact]
+    public async Task Starts_noted_and_not_settled_are_listed_once_older_than_the_cutoff()
+    {
+        var models = await factory.CreateAsync();
+        await models.Cases.NoteStartAsync("n1", Start);
+        await models.Cases.NoteStartAsync("n2", Start.AddHours(2));
+
+        (await models.Cases.UnsettledStartsAsync(Start.AddHours(1))).ShouldBe(["n1"]);
+        await models.Cases.NoteStartAsync("n1", Start.AddHours(2)); // noted again by a redelivery: young again
+        (await models.Cases.UnsettledStartsAsync(Start.AddHours(1))).ShouldBeEmpty();
+        await models.Cases.SettleStartAsync("n2");
+        await models.Cases.SettleStartAsync("never-noted");
+        (await models.Cases.UnsettledStartsAsync(Start.AddHours(3))).ShouldBe(["n1"]);
+        (await models.Cases.ReadAsync("n1")).ShouldBeNull("a note is not a case");
+    }
+
+    [Fact]
     public async Task Case_index_filters_and_pages()
     {
         var models = await factory.CreateAsync();

@@ -8,6 +8,7 @@ public sealed class InMemoryCaseStore : ICaseReadModel
     private readonly Lock gate = new();
     private readonly Dictionary<string, Stream> streams = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string>> secretsByCase = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> startsNoted = new(StringComparer.Ordinal);
 
     public int Count
     {
@@ -83,6 +84,33 @@ public sealed class InMemoryCaseStore : ICaseReadModel
             }
 
             return Task.CompletedTask;
+        }
+    }
+
+    public Task NoteStartAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            startsNoted[caseId] = at;
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task SettleStartAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            startsNoted.Remove(caseId);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<string>> UnsettledStartsAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<string> unsettled = [.. startsNoted.Where(n => n.Value < before).Select(n => n.Key).Order(StringComparer.Ordinal)];
+            return Task.FromResult(unsettled);
         }
     }
 
