@@ -2,7 +2,7 @@
 # Fault-injection run (docs/RELIABILITY.md): drives [cases] cases over HTTP through a simulated year while SIGKILLing
 # the app [kills] times and stopping/restarting Azurite [azurite restarts] times, then checks storage.
 # Usage: bash scripts/faults.sh [cases=200] [kills=20] [azurite restarts=2] [seed=7]
-#        AZURITE_SIGNAL=KILL bash scripts/faults.sh ...   (stop Azurite with SIGKILL instead of SIGTERM; see the doc)
+#        AZURITE_SIGNAL=KILL bash scripts/faults.sh ...   (stop Azurite with SIGKILL instead of SIGINT; see the doc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-azurite.sh

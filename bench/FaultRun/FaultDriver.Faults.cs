@@ -49,7 +49,7 @@ public sealed partial class FaultDriver
 
     private async Task RestartAzuriteAsync(string during)
     {
-        await azurite.StopAsync(options.AzuriteSigkill ? Signals.Kill : Signals.Terminate);
+        await azurite.StopAsync(options.AzuriteSigkill ? Signals.Kill : Signals.Interrupt);
         Figures.AzuriteStops++;
         Figures.AzuriteStopsDuring.Add(during);
         await Task.Delay(TimeSpan.FromMilliseconds(500));

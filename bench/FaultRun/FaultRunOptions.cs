@@ -6,7 +6,7 @@ public sealed record FaultRunOptions(int Cases, int AppKills, int AzuriteRestart
     /// <summary>Cases driven at the same time in each phase.</summary>
     public int Concurrency { get; init; } = 16;
 
-    /// <summary>Stops Azurite with SIGKILL instead of SIGTERM (see docs/RELIABILITY.md: it may lose acknowledged writes).</summary>
+    /// <summary>Stops Azurite with SIGKILL instead of SIGINT (see docs/RELIABILITY.md: it may lose acknowledged writes).</summary>
     public bool AzuriteSigkill { get; init; }
 
     /// <summary>

@@ -11,7 +11,7 @@ public sealed record FaultResult(FaultRunOptions Options, FaultFigures Figures, 
     public void Print(TextWriter output)
     {
         output.WriteLine($"cases {Options.Cases}, app SIGKILLs {Figures.AppKills} (restarts {Figures.AppRestarts}), Azurite stops {Figures.AzuriteStops} " +
-            $"({(Options.AzuriteSigkill ? "SIGKILL" : "SIGTERM")}), seed {Options.Seed}");
+            $"({(Options.AzuriteSigkill ? "SIGKILL" : "SIGINT")}), seed {Options.Seed}");
         output.WriteLine($"requests {Figures.Requests}, retried {Figures.RequestsRetried} ({Figures.Retries} retries), answered pending {Figures.Pending} (sent again), elapsed {Elapsed.TotalSeconds:F0} s");
         output.WriteLine($"simulated days the app stayed down after kills during clock advances: {Figures.OutageDays}");
         output.WriteLine($"app killed during: {string.Join(", ", Figures.KillsDuring.GroupBy(k => k).Select(g => $"{g.Key} ×{g.Count()}"))}");

@@ -7,7 +7,6 @@ internal static class Signals
 {
     public const int Interrupt = 2;
     public const int Kill = 9;
-    public const int Terminate = 15;
 
     private const int NoSuchProcess = 3;
 
