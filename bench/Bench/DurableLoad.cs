@@ -83,12 +83,14 @@ public static class DurableLoad
         Func<string, int, Task> send)
     {
         var ids = Enumerable.Range(0, cases).Select(i => $"load-{i:D5}").ToList();
+        PrintMemory($"{what}: before its cases");
         foreach (var id in ids)
         {
             await start(id);
         }
 
         await WaitAsync(() => sender.Count >= cases, TimeSpan.FromMinutes(5));
+        PrintMemory($"{what}: {cases} cases started");
         var started = sender.Count;
         var loadBefore = LoadAverage();
         var pausedBefore = GC.GetTotalPauseDuration();
@@ -125,8 +127,14 @@ public static class DurableLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  load average before {loadBefore}, after {LoadAverage()}; GC pauses {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:0} ms; " +
             $"slowest: {string.Join(", ", timed.OrderByDescending(t => t.Ms).Take(5).Select(t => $"{t.Ms:0} ms sent at {t.SentAt.TotalSeconds:0.0} s"))}"));
+        PrintMemory($"{what}: after the offer");
         return completed;
     }
+
+    /// <summary>The process's memory (the task hub worker runs in it): the heap after a full collection, and the working set.</summary>
+    private static void PrintMemory(string when) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  memory, {when}: heap after a full GC {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0.0} MB, working set {Environment.WorkingSet / 1048576.0:0} MB"));
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
