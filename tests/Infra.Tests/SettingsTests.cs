@@ -37,6 +37,7 @@ public sealed partial class SettingsTests
         ["Engine:TaskHub"] = "the local task hub's name; defaults to the storage prefix + 'cases'",
         ["Engine:LongestPoll"] = "local task hub only: the longest wait between polls of an idle queue; defaults to host.json's 1 s, the tests set 100 ms",
         ["Engine:MessageVisibility"] = "local task hub only: how long a taken queue message stays invisible; defaults to host.json's 1 minute, the small fault run in the tests sets 20 s",
+        ["Engine:Partitions"] = "local task hub only: its control queues (1 to 16); defaults to host.json's 4; for measuring the fault run on Azurite",
         ["Engine:FailedWatchSeconds"] = "how often the durable engine looks for failed cases; defaults to 60",
     };
 

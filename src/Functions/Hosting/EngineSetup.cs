@@ -67,13 +67,15 @@ public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguratio
         TimeSpan? Span(string key) =>
             TimeSpan.TryParse(config[key], System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : null;
 
-        // Two settings for the tests only. They poll faster than host.json's 1 s: a test takes its steps one after
-        // another on an otherwise idle hub, where each queue hop would wait for a backed-off poll. The small fault run
-        // kills the app three times; each kill leaves the messages it held invisible for the visibility timeout, and
-        // the run waits for them: it sets 20 s, the product keeps host.json's minute.
+        // Settings for tests and measurements only. They poll faster than host.json's 1 s: a test takes its steps one
+        // after another on an otherwise idle hub, where each queue hop would wait for a backed-off poll. The small fault
+        // run kills the app three times; each kill leaves the messages it held invisible for the visibility timeout,
+        // and the run waits for them: it sets 20 s, the product keeps host.json's minute. Engine:Partitions measures
+        // what fewer control queues do on Azurite (docs/RELIABILITY.md); the product keeps host.json's 4.
         hub = await LocalTaskHub.StartAsync(
             connection, new string([.. name.Where(char.IsAsciiLetterOrDigit)]), parts, loggers,
-            Span("Engine:LongestPoll") ?? LocalTaskHub.LongestPoll, messageVisibility: Span("Engine:MessageVisibility"));
+            Span("Engine:LongestPoll") ?? LocalTaskHub.LongestPoll, messageVisibility: Span("Engine:MessageVisibility"),
+            partitions: int.TryParse(config["Engine:Partitions"], out var count) && count is >= 1 and <= 16 ? count : null);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -53,14 +53,14 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
     public static async Task<LocalTaskHub> StartAsync(
         string connectionString, string taskHubName, CaseOrchestrationParts parts, ILoggerFactory loggerFactory,
         TimeSpan? longestPoll = null, StorageAccountClientProvider? storage = null, TimeSpan? timerPiece = null,
-        TimeSpan? messageVisibility = null)
+        TimeSpan? messageVisibility = null, int? partitions = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var settings = new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = storage ?? new StorageAccountClientProvider(connectionString),
             TaskHubName = taskHubName,
-            PartitionCount = PartitionCount,
+            PartitionCount = partitions ?? PartitionCount,
             MaxQueuePollingInterval = longestPoll ?? LongestPoll,
             // A start for an id that exists in any status is refused, not ignored: the caller learns it was a repeat.
             ThrowExceptionOnInvalidDedupeStatus = true,
