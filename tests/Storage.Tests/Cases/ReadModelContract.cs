@@ -56,6 +56,21 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
     }
 
     [Fact]
+    public async Task An_older_projection_retried_after_a_newer_one_does_not_set_the_snapshot_back()
+    {
+        var models = await factory.CreateAsync();
+        var first = await ProjectAsync(models, Intake("old1", Start));
+        await ProjectAsync(models, Intake("old1", Start), new CaseCommand.DecideEligibility("old1", "old1-decide", Start.AddDays(1), true, null));
+
+        await models.Cases.ProjectAsync(first.State, first.Unprojected);
+
+        var state = (await models.Cases.ReadAsync("old1")).ShouldNotBeNull();
+        state.Version.ShouldBe(2);
+        state.Stage.ShouldBe(CaseStage.AwaitingDeparture);
+        (await models.Cases.ReadEventsAsync("old1")).Select(e => e.Version).ShouldBe([1L, 2L]);
+    }
+
+    [Fact]
     public async Task Secrets_are_kept_once_read_back_and_forgotten_by_name_or_all_at_once()
     {
         var models = await factory.CreateAsync();
