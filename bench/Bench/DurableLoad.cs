@@ -95,15 +95,14 @@ public static class DurableLoad
         var loadBefore = LoadAverage();
         var pausedBefore = GC.GetTotalPauseDuration();
         var sent = new ConcurrentDictionary<string, List<long>>();
-        var clock = Stopwatch.StartNew();
         var offeredFrom = Stopwatch.GetTimestamp();
         var total = (int)(rate * seconds);
         for (var n = 0; n < total; n++)
         {
             var due = TimeSpan.FromSeconds(n / rate);
-            if (due > clock.Elapsed)
+            if (due > Stopwatch.GetElapsedTime(offeredFrom))
             {
-                await Task.Delay(due - clock.Elapsed);
+                await Task.Delay(due - Stopwatch.GetElapsedTime(offeredFrom));
             }
 
             var id = ids[n % cases];
@@ -111,9 +110,9 @@ public static class DurableLoad
             _ = send(id, n);
         }
 
-        var offeredFor = clock.Elapsed;
+        var offeredFor = Stopwatch.GetElapsedTime(offeredFrom);
         await WaitAsync(() => sender.Count >= started + total, TimeSpan.FromMinutes(10));
-        var drained = clock.Elapsed;
+        var drained = Stopwatch.GetElapsedTime(offeredFrom);
         var timed = sender.AfterIntake(cases).SelectMany(c => c.Value.Zip(sent.GetValueOrDefault(c.Key, []),
             (mail, cmd) => (SentAt: Stopwatch.GetElapsedTime(offeredFrom, cmd), Ms: Stopwatch.GetElapsedTime(cmd, mail).TotalMilliseconds))).ToList();
         var latencies = timed.Select(t => t.Ms).Order().ToList();

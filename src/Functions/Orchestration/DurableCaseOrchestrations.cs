@@ -40,9 +40,9 @@ public sealed class DurableCaseOrchestrations(DurableTaskClient client) : ICaseO
         var status = await client.GetInstanceAsync(caseId, cancellationToken) is { } instance
             ? Status(instance.RuntimeStatus)
             : CaseInstanceStatus.Missing;
-        if (status != CaseInstanceStatus.Running)
+        if (SendOutcomes.Refusal(status) is { } refused)
         {
-            return status == CaseInstanceStatus.Pending ? SendOutcome.Starting : SendOutcome.NotRunning;
+            return refused;
         }
 
         await client.RaiseEventAsync(caseId, CaseOrchestration.MessageEvent, message, cancellationToken);

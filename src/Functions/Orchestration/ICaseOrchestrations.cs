@@ -40,6 +40,17 @@ public enum SendOutcome
     NotRunning,
 }
 
+public static class SendOutcomes
+{
+    /// <summary>Why nothing is sent to an instance in <paramref name="status"/>; null when it runs and takes the message.</summary>
+    public static SendOutcome? Refusal(CaseInstanceStatus status) => status switch
+    {
+        CaseInstanceStatus.Running => null,
+        CaseInstanceStatus.Pending => SendOutcome.Starting,
+        _ => SendOutcome.NotRunning,
+    };
+}
+
 /// <summary>
 /// The narrow port the app talks to case orchestrations through: start, send, read, end. One implementation per
 /// host: over DurableTask.Core's TaskHubClient locally, over the Durable Functions client on Azure.

@@ -101,9 +101,9 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         var status = await client.GetOrchestrationStateAsync(caseId) is { } state
             ? Status(state.OrchestrationStatus)
             : CaseInstanceStatus.Missing;
-        if (status != CaseInstanceStatus.Running)
+        if (SendOutcomes.Refusal(status) is { } refused)
         {
-            return status == CaseInstanceStatus.Pending ? SendOutcome.Starting : SendOutcome.NotRunning;
+            return refused;
         }
 
         await client.RaiseEventAsync(new OrchestrationInstance { InstanceId = caseId }, CaseOrchestration.MessageEvent, message);

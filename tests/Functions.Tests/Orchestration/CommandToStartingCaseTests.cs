@@ -252,9 +252,9 @@ public sealed class CommandToStartingCaseTests
         public async Task<SendOutcome> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
         {
             var status = SendSucceeds ? (await GetAsync(caseId, cancellationToken)).Status : CaseInstanceStatus.Completed;
-            if (status != CaseInstanceStatus.Running)
+            if (SendOutcomes.Refusal(status) is { } refused)
             {
-                return status == CaseInstanceStatus.Pending ? SendOutcome.Starting : SendOutcome.NotRunning;
+                return refused;
             }
 
             ReadsBeforeSend = reads;
