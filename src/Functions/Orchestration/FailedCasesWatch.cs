@@ -37,19 +37,12 @@ public sealed partial class FailedCasesWatch(ILogger<FailedCasesWatch> logger)
         return now;
     }
 
-    /// <summary>
-    /// One look, and the <paramref name="sweep"/> of unsettled starts after it; either may fail (the store is down): said
-    /// as a warning, and the next look tries again.
-    /// </summary>
-    public async Task LookAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken, UnsettledStartsSweep? sweep = null)
+    /// <summary>One look; if it fails (the store is down), said as a warning, and the next look tries again.</summary>
+    public async Task LookAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken)
     {
         try
         {
             await CheckAsync(orchestrations, cancellationToken);
-            if (sweep is not null)
-            {
-                await sweep.SweepAsync(orchestrations, cancellationToken);
-            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -77,7 +70,9 @@ public sealed class FailedCasesLoop(
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(every, stoppingToken);
-            await watch.LookAsync(orchestrations, stoppingToken, sweep);
+            // Two jobs on one beat, each failing on its own: a watch that cannot look does not hold back the sweep.
+            await watch.LookAsync(orchestrations, stoppingToken);
+            await sweep.LookAsync(orchestrations, stoppingToken);
         }
     }
 }
@@ -86,6 +81,10 @@ public sealed class FailedCasesLoop(
 public sealed class FailedCasesTimer(FailedCasesWatch watch, UnsettledStartsSweep sweep)
 {
     [Function("FailedCasesWatch")]
-    public Task RunAsync([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
-        watch.LookAsync(new DurableCaseOrchestrations(client), cancellationToken, sweep);
+    public async Task RunAsync([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var orchestrations = new DurableCaseOrchestrations(client);
+        await watch.LookAsync(orchestrations, cancellationToken);
+        await sweep.LookAsync(orchestrations, cancellationToken);
+    }
 }

@@ -37,6 +37,22 @@ public sealed partial class UnsettledStartsSweep(ICaseReadModel readModel, TimeP
         return forgotten;
     }
 
+    /// <summary>One sweep; if it fails (the store is down), said as a warning, and the next sweep tries again.</summary>
+    public async Task LookAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SweepAsync(orchestrations, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SweepFailed(logger, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 9203, Level = LogLevel.Warning, Message = "The sweep of unsettled starts could not look ({Error}); it tries again")]
+    private static partial void SweepFailed(ILogger logger, string error);
+
     [LoggerMessage(EventId = 9202, Level = LogLevel.Information, Message = "Case {CaseId}: its application's personal data was forgotten, since no case started from it")]
     private static partial void Forgot(ILogger logger, string caseId);
 }

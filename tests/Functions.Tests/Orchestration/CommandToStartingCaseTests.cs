@@ -91,6 +91,24 @@ public sealed class CommandToStartingCaseTests
     }
 
     [Fact]
+    public async Task Given_the_task_hub_cannot_be_read_When_the_sweep_looks_Then_it_keeps_the_data_and_the_next_look_forgets_it()
+    {
+        var clock = new ManualClock(At);
+        var down = new StartingPort(pendingReads: 0) { Exists = false, StartThrows = true, GetThrows = true };
+        var sweep = new UnsettledStartsSweep(readModel, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<UnsettledStartsSweep>.Instance);
+        await Should.ThrowAsync<InvalidOperationException>(() => Commands(down, TimeSpan.FromMilliseconds(200), clock).SubmitAsync(Application("case-13")));
+        clock.AdvanceTo(At.AddHours(2));
+
+        await sweep.LookAsync(down, CancellationToken.None); // the loop and the timer go on with their next job
+        (await readModel.ReadSecretsAsync("case-13")).ShouldNotBeEmpty("no instance could be read, so nothing is known to be missing");
+        (await readModel.UnsettledStartsAsync(At.AddYears(1))).ShouldBe(["case-13"]);
+
+        await sweep.LookAsync(new StartingPort(pendingReads: 0) { Exists = false }, CancellationToken.None);
+        (await readModel.ReadSecretsAsync("case-13")).ShouldBeEmpty();
+        (await readModel.UnsettledStartsAsync(At.AddYears(1))).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Given_a_case_that_started_When_the_sweep_finds_its_start_unsettled_Then_its_data_stays()
     {
         var clock = new ManualClock(At);
@@ -235,6 +253,9 @@ public sealed class CommandToStartingCaseTests
         /// <summary>The app stops while it starts the instance.</summary>
         public bool StartThrows { get; init; }
 
+        /// <summary>The task hub cannot be read (the store is down).</summary>
+        public bool GetThrows { get; init; }
+
         public List<string> Sent { get; } = [];
 
         public List<CaseGeneration> Started { get; } = [];
@@ -243,6 +264,11 @@ public sealed class CommandToStartingCaseTests
 
         public Task<CaseInstance> GetAsync(string caseId, CancellationToken cancellationToken = default)
         {
+            if (GetThrows)
+            {
+                throw new InvalidOperationException("The store is down.");
+            }
+
             var status = !Exists ? CaseInstanceStatus.Missing
                 : Interlocked.Increment(ref reads) <= pendingReads ? CaseInstanceStatus.Pending : CaseInstanceStatus.Running;
             return Task.FromResult(new CaseInstance(caseId, status, null));
