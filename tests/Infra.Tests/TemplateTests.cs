@@ -26,6 +26,28 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
+    public void Host_json_names_a_valid_task_hub_and_every_setting_it_refers_to_is_set_by_the_template()
+    {
+        // The Durable extension resolves %Name% from the app settings and keeps the text as it is when none is set,
+        // and a task hub name with % in it names no queue: the extension would not start on Azure.
+        var host = Repo.Json("src/Functions/host.json");
+        var hub = host["extensions"]!["durableTask"]!["hubName"]!.GetValue<string>();
+        TaskHubName().IsMatch(hub).ShouldBeTrue($"task hub name {hub}: 3 to 45 letters and digits, a letter first");
+        hub.ShouldBe("cases", "docs/DEPLOY.md and docs/ARCHITECTURE.md name the hub");
+        var settings = TemplateSettings.Names(Template);
+        foreach (var name in Repo.Strings(host).SelectMany(s => SettingReference().Matches(s)).Select(m => m.Groups[1].Value))
+        {
+            settings.Keys.ShouldContain(name, $"host.json refers to %{name}%, which the template does not set");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,44}$")]
+    private static partial Regex TaskHubName();
+
+    [GeneratedRegex("%([A-Za-z0-9_]+)%")]
+    private static partial Regex SettingReference();
+
+    [Fact]
     public void Every_parameter_is_typed_and_used()
     {
         var body = string.Join('\n', new[] { "variables", "resources", "outputs" }.Select(s => Template[s]!.Raw()));
