@@ -34,7 +34,14 @@ public abstract record CaseCommand
         string Nationality, string CountryOfReturn, ReturnType ReturnType, string? PartnerId,
         bool ConsentToShareWithPartner, EligibilityFacts Facts, string? Language, string? CounsellingNote,
         DateTimeOffset? FormSubmittedAt = null)
-        : CaseCommand(CaseId, CommandId, At);
+        : CaseCommand(CaseId, CommandId, At)
+    {
+        /// <summary>
+        /// The application's time, on which ages count: the form's when it gives one, never after the receipt (a
+        /// sender's clock ahead of ours). A method, not a property, so it is not written into the command's JSON.
+        /// </summary>
+        public DateTimeOffset SubmittedAt() => FormSubmittedAt is { } form && form < At ? form : At;
+    }
 
     /// <summary>
     /// The agency decides eligibility (API call or e-mailed decision link). A link names the decision round it was

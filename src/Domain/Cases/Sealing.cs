@@ -8,9 +8,10 @@ namespace Reintegration.Domain.Cases;
 /// <summary>
 /// Keeps personal data out of a case's orchestration: before a command enters it, its names, dates of birth and free
 /// text are swapped for placeholders (<c>⟦3f9a…⟧</c>) and kept apart as secrets, which the read model puts back.
-/// A date of birth becomes a stand-in birthday on the command's date with the same age in years, so the decider's age
-/// rules decide as before; a date in the future is left as it is (it is refused, never stored). Blank text is left
-/// as it is, so "required" rules still see it. What <see cref="PersonalData.Redact(CaseEvent)"/> erases is sealed.
+/// Every person's name is sealed, blank or not (names are required at the edge; no rule reads them). A date of birth
+/// becomes a stand-in that is never the real date and decides as the real one does (<see cref="StandInBirthDate"/>).
+/// Other blank text is left as it is, so "required" rules still see it. What
+/// <see cref="PersonalData.Redact(CaseEvent)"/> erases is sealed.
 /// </summary>
 public static class Sealing
 {
@@ -44,24 +45,20 @@ public static class Sealing
             return placeholder;
         }
 
-        Person SealPerson(Person person, int index)
+        Person SealPerson(Person person, int index, DateOnly agesOn)
         {
-            var name = Text(person.Name, $"person{index}") ?? person.Name;
-            if (person.DateOfBirth > day || !IsPlaceholder(name))
-            {
-                return person with { Name = name };
-            }
-
+            var name = Placeholder(id, $"person{index}");
+            secrets[name] = person.Name;
             secrets[BirthDateOf(name)] = person.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            return person with { Name = name, DateOfBirth = day.AddYears(-person.AgeOn(day)) };
+            return person with { Name = name, DateOfBirth = StandInBirthDate(person.DateOfBirth, agesOn, day) };
         }
 
         CaseCommand result = command switch
         {
             SubmitApplication c => c with
             {
-                Applicant = SealPerson(c.Applicant, 0),
-                FamilyMembers = [.. c.FamilyMembers.Select((p, i) => SealPerson(p, i + 1))],
+                Applicant = SealPerson(c.Applicant, 0, DateOnly.FromDateTime(c.SubmittedAt().UtcDateTime)),
+                FamilyMembers = [.. c.FamilyMembers.Select((p, i) => SealPerson(p, i + 1, DateOnly.FromDateTime(c.SubmittedAt().UtcDateTime)))],
                 CounsellingNote = Text(c.CounsellingNote, "note"),
             },
             DecideEligibility c => c with { Reason = Text(c.Reason, "reason") },
@@ -75,6 +72,31 @@ public static class Sealing
             _ => command,
         };
         return (result, secrets);
+    }
+
+    /// <summary>
+    /// A date of birth that is never <paramref name="born"/> and that the intake rules judge as they judge it: in the
+    /// future of <paramref name="received"/> exactly when the real one is, and on <paramref name="agesOn"/> (the
+    /// application's day, where ages count) the same age in years, or for someone born between the form and its
+    /// receipt, a minor as well (age 0 for the real date's −1).
+    /// </summary>
+    public static DateOnly StandInBirthDate(DateOnly born, DateOnly agesOn, DateOnly received)
+    {
+        if (born > received)
+        {
+            return received.AddDays(born == received.AddDays(1) ? 2 : 1);
+        }
+
+        if (born > agesOn)
+        {
+            return agesOn;
+        }
+
+        // Born the day the person turned this age, or, when that is the real date, a day earlier (a birthday the day
+        // before: the same age, also across 29 February, which a year's arithmetic is not).
+        var age = new Person(string.Empty, born, Relationship.Applicant, false).AgeOn(agesOn);
+        var turned = agesOn.AddYears(-age);
+        return turned != born ? turned : turned.AddDays(-1);
     }
 
     private static BudgetLine SealLine(BudgetLine line, Func<string?, string, string?> text) =>

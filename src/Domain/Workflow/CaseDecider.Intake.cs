@@ -35,12 +35,9 @@ public sealed partial class CaseDecider
         return build.Build();
     }
 
-    /// <summary>
-    /// The application's time: the form's when it gives one, never after the receipt (a sender's clock ahead of ours).
-    /// The workflow's timers run from the receipt, so an old form does not arrive with its reminders already due.
-    /// </summary>
-    private static DateTimeOffset SubmittedAt(SubmitApplication command) =>
-        command.FormSubmittedAt is { } form && form < command.At ? form : command.At;
+    // The application's time (SubmitApplication.SubmittedAt). The workflow's timers run from the receipt, so an old
+    // form does not arrive with its reminders already due.
+    private static DateTimeOffset SubmittedAt(SubmitApplication command) => command.SubmittedAt();
 
     private static Rejection? CheckIntake(SubmitApplication command, Programme programme)
     {
@@ -63,7 +60,7 @@ public sealed partial class CaseDecider
             var field = i == 0 ? "applicant.dateOfBirth" : $"familyMembers[{i - 1}].dateOfBirth";
             if (people[i].DateOfBirth > today)
             {
-                return Refuse("date-of-birth-in-future", $"The date of birth {people[i].DateOfBirth:yyyy-MM-dd} is in the future.", field);
+                return Refuse("date-of-birth-in-future", "The date of birth is in the future." /* no date: the orchestration sees a stand-in (Sealing) */, field);
             }
 
             if (i > 0 && programme.AdultChildrenApplySeparately && people[i].Relationship == Relationship.Child
