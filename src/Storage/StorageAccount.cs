@@ -2,14 +2,14 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 
 namespace Reintegration.Storage;
 
 /// <summary>
-/// One storage account's tables, queues and blobs through the official SDK clients: from a connection string
+/// One storage account's tables and blobs through the official SDK clients: from a connection string
 /// (Azurite, an account key) or from the account's name with an Entra ID credential (managed identity on Azure).
-/// Every client retries with exponential backoff (honouring Retry-After) and logs ids and codes, never data.
+/// Every client retries with exponential backoff (honouring Retry-After) and logs ids and codes, never data. The task
+/// hub's queues are the Durable provider's own (it makes its clients from the same connection).
 /// </summary>
 public sealed class StorageAccount
 {
@@ -21,11 +21,9 @@ public sealed class StorageAccount
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly TableServiceClient tables;
-    private readonly QueueServiceClient queues;
     private readonly BlobServiceClient blobs;
 
-    private StorageAccount(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs) =>
-        (this.tables, this.queues, this.blobs) = (tables, queues, blobs);
+    private StorageAccount(TableServiceClient tables, BlobServiceClient blobs) => (this.tables, this.blobs) = (tables, blobs);
 
     /// <summary>
     /// A connection string: Azurite's (explicit endpoints, the development key) or an account key's.
@@ -35,7 +33,6 @@ public sealed class StorageAccount
     public static StorageAccount FromConnectionString(
         string connectionString, HttpPipelineTransport? transport = null, HttpPipelinePolicy? perRetry = null) => new(
         new TableServiceClient(connectionString, Configure(new TableClientOptions(), transport, perRetry)),
-        new QueueServiceClient(connectionString, Configure(new QueueClientOptions(), transport, perRetry)),
         new BlobServiceClient(connectionString, Configure(new BlobClientOptions(), transport, perRetry)));
 
     /// <summary>An account on Azure with its default endpoints and Entra ID tokens: no key anywhere.</summary>
@@ -45,13 +42,10 @@ public sealed class StorageAccount
         Uri Endpoint(string service) => new($"https://{accountName}.{service}.{suffix}");
         return new(
             new TableServiceClient(Endpoint("table"), credential, Configure(new TableClientOptions())),
-            new QueueServiceClient(Endpoint("queue"), credential, Configure(new QueueClientOptions())),
             new BlobServiceClient(Endpoint("blob"), credential, Configure(new BlobClientOptions())));
     }
 
     public TableClient Table(string name) => tables.GetTableClient(name);
-
-    public QueueClient Queue(string name) => queues.GetQueueClient(name);
 
     public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(name);
 

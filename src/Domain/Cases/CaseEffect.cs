@@ -1,8 +1,8 @@
 namespace Reintegration.Domain.Cases;
 
 /// <summary>
-/// Work a decision asks the outside world to do. Effects run at least once, so each has a deterministic id that
-/// the e-mail sender and the timer index use to do it only once.
+/// Work a decision asks the outside world to do. Effects run at least once (as activities), so each has a
+/// deterministic id that the e-mail sender uses to do it only once.
 /// </summary>
 public abstract record CaseEffect
 {

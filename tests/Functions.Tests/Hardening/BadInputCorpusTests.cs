@@ -9,7 +9,8 @@ namespace Reintegration.Functions.Tests.Hardening;
 
 /// <summary>
 /// A corpus of malformed requests across every endpoint that takes input: each answer is a 4xx Problem Details, never
-/// a 5xx, and the store is the same before and after.
+/// a 5xx, and the store is the same before and after: the read model row for row, the task hub's instances, and the
+/// case's stage and version as its orchestration publishes them.
 /// </summary>
 [Collection(AzuriteAppCollection.Name)]
 public sealed class BadInputCorpusTests(AzuriteApp azurite)
@@ -126,16 +127,34 @@ public sealed class BadInputCorpusTests(AzuriteApp azurite)
         return ($"{endpoint.Method} {endpoint.Path} {preview[..Math.Min(preview.Length, 60)]}", response.StatusCode, response.Content.Headers.ContentType?.MediaType);
     }
 
-    /// <summary>Every row of the case table (snapshots, events, command ids, outbox) with its ETag.</summary>
+    /// <summary>
+    /// Every row of the read model with its ETag, which instances the task hub holds, and the corpus case's stage and
+    /// versions as its orchestration publishes them. Its history may grow: a well-formed request that a rule refuses
+    /// (a financial report while the agency has not decided) is decided by the orchestration, which answers it and
+    /// changes nothing.
+    /// </summary>
     private async Task<string> SnapshotAsync()
     {
-        var table = azurite.App.Get<TableCaseStore>().Table;
         var rows = new List<string>();
-        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>())
+        await foreach (var row in azurite.App.Get<TableCaseStore>().Table.QueryAsync<Azure.Data.Tables.TableEntity>())
         {
             rows.Add($"{row.PartitionKey}/{row.RowKey}/{row.ETag}");
         }
 
+        var config = azurite.App.Get<Microsoft.Extensions.Configuration.IConfiguration>();
+        var hub = new string([.. (config["Storage:Prefix"] + "cases").Where(char.IsAsciiLetterOrDigit)]);
+        var instances = new Azure.Data.Tables.TableServiceClient(azurite.Azurite.ConnectionString).GetTableClient(hub + "Instances");
+        await foreach (var row in instances.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "CustomStatus"]))
+        {
+            rows.Add($"instance {row.PartitionKey}");
+            if (row.PartitionKey == CaseId)
+            {
+                var status = System.Text.Json.Nodes.JsonNode.Parse(row.GetString("CustomStatus"))!;
+                rows.Add($"published {status["stage"]} v{status["version"]} projected v{status["projectedVersion"]}");
+            }
+        }
+
+        rows.ShouldContain("published AwaitingDecision v1 projected v1");
         rows.Sort(StringComparer.Ordinal);
         return string.Join("\n", rows);
     }

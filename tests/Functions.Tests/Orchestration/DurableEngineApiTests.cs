@@ -174,7 +174,7 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         var queues = new Azure.Storage.Queues.QueueServiceClient(azurite.Azurite.ConnectionString);
         await foreach (var queue in queues.GetQueuesAsync(prefix: taskHub.ToLowerInvariant()))
         {
-            foreach (var message in (await account.Queue(queue.Name).PeekMessagesAsync(32)).Value)
+            foreach (var message in (await queues.GetQueueClient(queue.Name).PeekMessagesAsync(32)).Value)
             {
                 text.Append(message.Body.ToString());
             }
@@ -186,7 +186,18 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
             var client = account.Container(container.Name);
             await foreach (var blob in client.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, null, CancellationToken.None))
             {
-                text.Append((await client.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+                // The provider keeps a large message or history payload as a gzipped blob: read what it holds.
+                var content = (await client.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content;
+                if (blob.Name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+                {
+                    using var unzipped = new System.IO.Compression.GZipStream(content.ToStream(), System.IO.Compression.CompressionMode.Decompress);
+                    using var reader = new StreamReader(unzipped);
+                    text.Append(await reader.ReadToEndAsync());
+                }
+                else
+                {
+                    text.Append(content.ToString());
+                }
             }
         }
 
