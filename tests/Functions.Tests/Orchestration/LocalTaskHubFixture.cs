@@ -99,9 +99,13 @@ public sealed class GatedSender : IMessageSender
     /// <summary>Completes when a send is being held.</summary>
     public TaskCompletionSource Entered { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Hold()
+    private Func<CaseEffect, bool> holds = _ => true;
+
+    /// <summary>Holds the next send (of <paramref name="which"/> effects only, when given) until <see cref="Release"/>.</summary>
+    public void Hold(Func<CaseEffect, bool>? which = null)
     {
         Entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        holds = which ?? (_ => true);
         held = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
@@ -118,7 +122,7 @@ public sealed class GatedSender : IMessageSender
             throw new InvalidOperationException("The mail service refused the message.");
         }
 
-        if (held is { } gate)
+        if (held is { } gate && holds(effect))
         {
             Entered.TrySetResult();
             await gate.Task;
