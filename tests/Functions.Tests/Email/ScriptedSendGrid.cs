@@ -45,9 +45,3 @@ public sealed class HandlerClients(HttpMessageHandler handler) : IHttpClientFact
 }
 
 public sealed record SentRequest(HttpMethod Method, Uri Uri, string? Authorization, string? ContentType, string Body);
-
-/// <summary>A clock that stands still at a given time.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}

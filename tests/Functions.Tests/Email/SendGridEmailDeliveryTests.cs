@@ -23,7 +23,7 @@ public class SendGridEmailDeliveryTests
             FromName = "Reintegration cases", SandboxMode = sandbox,
         },
         new InMemoryEmailSendLog(),
-        new FixedClock(Now),
+        new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now),
         (wait, _) =>
         {
             waits.Add(wait);

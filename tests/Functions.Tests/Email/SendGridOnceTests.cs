@@ -27,7 +27,7 @@ public abstract class SendGridOnceTests
             ApiKey = "SG.test-key", BaseUrl = "https://sendgrid.test/", FromAddress = "cases@drc.example.org",
         },
         Log,
-        new FixedClock(Now),
+        new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now),
         (_, _) => Task.CompletedTask);
 
     private string CaseId { get; } = "case-" + Guid.NewGuid().ToString("N")[..8];
