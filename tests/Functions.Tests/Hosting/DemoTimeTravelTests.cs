@@ -8,7 +8,8 @@ namespace Reintegration.Functions.Tests.Hosting;
 
 /// <summary>
 /// The README's time travel on the durable engine: the Senegal demo plan approved, then the dev clock moved 100 days
-/// four times. Every monthly reminder and every overdue escalation is recorded once; the advance answers once applied.
+/// four times. Every monthly reminder and every overdue escalation is recorded once; the advance answers once applied;
+/// the task hub then holds none of the demo people's personal data.
 /// </summary>
 [Collection(AzuriteAppCollection.Name)]
 public sealed class DemoTimeTravelTests(AzuriteApp azurite) : IAsyncLifetime
@@ -50,5 +51,20 @@ public sealed class DemoTimeTravelTests(AzuriteApp azurite) : IAsyncLifetime
         var sent = (await readModel.ReadEventsAsync(id)).Select(e => e.Event).OfType<CaseEvent.ReminderSent>().ToList();
         sent.Where(r => r.Kind == TimerKind.MonitoringReminder).Select(r => r.Round).ShouldBe(Enumerable.Range(1, 12));
         sent.Where(r => r.Kind == TimerKind.MonitoringOverdue).Select(r => r.Round).ShouldBe(Enumerable.Range(1, 12));
+
+        // The demo's people, their dates of birth and free text went through the seed, a plan, its approval and a
+        // year of monitoring: the task hub holds none of them, the read model puts them back.
+        var personal = new[]
+        {
+            "Amina Demo", "1990-03-14", "Joseph Demo", "1986-04-02", "Grace Demo", "2016-09-09", "Moussa Demo", "1988-01-20",
+            "Awa Demo", "2015-05-05", "Demo counselling note", "School fees for Awa", "Market stall", "Approved in the demo.", "AF 718",
+        };
+        var config = app.Get<Microsoft.Extensions.Configuration.IConfiguration>();
+        var found = await TaskHubText.ReadAsync(azurite.Azurite.ConnectionString, config["Storage:Prefix"] + "cases");
+        found.ShouldContain(id);
+        personal.Where(p => found.Contains(p, StringComparison.Ordinal)).ShouldBeEmpty();
+        var view = await app.Counsellor.GetStringAsync($"/api/cases/{id}");
+        view.ShouldContain("Moussa Demo");
+        view.ShouldContain("Market stall");
     }
 }

@@ -89,7 +89,7 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
             view.ShouldContain(secret);
         }
 
-        var found = await TaskHubTextAsync();
+        var found = await TaskHubText.ReadAsync(azurite.Azurite.ConnectionString, taskHub);
         found.Length.ShouldBeGreaterThan(1000);
         found.ShouldContain(caseId);
         foreach (var secret in secrets)
@@ -152,56 +152,6 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         (await watch.CheckAsync(orchestrations)).ShouldBe([caseId]);
         (await watch.CheckAsync(orchestrations)).ShouldBeEmpty();
         app.Logs.Lines.ShouldContain(l => l.Contains($"Case {caseId}: its orchestration failed", StringComparison.Ordinal));
-    }
-
-    /// <summary>Every row, message and blob of the task hub (history, instances, queues, large messages), as text.</summary>
-    private async Task<string> TaskHubTextAsync()
-    {
-        var text = new System.Text.StringBuilder();
-        var account = azurite.Azurite.Account;
-        var tables = new Azure.Data.Tables.TableServiceClient(azurite.Azurite.ConnectionString);
-        await foreach (var table in tables.QueryAsync())
-        {
-            if (table.Name.StartsWith(taskHub, StringComparison.OrdinalIgnoreCase))
-            {
-                await foreach (var row in account.Table(table.Name).QueryAsync<Azure.Data.Tables.TableEntity>())
-                {
-                    text.AppendJoin('\n', row.Select(p => p.Value?.ToString()));
-                }
-            }
-        }
-
-        var queues = new Azure.Storage.Queues.QueueServiceClient(azurite.Azurite.ConnectionString);
-        await foreach (var queue in queues.GetQueuesAsync(prefix: taskHub.ToLowerInvariant()))
-        {
-            foreach (var message in (await queues.GetQueueClient(queue.Name).PeekMessagesAsync(32)).Value)
-            {
-                text.Append(message.Body.ToString());
-            }
-        }
-
-        var blobs = new Azure.Storage.Blobs.BlobServiceClient(azurite.Azurite.ConnectionString);
-        await foreach (var container in blobs.GetBlobContainersAsync(prefix: taskHub.ToLowerInvariant()))
-        {
-            var client = account.Container(container.Name);
-            await foreach (var blob in client.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, null, CancellationToken.None))
-            {
-                // The provider keeps a large message or history payload as a gzipped blob: read what it holds.
-                var content = (await client.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content;
-                if (blob.Name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-                {
-                    using var unzipped = new System.IO.Compression.GZipStream(content.ToStream(), System.IO.Compression.CompressionMode.Decompress);
-                    using var reader = new StreamReader(unzipped);
-                    text.Append(await reader.ReadToEndAsync());
-                }
-                else
-                {
-                    text.Append(content.ToString());
-                }
-            }
-        }
-
-        return text.ToString();
     }
 
     [Fact]
