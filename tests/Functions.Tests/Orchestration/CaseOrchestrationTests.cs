@@ -174,17 +174,23 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Given_a_case_waiting_under_one_build_When_the_next_build_has_another_profile_Then_the_waiting_case_follows_the_new_one()
+    public async Task Given_a_case_waiting_under_one_build_When_the_next_build_has_another_profile_and_rule_Then_the_waiting_case_follows_the_new_ones()
     {
         var caseId = await OpenAsync();
         var decided = new CaseCommand.DecideEligibility(caseId, "decide-old-build", Day0.AddDays(1), true, null);
         (await hub.Hub.SendAsync(caseId, CaseMessage.Of(decided))).ShouldBe(SendOutcome.Raised);
         await hub.AnsweredAsync(caseId, "decide-old-build");
 
-        // The next build: the same classes, the post-arrival request due 10 days before departure instead of 5.
+        // The next build: the same classes, the post-arrival request due 10 days before departure instead of 5 (a
+        // profile's deadline), and a cap on the post-arrival package, which DRC did not have (a rule the decider now
+        // applies).
         var shipped = ProgrammeCatalog.Shipped();
         var drc = shipped.Get("drc-denmark");
-        var changed = drc with { Deadlines = drc.Deadlines with { PostArrivalRequestBeforeDeparture = drc.Deadlines.PostArrivalRequestBeforeDeparture with { Days = 10 } } };
+        var changed = drc with
+        {
+            Deadlines = drc.Deadlines with { PostArrivalRequestBeforeDeparture = drc.Deadlines.PostArrivalRequestBeforeDeparture with { Days = 10 } },
+            Caps = drc.Caps with { PostArrival = [new PostArrivalCap(null, 500m)] },
+        };
         await hub.RestartAsync(new CaseDecider(new ProgrammeCatalog(shipped.All.Select(p => p.Id == drc.Id ? changed : p))));
 
         var departure = DateOnly.FromDateTime(Day0.AddDays(40).UtcDateTime);
@@ -195,6 +201,14 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
         var state = (await hub.ReadModel.ReadAsync(caseId)).ShouldNotBeNull();
         state.Stage.ShouldBe(CaseStage.DepartureBooked);
         state.LatestPostArrivalRequest.ShouldBe(departure.AddDays(-10));
+
+        PostArrivalService[] services = [PostArrivalService.AirportPickup];
+        var over = new CaseCommand.RequestPostArrival(caseId, "request-over-new-cap", Day0.AddDays(3), services, drc.Amount(800m), null);
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(over))).ShouldBe(SendOutcome.Raised);
+        (await hub.AnsweredAsync(caseId, over.CommandId)).Published!.AnswerTo(over.CommandId)!.Rejection!.Code.ShouldBe("post-arrival-over-cap");
+        var within = over with { CommandId = "request-within-new-cap", EstimatedValue = drc.Amount(400m) };
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(within))).ShouldBe(SendOutcome.Raised);
+        (await hub.AnsweredAsync(caseId, within.CommandId)).Published!.AnswerTo(within.CommandId)!.Outcome.ShouldBe(CommandOutcome.Accepted);
     }
 
     [Fact]
