@@ -30,9 +30,9 @@ public interface ICaseReadModel
     Task ForgetSecretsAsync(string caseId, IReadOnlyList<string>? placeholders = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Notes, before an accepted application's secrets are kept, that its case is about to start; the note is settled
-    /// (<see cref="SettleStartAsync"/>) once the start is stored or found done. A note left unsettled means the app
-    /// stopped between the two writes: the secrets may belong to no case, and a sweep forgets them.
+    /// Notes, before an accepted application's secrets are kept, that its case is about to start. A sweep looks at
+    /// each note an hour later: a case that started keeps its secrets, one that did not (the app stopped between the
+    /// writes) has them forgotten; either way the note is then settled (<see cref="SettleStartAsync"/>).
     /// </summary>
     Task NoteStartAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default);
 

@@ -5,9 +5,9 @@ namespace Reintegration.Functions.Orchestration;
 /// <summary>
 /// Forgets the personal data of an application whose case never started. The edge keeps an accepted application's
 /// secrets just before it starts the case's instance (the first projection unseals them), and notes the start first
-/// (<see cref="ICaseReadModel.NoteStartAsync"/>). If the app stopped between the writes and the sender never delivered
-/// again, the note stays unsettled: an hour later, with no instance and no read model of that case, the secrets go.
-/// Runs with the failed-case watch, every minute.
+/// (<see cref="ICaseReadModel.NoteStartAsync"/>). An hour later the sweep looks at the note: if the app stopped between
+/// the writes and the sender never delivered again, there is no instance and no read model of that case, and the
+/// secrets go; otherwise they stay. The note is settled either way. Runs on the failed-case watch's beat, every minute.
 /// </summary>
 public sealed partial class UnsettledStartsSweep(ICaseReadModel readModel, TimeProvider clock, ILogger<UnsettledStartsSweep> logger)
 {
