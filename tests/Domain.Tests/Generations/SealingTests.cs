@@ -127,7 +127,8 @@ public sealed class SealingTests
         foreach (var application in new[] { birthday, future })
         {
             var (sealedCommand, secrets) = Sealing.Seal(application);
-            var json = System.Text.Json.JsonSerializer.Serialize(sealedCommand);
+            var json = System.Text.Json.JsonSerializer.Serialize(sealedCommand, sealedCommand.GetType());
+            json.ShouldContain("familyMembers", Case.Insensitive, "the whole command is read");
             json.ShouldNotContain(application.FamilyMembers[0].DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             json.ShouldNotContain(application.FamilyMembers[0].Name);
             secrets.Values.ShouldContain(application.FamilyMembers[0].Name);
