@@ -100,9 +100,9 @@ public static class DurableLoad
         for (var n = 0; n < total; n++)
         {
             var due = TimeSpan.FromSeconds(n / rate);
-            if (due > Stopwatch.GetElapsedTime(offeredFrom))
+            if (due - Stopwatch.GetElapsedTime(offeredFrom) is { Ticks: > 0 } wait)
             {
-                await Task.Delay(due - Stopwatch.GetElapsedTime(offeredFrom));
+                await Task.Delay(wait);
             }
 
             var id = ids[n % cases];

@@ -15,10 +15,13 @@ public enum Relationship
 public sealed record Person(string Name, DateOnly DateOfBirth, Relationship Relationship, bool UnaccompaniedMinor)
 {
     /// <summary>Full years of age on a date.</summary>
-    public int AgeOn(DateOnly date)
+    public int AgeOn(DateOnly date) => Age(DateOfBirth, date);
+
+    /// <summary>Full years of age on <paramref name="date"/> of someone born on <paramref name="born"/>.</summary>
+    public static int Age(DateOnly born, DateOnly date)
     {
-        var age = date.Year - DateOfBirth.Year;
-        return DateOfBirth.AddYears(age) > date ? age - 1 : age;
+        var age = date.Year - born.Year;
+        return born.AddYears(age) > date ? age - 1 : age;
     }
 
     public bool IsMinorOn(DateOnly date) => AgeOn(date) < 18;

@@ -31,7 +31,7 @@ public static class Sealing
         ArgumentNullException.ThrowIfNull(command);
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
         var id = command.CommandId;
-        var day = DateOnly.FromDateTime(command.At.UtcDateTime);
+        var day = Calendar.Deadline.DateOf(command.At);
 
         string? Text(string? value, string field)
         {
@@ -45,7 +45,10 @@ public static class Sealing
             return placeholder;
         }
 
-        Person SealPerson(Person person, int index, DateOnly agesOn)
+        // Ages count on the application's day (the form's, when it came late), as the decider counts them.
+        var agesOn = command is SubmitApplication application ? Calendar.Deadline.DateOf(application.SubmittedAt()) : day;
+
+        Person SealPerson(Person person, int index)
         {
             var name = Placeholder(id, $"person{index}");
             secrets[name] = person.Name;
@@ -57,8 +60,8 @@ public static class Sealing
         {
             SubmitApplication c => c with
             {
-                Applicant = SealPerson(c.Applicant, 0, DateOnly.FromDateTime(c.SubmittedAt().UtcDateTime)),
-                FamilyMembers = [.. c.FamilyMembers.Select((p, i) => SealPerson(p, i + 1, DateOnly.FromDateTime(c.SubmittedAt().UtcDateTime)))],
+                Applicant = SealPerson(c.Applicant, 0),
+                FamilyMembers = [.. c.FamilyMembers.Select((p, i) => SealPerson(p, i + 1))],
                 CounsellingNote = Text(c.CounsellingNote, "note"),
             },
             DecideEligibility c => c with { Reason = Text(c.Reason, "reason") },
@@ -94,8 +97,7 @@ public static class Sealing
 
         // Born the day the person turned this age, or, when that is the real date, a day earlier (a birthday the day
         // before: the same age, also across 29 February, which a year's arithmetic is not).
-        var age = new Person(string.Empty, born, Relationship.Applicant, false).AgeOn(agesOn);
-        var turned = agesOn.AddYears(-age);
+        var turned = agesOn.AddYears(-Person.Age(born, agesOn));
         return turned != born ? turned : turned.AddDays(-1);
     }
 

@@ -22,7 +22,9 @@ public sealed partial class CaseDecider
             return new Decision([], [], rejection);
         }
 
-        var submittedAt = SubmittedAt(command);
+        // The workflow's timers run from the receipt (command.At), so an old form does not arrive with its reminders
+        // already due; the file is dated by the application's own time.
+        var submittedAt = command.SubmittedAt();
         var partner = command.PartnerId is null ? programme.PartnerIn(command.CountryOfReturn) : programme.PartnerById(command.PartnerId);
         var file = new CaseFile(
             programme.Id, command.Applicant, command.FamilyMembers, command.Nationality.ToUpperInvariant(), command.CountryOfReturn.ToUpperInvariant(),
@@ -34,10 +36,6 @@ public sealed partial class CaseDecider
         StartDecisionWait(build, round: 1);
         return build.Build();
     }
-
-    // The application's time (SubmitApplication.SubmittedAt). The workflow's timers run from the receipt, so an old
-    // form does not arrive with its reminders already due.
-    private static DateTimeOffset SubmittedAt(SubmitApplication command) => command.SubmittedAt();
 
     private static Rejection? CheckIntake(SubmitApplication command, Programme programme)
     {
@@ -53,7 +51,7 @@ public sealed partial class CaseDecider
         }
 
         var today = Deadline.DateOf(command.At);
-        var applied = Deadline.DateOf(SubmittedAt(command)); // ages count on the application's day, as the file's do
+        var applied = Deadline.DateOf(command.SubmittedAt()); // ages count on the application's day, as the file's do
         var people = command.FamilyMembers.Prepend(command.Applicant).ToList();
         for (var i = 0; i < people.Count; i++)
         {

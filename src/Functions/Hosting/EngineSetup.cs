@@ -63,7 +63,6 @@ public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguratio
         var connection = config["Storage:ConnectionString"] is { Length: > 0 } c
             ? c
             : throw new InvalidOperationException("The local task hub runs on Storage:ConnectionString (Azurite).");
-        var name = config["Engine:TaskHub"] is { Length: > 0 } n ? n : (config["Storage:Prefix"] ?? string.Empty) + "cases";
         TimeSpan? Span(string key) =>
             TimeSpan.TryParse(config[key], System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : null;
 
@@ -73,9 +72,17 @@ public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguratio
         // and the run waits for them: it sets 20 s, the product keeps host.json's minute. Engine:Partitions measures
         // what fewer control queues do on Azurite (docs/RELIABILITY.md); the product keeps host.json's 4.
         hub = await LocalTaskHub.StartAsync(
-            connection, new string([.. name.Where(char.IsAsciiLetterOrDigit)]), parts, loggers,
+            connection, TaskHubName(config), parts, loggers,
             Span("Engine:LongestPoll") ?? LocalTaskHub.LongestPoll, messageVisibility: Span("Engine:MessageVisibility"),
             partitions: int.TryParse(config["Engine:Partitions"], out var count) && count is >= 1 and <= 16 ? count : null);
+    }
+
+    /// <summary>The local task hub's name: <c>Engine:TaskHub</c>, or the storage prefix and "cases", in letters and digits.</summary>
+    public static string TaskHubName(IConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var name = config["Engine:TaskHub"] is { Length: > 0 } n ? n : (config["Storage:Prefix"] ?? string.Empty) + "cases";
+        return new string([.. name.Where(char.IsAsciiLetterOrDigit)]);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

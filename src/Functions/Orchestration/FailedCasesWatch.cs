@@ -38,23 +38,30 @@ public sealed partial class FailedCasesWatch(ILogger<FailedCasesWatch> logger)
     }
 
     /// <summary>One look; if it fails (the store is down), said as a warning, and the next look tries again.</summary>
-    public async Task LookAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await CheckAsync(orchestrations, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            WatchFailed(logger, ex.GetType().Name);
-        }
-    }
+    public Task LookAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken) =>
+        OnItsOwn.RunAsync(() => CheckAsync(orchestrations, cancellationToken), error => WatchFailed(logger, error));
 
     [LoggerMessage(EventId = 9200, Level = LogLevel.Error, Message = "Case {CaseId}: its orchestration failed; retry it from the operations page (docs/ARCHITECTURE.md)")]
     private static partial void CaseFailed(ILogger logger, string caseId);
 
     [LoggerMessage(EventId = 9201, Level = LogLevel.Warning, Message = "The failed-case watch could not look ({Error}); it tries again")]
     private static partial void WatchFailed(ILogger logger, string error);
+}
+
+/// <summary>One job on the watch's beat, failing on its own: its failure is said, and the next beat tries again.</summary>
+internal static class OnItsOwn
+{
+    public static async Task RunAsync(Func<Task> job, Action<string> failed)
+    {
+        try
+        {
+            await job();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            failed(ex.GetType().Name);
+        }
+    }
 }
 
 /// <summary>

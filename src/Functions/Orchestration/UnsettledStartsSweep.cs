@@ -38,17 +38,8 @@ public sealed partial class UnsettledStartsSweep(ICaseReadModel readModel, TimeP
     }
 
     /// <summary>One sweep; if it fails (the store is down), said as a warning, and the next sweep tries again.</summary>
-    public async Task LookAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await SweepAsync(orchestrations, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            SweepFailed(logger, ex.GetType().Name);
-        }
-    }
+    public Task LookAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken) =>
+        OnItsOwn.RunAsync(() => SweepAsync(orchestrations, cancellationToken), error => SweepFailed(logger, error));
 
     [LoggerMessage(EventId = 9203, Level = LogLevel.Warning, Message = "The sweep of unsettled starts could not look ({Error}); it tries again")]
     private static partial void SweepFailed(ILogger logger, string error);

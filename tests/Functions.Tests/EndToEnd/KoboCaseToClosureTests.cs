@@ -92,8 +92,8 @@ public sealed class KoboCaseToClosureTests(AzuriteApp azurite)
         App.Logs.Lines.Where(line => personal.Any(p => line.Contains(p, StringComparison.OrdinalIgnoreCase))).ShouldBeEmpty();
 
         // Nor does the task hub, after a whole year of the case: its history, instances, queues and large messages.
-        var config = App.Get<Microsoft.Extensions.Configuration.IConfiguration>();
-        var hub = await TaskHubText.ReadAsync(azurite.Azurite.ConnectionString, config["Storage:Prefix"] + "cases");
+        var hub = await TaskHubText.ReadAsync(azurite.Azurite.ConnectionString,
+            Reintegration.Functions.Hosting.LocalTaskHubHost.TaskHubName(App.Get<Microsoft.Extensions.Configuration.IConfiguration>()));
         hub.ShouldContain(id);
         personal.Where(p => p != "@reintegration.localhost").Append("TK 1953")
             .Where(p => hub.Contains(p, StringComparison.OrdinalIgnoreCase)).ShouldBeEmpty();

@@ -141,8 +141,7 @@ public sealed class BadInputCorpusTests(AzuriteApp azurite)
             rows.Add($"{row.PartitionKey}/{row.RowKey}/{row.ETag}");
         }
 
-        var config = azurite.App.Get<Microsoft.Extensions.Configuration.IConfiguration>();
-        var hub = new string([.. (config["Storage:Prefix"] + "cases").Where(char.IsAsciiLetterOrDigit)]);
+        var hub = Reintegration.Functions.Hosting.LocalTaskHubHost.TaskHubName(azurite.App.Get<Microsoft.Extensions.Configuration.IConfiguration>());
         var instances = new Azure.Data.Tables.TableServiceClient(azurite.Azurite.ConnectionString).GetTableClient(hub + "Instances");
         await foreach (var row in instances.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "CustomStatus"]))
         {

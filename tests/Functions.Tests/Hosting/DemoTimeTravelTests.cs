@@ -59,8 +59,8 @@ public sealed class DemoTimeTravelTests(AzuriteApp azurite) : IAsyncLifetime
             "Amina Demo", "1990-03-14", "Joseph Demo", "1986-04-02", "Grace Demo", "2016-09-09", "Moussa Demo", "1988-01-20",
             "Awa Demo", "2015-05-05", "Demo counselling note", "School fees for Awa", "Market stall", "Approved in the demo.", "AF 718",
         };
-        var config = app.Get<Microsoft.Extensions.Configuration.IConfiguration>();
-        var found = await TaskHubText.ReadAsync(azurite.Azurite.ConnectionString, config["Storage:Prefix"] + "cases");
+        var found = await TaskHubText.ReadAsync(
+            azurite.Azurite.ConnectionString, LocalTaskHubHost.TaskHubName(app.Get<Microsoft.Extensions.Configuration.IConfiguration>()));
         found.ShouldContain(id);
         personal.Where(p => found.Contains(p, StringComparison.Ordinal)).ShouldBeEmpty();
         var view = await app.Counsellor.GetStringAsync($"/api/cases/{id}");
