@@ -77,14 +77,12 @@ public sealed class OrchestratedCaseCommands(
         IReadOnlyList<string>? kept = null;
         if (command is CaseCommand.SubmitApplication)
         {
-            // An erased case's instance is purged, so nothing would stop a start under its id: a sender's late
-            // redelivery (same delivery id, same case id) would bring the person's data back. Its read model says so.
-            if (await readModel.ReadAsync(command.CaseId, cancellationToken) is { PersonalDataErasedAt: not null } erased)
+            (var first, kept, var erased) = await StartWithAsync(sealedCommand, secrets, cancellationToken);
+            if (erased is not null)
             {
                 return Refused(erased, "case-erased", $"Case {command.CaseId} is closed and its personal data erased: it takes no more commands.");
             }
 
-            (var first, kept) = await StartWithAsync(sealedCommand, secrets, cancellationToken);
             if (first is not null)
             {
                 return await AnswerStartAsync(command.CaseId, first, untilProjected, cancellationToken);
@@ -168,34 +166,49 @@ public sealed class OrchestratedCaseCommands(
     /// case's instance exists (a redelivery, or a concurrent one that started it first): the caller sends the
     /// application as a message, and the orchestration answers it as a duplicate; Kept is then the secrets this call
     /// kept (null if none were kept yet), so that path can take them away again if the case refuses the message.
+    /// Erased is the read model of a case whose personal data was erased: its instance is purged, so nothing else would
+    /// stop a start under its id, and a sender's late redelivery (same delivery id, same case id) would bring the
+    /// person's data back. Then nothing is kept or started.
     /// </summary>
-    private async Task<(CaseGeneration? First, IReadOnlyList<string>? Kept)> StartWithAsync(
+    private async Task<(CaseGeneration? First, IReadOnlyList<string>? Kept, CaseState? Erased)> StartWithAsync(
         CaseCommand sealedApplication, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken)
     {
         var caseId = sealedApplication.CaseId;
         var first = CaseGeneration.Start(caseId)
             .Receive(decider, CaseMessage.Of(sealedApplication) with { ClockOffset = Offset(), MessageId = NewMessageId() });
-        if (first.Answers[^1].Outcome == CommandOutcome.Rejected)
+        var accepted = first.Answers[^1].Outcome != CommandOutcome.Rejected;
+
+        // The erased-case read and the start's note go to the store together: the note changes nothing for an erased
+        // case (the sweep settles it an hour later and keeps what it finds), and one round trip less is on the
+        // webhook's answer path. The note comes before the secrets: a stop of the app before the start leaves the
+        // secrets with no case, and UnsettledStartsSweep forgets them an hour later if no case came of them. The sweep
+        // also settles the note of a case that did start (an instance read and a delete an hour later): settling it
+        // here would put a third write on the answer path, which at 20 senders on Azurite took the answer's p99 from
+        // 4 s to 14 to 17 s (PERFORMANCE.md).
+        var read = readModel.ReadAsync(caseId, cancellationToken);
+        var noted = accepted && secrets.Count > 0 ? readModel.NoteStartAsync(caseId, clock.GetUtcNow(), cancellationToken) : Task.CompletedTask;
+        await Task.WhenAll(read, noted);
+        if (await read is { PersonalDataErasedAt: not null } erased)
+        {
+            return (null, null, erased);
+        }
+
+        if (!accepted)
         {
             // Refused against an empty case, but a case of this id exists (accepted under other rules): its answer counts.
             return (await orchestrations.GetAsync(caseId, cancellationToken)).Status == CaseInstanceStatus.Missing
-                ? (first, [])
-                : (null, null);
+                ? (first, [], null)
+                : (null, null, null);
         }
 
         if (secrets.Count == 0)
         {
-            return (await orchestrations.StartAsync(caseId, first, cancellationToken) ? first : null, []);
+            return (await orchestrations.StartAsync(caseId, first, cancellationToken) ? first : null, [], null);
         }
 
-        // Noted first: a stop of the app before the start leaves the secrets with no case, and UnsettledStartsSweep
-        // forgets them an hour later if no case came of them. The sweep also settles the note of a case that did start
-        // (an instance read and a delete an hour later): settling it here would put a third write on the webhook's
-        // answer path, which at 20 senders on Azurite took the answer's p99 from 4 s to 14 to 17 s (PERFORMANCE.md).
-        await readModel.NoteStartAsync(caseId, clock.GetUtcNow(), cancellationToken);
         var kept = await readModel.KeepSecretsAsync(caseId, secrets, cancellationToken);
         var started = await orchestrations.StartAsync(caseId, first, cancellationToken);
-        return (started ? first : null, kept);
+        return (started ? first : null, kept, null);
     }
 
     /// <summary>
@@ -359,12 +372,16 @@ public sealed class OrchestratedCaseCommands(
     /// <summary>
     /// Erasure ends the instance: once the erased case has run its last generation (read model redacted, secrets and
     /// documents deleted) it completes, and its history is purged. Azure purges only terminal instances, so this waits
-    /// (bounded) for the completion; a case still running then is purged by the next erasure request.
+    /// (bounded) for the completion; a case still running then is purged by the next erasure request. An instance
+    /// purged already (a repeated request) ends the wait at once: waiting for it to complete kept a repeated erasure
+    /// request waiting the whole <see cref="AnswerWait"/> for its "duplicate" answer.
     /// </summary>
     private async Task PurgeWhenFinishedAsync(string caseId, CancellationToken cancellationToken)
     {
         // Not finished in time: the instance stays until an erasure request finds it completed.
-        if (await UntilAsync(caseId, i => i.Status == CaseInstanceStatus.Completed ? i : null, cancellationToken) is not null)
+        var finished = await UntilAsync(
+            caseId, i => i.Status is CaseInstanceStatus.Completed or CaseInstanceStatus.Missing ? i : null, cancellationToken);
+        if (finished?.Status == CaseInstanceStatus.Completed)
         {
             await orchestrations.PurgeAsync(caseId, cancellationToken);
         }

@@ -81,6 +81,12 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
         (await models.Cases.KeepSecretsAsync("s1", new Dictionary<string, string> { [Name] = "changed" })).ShouldBeEmpty();
         (await models.Cases.ReadSecretsAsync("s1"))[Name].ShouldBe("Amina");
 
+        // Kept together where none is kept yet; where some are, only the others are added, and said to be.
+        const string Child = "⟦00000000000000a3⟧";
+        (await models.Cases.KeepSecretsAsync("s1", new Dictionary<string, string> { [Name] = "changed", [Child] = "Kato" })).ShouldBe([Child]);
+        (await models.Cases.ReadSecretsAsync("s1")).ShouldBe(new Dictionary<string, string> { [Name] = "Amina", [Note] = "note", [Child] = "Kato" }, ignoreOrder: true);
+        await models.Cases.ForgetSecretsAsync("s1", [Child]);
+
         await models.Cases.ForgetSecretsAsync("s1", [Note]);
         (await models.Cases.ReadSecretsAsync("s1")).Keys.ShouldBe([Name]);
         await models.Cases.ForgetSecretsAsync("s1");
