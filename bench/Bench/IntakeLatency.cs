@@ -46,6 +46,7 @@ public static class IntakeLatency
         await WatchAsync(readModel, warm, Task.CompletedTask);
 
         var latencies = new List<double>();
+        var slowest = new List<(double Ms, double SentAtS)>();
         var answered = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var startedAt = Stopwatch.GetTimestamp();
         long lastAnswer = startedAt;
@@ -56,6 +57,7 @@ public static class IntakeLatency
                 var id = $"{run}-bench-{s}-{i}";
                 var elapsed = await SendAsync(http, id);
                 var at = Stopwatch.GetTimestamp();
+                var sentAt = Stopwatch.GetElapsedTime(startedAt, at).TotalSeconds - elapsed / 1000;
                 // The last of each ten, and each sender's last: the watched cases reach to the end of the run.
                 if (i % Watched == Watched - 1 || i == perSender - 1)
                 {
@@ -65,6 +67,7 @@ public static class IntakeLatency
                 lock (latencies)
                 {
                     latencies.Add(elapsed);
+                    slowest.Add((elapsed, sentAt));
                     lastAnswer = Math.Max(lastAnswer, at);
                 }
             }
@@ -81,6 +84,8 @@ public static class IntakeLatency
         lags.Sort();
         double L(double q) => Percentile(lags, q);
         Console.WriteLine($"  visible after the answer (1 case in {Watched}, read until the read model has it): p50 {L(0.50):0} ms   p95 {L(0.95):0} ms   p99 {L(0.99):0} ms   max {lags[^1]:0} ms");
+        // When the slowest were sent tells a stall (all at once) from a load that grows (spread towards the end).
+        Console.WriteLine($"  the 10 slowest answers, sent at (s into the run): {string.Join(", ", slowest.OrderByDescending(x => x.Ms).Take(10).Select(x => $"{x.Ms / 1000:0.0} s at {x.SentAtS:0.0}"))}");
         Console.WriteLine($"  the last watched case visible {drain:0.0} s after the last answer; a pass over the unseen took {visible.LongestPassMs:0} ms at most");
         await app.StopAsync();
     }
