@@ -16,7 +16,6 @@ trap 'kill $azurite 2>/dev/null; wait $azurite 2>/dev/null' EXIT
 for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/$((port + 2))) 2>/dev/null && break; sleep 0.5; done
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((port + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((port + 2))/devstoreaccount1;"
-
 if [ "${1:-}" = durable-cost ]; then
   dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- durable-cost "$conn" "${2:-20}" "${3:-60}"
 elif [ "${1:-}" = intake ]; then
