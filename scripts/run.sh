@@ -10,18 +10,19 @@ dotnet build src/Functions --configuration Release --nologo --verbosity quiet
 free_port() { local p; for p in "$@"; do (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; echo "no free port among $*" >&2; return 1; }
 blob=$(free_port 10000 20000 20010 20020); queue=$(free_port 10001 20001 20011 20021); table=$(free_port 10002 20002 20012 20022)
 data=$(mktemp -d)
-# Azurite in a session of its own: Ctrl+C reaches the script and the app, and the script stops Azurite after the app.
-setsid tools/azurite/node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose --location "$data" \
+tools/azurite/node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose --location "$data" \
   --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" > "$data/azurite.log" 2>&1 &
 azurite=$!
 app=""
 # Stopped by Ctrl+C (the terminal's process group) or by a signal to this script alone: either way the app and Azurite
 # go with it. The app runs as a job this script waits for, since bash runs no trap while a foreground child runs.
-# The app stops first, while its task hub can still reach Azurite (30 s at most, then it is killed), then Azurite.
+# The app is stopped first (about 2 s while its task hub can reach Azurite), then Azurite. Ctrl+C reaches Azurite too,
+# and without it the app's stop hangs: after 5 s it is killed, which the task hub is built to survive. Azurite stays in
+# this process group, so a tool that kills the group leaves nothing behind.
 stop() {
   if [ -n "$app" ]; then
     kill "$app" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$app" 2>/dev/null || break; sleep 0.5; done
+    for _ in $(seq 1 10); do kill -0 "$app" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$app" 2>/dev/null || true
   fi
   kill $azurite 2>/dev/null || true
