@@ -49,6 +49,7 @@ public static class IntakeLatency
         var slowest = new List<(double Ms, double SentAtS)>();
         var answered = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var startedAt = Stopwatch.GetTimestamp();
+        var startedAtUtc = DateTimeOffset.UtcNow;
         long lastAnswer = startedAt;
         var sending = Task.WhenAll(Enumerable.Range(0, senders).Select(async s =>
         {
@@ -84,8 +85,9 @@ public static class IntakeLatency
         lags.Sort();
         double L(double q) => Percentile(lags, q);
         Console.WriteLine($"  visible after the answer (1 case in {Watched}, read until the read model has it): p50 {L(0.50):0} ms   p95 {L(0.95):0} ms   p99 {L(0.99):0} ms   max {lags[^1]:0} ms");
-        // When the slowest were sent tells a stall (all at once) from a load that grows (spread towards the end).
-        Console.WriteLine($"  the 10 slowest answers, sent at (s into the run): {string.Join(", ", slowest.OrderByDescending(x => x.Ms).Take(10).Select(x => $"{x.Ms / 1000:0.0} s at {x.SentAtS:0.0}"))}");
+        // When the slowest were sent tells a stall (all at once) from a load that grows (spread towards the end); the
+        // start's UTC time puts them beside the emulator's own log.
+        Console.WriteLine($"  the 10 slowest answers, sent at (s into the run, which started {startedAtUtc:HH:mm:ss.fff} UTC): {string.Join(", ", slowest.OrderByDescending(x => x.Ms).Take(10).Select(x => $"{x.Ms / 1000:0.0} s at {x.SentAtS:0.0}"))}");
         Console.WriteLine($"  the last watched case visible {drain:0.0} s after the last answer; a pass over the unseen took {visible.LongestPassMs:0} ms at most");
         await app.StopAsync();
     }
