@@ -36,12 +36,13 @@ public static class DurableLoad
             $"{Environment.ProcessorCount} cores");
         double caseRate;
         var events = new ProviderEvents();
+        await using var stalls = EmulatorStalls.Watch(connection);
         await using (var hub = await LocalTaskHub.StartAsync(
             connection, "load" + Environment.ProcessId, parts, events.Factory(), poll))
         {
             // Case time far ahead of real time: no case timer comes due during the run.
             var day0 = new DateTimeOffset(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
-            caseRate = await OfferAsync("case orchestration", cases, rate, seconds, sender, id =>
+            caseRate = await OfferAsync("case orchestration", cases, rate, seconds, sender, stalls, id =>
             {
                 var applied = CaseGeneration.Start(id).Receive(decider, CaseMessage.Of(new CaseCommand.SubmitApplication(
                     id, id + ":intake", day0, "drc-denmark",
@@ -60,7 +61,7 @@ public static class DurableLoad
         await using var bare = await BareHub.StartAsync(
             connection, "bare" + Environment.ProcessId, bareTable, bareSender.SendAsync, poll, events.Factory());
         var bareRate = await OfferAsync("bare orchestration (a table write and an e-mail activity a command)", cases, rate,
-            seconds, bareSender, async id =>
+            seconds, bareSender, stalls, async id =>
             {
                 await bare.StartAsync(id); // its first generation sends the "intake" e-mail, as a case's does
                 return true;
@@ -79,7 +80,7 @@ public static class DurableLoad
 
     /// <summary>Starts the cases, offers the commands at the rate, waits for their e-mails; returns commands/s completed.</summary>
     private static async Task<double> OfferAsync(
-        string what, int cases, double rate, int seconds, TimedSender sender, Func<string, Task<bool>> start,
+        string what, int cases, double rate, int seconds, TimedSender sender, EmulatorStalls stalls, Func<string, Task<bool>> start,
         Func<string, int, Task> send)
     {
         var ids = Enumerable.Range(0, cases).Select(i => $"load-{i:D5}").ToList();
@@ -114,7 +115,8 @@ public static class DurableLoad
         await WaitAsync(() => sender.Count >= started + total, TimeSpan.FromMinutes(10));
         var drained = Stopwatch.GetElapsedTime(offeredFrom);
         var timed = sender.AfterIntake(cases).SelectMany(c => c.Value.Zip(sent.GetValueOrDefault(c.Key, []),
-            (mail, cmd) => (SentAt: Stopwatch.GetElapsedTime(offeredFrom, cmd), Ms: Stopwatch.GetElapsedTime(cmd, mail).TotalMilliseconds))).ToList();
+            (mail, cmd) => (SentAt: Stopwatch.GetElapsedTime(offeredFrom, cmd), Ms: Stopwatch.GetElapsedTime(cmd, mail).TotalMilliseconds,
+                Stalled: stalls.Overlaps(cmd, mail)))).ToList();
         var latencies = timed.Select(t => t.Ms).Order().ToList();
         var completed = latencies.Count / drained.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -126,6 +128,15 @@ public static class DurableLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  load average before {loadBefore}, after {LoadAverage()}; GC pauses {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:0} ms; " +
             $"slowest: {string.Join(", ", timed.OrderByDescending(t => t.Ms).Take(5).Select(t => $"{t.Ms:0} ms sent at {t.SentAt.TotalSeconds:0.0} s"))}"));
+        // Beside it, the commands that did not wait through a stall of the emulator's queue service (EmulatorStalls).
+        var clear = timed.Where(t => !t.Stalled).Select(t => t.Ms).Order().ToList();
+        Console.WriteLine($"  {stalls.Describe(offeredFrom, Stopwatch.GetTimestamp())}");
+        if (clear.Count > 0 && clear.Count < latencies.Count)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  commands that did not overlap a stall ({clear.Count}): command → e-mail p50 {Percentile(clear, 0.5):0} ms, p99 {Percentile(clear, 0.99):0} ms"));
+        }
+
         PrintMemory($"{what}: after the offer");
         return completed;
     }
