@@ -3,6 +3,7 @@
 # Usage: bash scripts/bench.sh [durable] [cases] [commands/s] [seconds] [longest poll ms]  (commands through the orchestration)
 #        bash scripts/bench.sh intake [senders] [intakes per sender]   (intake webhook latency over HTTP)
 #        bash scripts/bench.sh durable-cost [cases] [idle seconds]  (storage transactions: idle app, full case, sleeping case)
+#        bash scripts/bench.sh durable-year [cases] [intakes a day] [cases stepped at a time]  (full cases through a simulated year: memory each month)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-azurite.sh
@@ -18,6 +19,8 @@ key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((port + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((port + 2))/devstoreaccount1;"
 if [ "${1:-}" = durable-cost ]; then
   dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- durable-cost "$conn" "${2:-20}" "${3:-60}"
+elif [ "${1:-}" = durable-year ]; then
+  dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- durable-year "$conn" "${2:-1000}" "${3:-100}" "${4:-16}"
 elif [ "${1:-}" = intake ]; then
   dotnet run --project bench/Bench --configuration "${BENCH_CONFIGURATION:-Release}" -- intake "$conn" "${2:-20}" "${3:-50}"
 else

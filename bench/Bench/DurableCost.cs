@@ -69,7 +69,9 @@ public static class DurableCost
             counter.Reset();
             var startedAt = counter.Total;
             var elapsed = Stopwatch.StartNew();
-            var (commands, wakes) = await RunYearAsync(hub, edge, index, decider, clock, FullCasePlan.For(Day0, cases, cases));
+            var year = new SimulatedYear(hub, edge, index, decider, clock);
+            await year.RunAsync(FullCasePlan.For(Day0, cases, cases), Environment.ProcessorCount);
+            var (commands, wakes) = (year.Commands, year.Wakes);
             var seconds = elapsed.Elapsed.TotalSeconds;
             var total = counter.Total - startedAt;
             // Polling is paid by the second, not by the case: what the same app polls idle is taken out.
@@ -126,58 +128,8 @@ public static class DurableCost
             $"(${fullCase * 1000 * 0.00036 / 10_000:0.00} at $0.00036 per 10,000); the first version's engine: 292 a case"));
     }
 
-    private static async Task<(int Commands, int Wakes)> RunYearAsync(
-        LocalTaskHub hub, OrchestratedCaseCommands edge, WatchedIndex index, CaseDecider decider, ManualClock clock,
-        FullCasePlan plan)
-    {
-        var shadows = new ConcurrentDictionary<string, CaseGeneration>();
-        int commands = 0, wakes = 0;
-        for (var day = plan.FirstDay; day <= plan.LastDay; day = day.AddDays(1))
-        {
-            var noon = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-            clock.AdvanceTo(noon);
-            var todays = plan.On(day).SelectMany(steps => steps(noon)).GroupBy(c => c.CaseId).ToDictionary(g => g.Key);
-            var awake = shadows.Where(s => s.Value.WakeAt <= noon).Select(s => s.Key);
-            await Parallel.ForEachAsync(todays.Keys.Union(awake).ToList(), async (caseId, token) =>
-            {
-                // Timers due before noon wake the instance first, as the durable timer would.
-                while (shadows.TryGetValue(caseId, out var shadow) && shadow.WakeAt is { } at && at <= noon)
-                {
-                    var fired = shadow.FireDue(decider, at);
-                    shadows[caseId] = fired;
-                    await hub.SendAsync(caseId, CaseMessage.Tick(at) with { ClockOffset = Offset(clock) }, token);
-                    Interlocked.Increment(ref wakes);
-                    await index.WaitForAsync(caseId, fired.State.Version, token);
-                }
-
-                foreach (var command in todays.TryGetValue(caseId, out var mine) ? mine : Enumerable.Empty<CaseCommand>())
-                {
-                    var result = await edge.HandleAsync(command, null, token);
-                    Interlocked.Increment(ref commands);
-                    if (result.Outcome != CommandOutcome.Accepted)
-                    {
-                        throw new InvalidOperationException($"{command.GetType().Name} on {caseId}: {result.Outcome} {result.Rejection?.Code}");
-                    }
-
-                    var shadow = shadows.GetValueOrDefault(caseId) ?? CaseGeneration.Start(caseId);
-                    shadows[caseId] = shadow.Receive(decider, CaseMessage.Of(command));
-                }
-            });
-        }
-
-        var closed = shadows.Values.Count(s => s.State.Stage == CaseStage.Closed);
-        if (closed != plan.CaseIds.Count)
-        {
-            throw new InvalidOperationException($"{closed} of {plan.CaseIds.Count} cases closed.");
-        }
-
-        return (commands, wakes);
-    }
-
-    private static TimeSpan Offset(ManualClock clock) => clock.GetUtcNow() - TimeProvider.System.GetUtcNow();
-
     /// <summary>The provider's blob, queue and table clients, each request counted.</summary>
-    private static StorageAccountClientProvider Counted(string connection, StorageRequestCounter counter)
+    internal static StorageAccountClientProvider Counted(string connection, StorageRequestCounter counter)
     {
         T With<T>(T options)
             where T : ClientOptions
@@ -192,36 +144,7 @@ public static class DurableCost
             StorageServiceClientProvider.ForTable(connection, With(new TableClientOptions())));
     }
 
-    /// <summary>The case list, and the version each case's projection has reached (the benchmark waits on it).</summary>
-    private sealed class WatchedIndex(ICaseIndex inner) : ICaseIndex
-    {
-        private readonly ConcurrentDictionary<string, long> versions = new();
-
-        public async Task UpsertAsync(CaseSummary summary, CancellationToken cancellationToken = default)
-        {
-            await inner.UpsertAsync(summary, cancellationToken);
-            versions.AddOrUpdate(summary.CaseId, summary.Version, (_, v) => Math.Max(v, summary.Version));
-        }
-
-        public Task<CasePage> QueryAsync(CaseFilter filter, int pageSize, string? continuation, CancellationToken cancellationToken = default) =>
-            inner.QueryAsync(filter, pageSize, continuation, cancellationToken);
-
-        public async Task WaitForAsync(string caseId, long version, CancellationToken cancellationToken)
-        {
-            var bound = Stopwatch.StartNew();
-            while (versions.GetValueOrDefault(caseId) < version)
-            {
-                if (bound.Elapsed > TimeSpan.FromSeconds(60))
-                {
-                    throw new TimeoutException($"{caseId} did not reach version {version}.");
-                }
-
-                await Task.Delay(20, cancellationToken);
-            }
-        }
-    }
-
-    private sealed class CountingSender : IMessageSender
+    internal sealed class CountingSender : IMessageSender
     {
         private int emails;
 
