@@ -45,7 +45,8 @@ public static class DurableYear
         Print("every case closed", elapsed, cases, cases, year);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{cases} cases closed in {elapsed.Elapsed.TotalSeconds:0} s: {year.Commands} commands, {year.Wakes} timer wake-ups, " +
-            $"{sender.Emails} e-mails ({sender.Emails / (double)cases:0.0} a case), {(year.Commands + year.Wakes) / elapsed.Elapsed.TotalSeconds:0.0} steps/s"));
+            $"{sender.Emails} e-mails ({sender.Emails / (double)cases:0.0} a case), {(year.Commands + year.Wakes) / elapsed.Elapsed.TotalSeconds:0.0} steps/s, " +
+            $"{year.Pending} answers pending when the edge's wait ran out (the command sent again)"));
     }
 
     private static void Print(string when, Stopwatch elapsed, int started, int closed, SimulatedYear year) =>

@@ -19,8 +19,12 @@ public sealed class SimulatedYear(LocalTaskHub hub, OrchestratedCaseCommands edg
 
     public int Wakes => wakes;
 
+    /// <summary>Answers that were still pending when the edge's wait ran out, each followed by the same command again.</summary>
+    public int Pending => pending;
+
     private int commands;
     private int wakes;
+    private int pending;
 
     /// <summary>Runs the plan, <paramref name="parallel"/> cases at a time each day; <paramref name="monthly"/> is called on each simulated month's first day.</summary>
     public async Task RunAsync(FullCasePlan plan, int parallel, Action<DateOnly, IReadOnlyDictionary<string, CaseGeneration>>? monthly = null)
@@ -52,9 +56,19 @@ public sealed class SimulatedYear(LocalTaskHub hub, OrchestratedCaseCommands edg
 
                 foreach (var command in todays.TryGetValue(caseId, out var mine) ? mine : Enumerable.Empty<CaseCommand>())
                 {
+                    // A command still unanswered when the edge's wait runs out (202) is sent again, as a client
+                    // would; the same command id is then answered "duplicate" once it has been applied.
                     var result = await edge.HandleAsync(command, null, token);
+                    var resent = false;
+                    while (result.Outcome == CommandOutcome.Pending)
+                    {
+                        Interlocked.Increment(ref pending);
+                        resent = true;
+                        result = await edge.HandleAsync(command, null, token);
+                    }
+
                     Interlocked.Increment(ref commands);
-                    if (result.Outcome != CommandOutcome.Accepted)
+                    if (result.Outcome != CommandOutcome.Accepted && !(resent && result.Outcome == CommandOutcome.Duplicate))
                     {
                         throw new InvalidOperationException($"{command.GetType().Name} on {caseId}: {result.Outcome} {result.Rejection?.Code}");
                     }
@@ -92,7 +106,7 @@ public sealed class WatchedIndex(ICaseIndex inner) : ICaseIndex
         var bound = Stopwatch.StartNew();
         while (versions.GetValueOrDefault(caseId) < version)
         {
-            if (bound.Elapsed > TimeSpan.FromSeconds(60))
+            if (bound.Elapsed > TimeSpan.FromMinutes(3))
             {
                 throw new TimeoutException($"{caseId} did not reach version {version}.");
             }
