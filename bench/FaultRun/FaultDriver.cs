@@ -222,6 +222,7 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
 
         var first = true;
         Stopwatch? undecided = null;
+        Stopwatch? refused = null;
         while (true)
         {
             await appUp.Task;
@@ -259,6 +260,14 @@ public sealed partial class FaultDriver(FaultRunOptions options, CaseScript scri
                 if ((int)response.StatusCode < 500)
                 {
                     throw new InvalidOperationException($"{what} (request {n}) answered {(int)response.StatusCode}: {body}");
+                }
+
+                // A 5xx is sent again (an Azurite restart answers 503 for a few seconds), but not for ever: a case
+                // refused as "starting" for 20 minutes once held a whole run (docs/RELIABILITY.md).
+                refused ??= Stopwatch.StartNew();
+                if (refused.Elapsed > TimeSpan.FromMinutes(10))
+                {
+                    throw new InvalidOperationException($"{what} (request {n}) answered {(int)response.StatusCode} for 10 minutes: {body}");
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

@@ -37,9 +37,7 @@ public sealed class DurableCaseOrchestrations(DurableTaskClient client) : ICaseO
 
     public async Task<SendOutcome> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
     {
-        var status = await client.GetInstanceAsync(caseId, cancellationToken) is { } instance
-            ? Status(instance.RuntimeStatus)
-            : CaseInstanceStatus.Missing;
+        var status = (await GetAsync(caseId, cancellationToken)).Status;
         if (SendOutcomes.Refusal(status) is { } refused)
         {
             return refused;
@@ -51,10 +49,21 @@ public sealed class DurableCaseOrchestrations(DurableTaskClient client) : ICaseO
 
     public async Task<CaseInstance> GetAsync(string caseId, CancellationToken cancellationToken = default)
     {
-        var instance = await client.GetInstanceAsync(caseId, cancellationToken);
-        return instance is null
-            ? new CaseInstance(caseId, CaseInstanceStatus.Missing, null)
-            : new CaseInstance(caseId, Status(instance.RuntimeStatus), instance.ReadCustomStatusAs<CaseStatus>());
+        // With inputs and outputs: the host's client leaves the custom status out otherwise (its gRPC service sends it
+        // only when asked), and the custom status carries the answers the edge waits for.
+        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, cancellationToken);
+        return instance is null ? new CaseInstance(caseId, CaseInstanceStatus.Missing, null) : Instance(instance);
+    }
+
+    private static CaseInstance Instance(OrchestrationMetadata instance)
+    {
+        var published = instance.ReadCustomStatusAs<CaseStatus>();
+        var failure = instance.FailureDetails is { } details ? $"{details.ErrorType}: {details.ErrorMessage}" : null;
+        return new CaseInstance(instance.InstanceId, CaseInstanceStatuses.Effective(Status(instance.RuntimeStatus), published is not null), published)
+        {
+            LastUpdated = instance.LastUpdatedAt,
+            Failure = failure?[..Math.Min(failure.Length, 300)],
+        };
     }
 
     public Task TerminateAsync(string caseId, string reason, CancellationToken cancellationToken = default) =>
@@ -86,16 +95,12 @@ public sealed class DurableCaseOrchestrations(DurableTaskClient client) : ICaseO
             Statuses = failedOnly
                 ? [OrchestrationRuntimeStatus.Failed]
                 : [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending],
-            FetchInputsAndOutputs = false,
+            // A running case is troubled by what its custom status says, which the host sends only with these.
+            FetchInputsAndOutputs = true,
         };
-        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        await foreach (var metadata in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
-            var failure = instance.FailureDetails is { } details ? $"{details.ErrorType}: {details.ErrorMessage}" : null;
-            var found = new CaseInstance(instance.InstanceId, Status(instance.RuntimeStatus), instance.ReadCustomStatusAs<CaseStatus>())
-            {
-                LastUpdated = instance.LastUpdatedAt,
-                Failure = failure?[..Math.Min(failure.Length, 300)],
-            };
+            var found = Instance(metadata);
             if (found.Troubled)
             {
                 troubled.Add(found);

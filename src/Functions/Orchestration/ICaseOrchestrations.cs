@@ -40,6 +40,23 @@ public enum SendOutcome
     NotRunning,
 }
 
+public static class CaseInstanceStatuses
+{
+    /// <summary>
+    /// The status the app acts on, from the one the instance row records and whether the instance has published a
+    /// custom status. The Azure Storage provider writes an episode's history first and the instance row after it; a
+    /// worker stopped in between leaves the row as it was. After a first episode that is "Pending", and the episodes
+    /// that follow (the start message taken again and discarded as a duplicate, the activities' results) merge their
+    /// custom status into the row without touching its status, which only the generation's continue-as-new sets to
+    /// "Running" again. A case whose first generation waits for a command was then refused as "starting" for ever: the
+    /// 200-case fault run of 2026-12-03 found one (docs/RELIABILITY.md). The custom status is written only by an
+    /// episode, after its history, so an instance that has published one has taken its start message and takes events:
+    /// it is running, whatever its row says.
+    /// </summary>
+    public static CaseInstanceStatus Effective(CaseInstanceStatus recorded, bool published) =>
+        recorded == CaseInstanceStatus.Pending && published ? CaseInstanceStatus.Running : recorded;
+}
+
 public static class SendOutcomes
 {
     /// <summary>Why nothing is sent to an instance in <paramref name="status"/>; null when it runs and takes the message.</summary>

@@ -99,7 +99,7 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
     public async Task<SendOutcome> SendAsync(string caseId, CaseMessage message, CancellationToken cancellationToken = default)
     {
         var status = await client.GetOrchestrationStateAsync(caseId) is { } state
-            ? Status(state.OrchestrationStatus)
+            ? Instance(state).Status
             : CaseInstanceStatus.Missing;
         if (SendOutcomes.Refusal(status) is { } refused)
         {
@@ -124,7 +124,8 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         var failure = state.FailureDetails is { } details
             ? $"{details.ErrorType}: {details.ErrorMessage}"
             : state.OrchestrationStatus == OrchestrationStatus.Failed ? state.Output : null;
-        return new CaseInstance(state.OrchestrationInstance.InstanceId, Status(state.OrchestrationStatus), published)
+        var status = CaseInstanceStatuses.Effective(Status(state.OrchestrationStatus), published is not null);
+        return new CaseInstance(state.OrchestrationInstance.InstanceId, status, published)
         {
             LastUpdated = state.LastUpdatedTime == default ? null : new DateTimeOffset(state.LastUpdatedTime, TimeSpan.Zero),
             Failure = failure is null ? null : failure[..Math.Min(failure.Length, 300)],

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Eligibility;
 using Reintegration.Domain.Programmes;
@@ -52,6 +54,25 @@ public sealed class CaseOrchestrationTests(AzuriteApp azurite) : IAsyncLifetime
         (await hub.ReadModel.ReadAsync(caseId)).ShouldNotBeNull().Version.ShouldBe(answer.Version);
         (await hub.ReadModel.ReadEventsAsync(caseId)).Select(e => e.Version).ShouldBe([1]);
         await hub.WaitUntilAsync(caseId, _ => hub.Messages.Sent.Any(e => e.EffectId.StartsWith(caseId, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Given_a_running_case_whose_instance_row_still_says_pending_When_a_command_is_sent_Then_it_is_raised_and_handled()
+    {
+        // What a worker stopped between a first episode's history and the instance row's update leaves: the case runs,
+        // its row says Pending until the generation continues as new (the 200-case fault run of 2026-12-03).
+        var caseId = await OpenAsync();
+        var instances = new TableClient(hub.ConnectionString, hub.TaskHubName + "Instances");
+        await instances.UpdateEntityAsync(new TableEntity(caseId, string.Empty) { ["RuntimeStatus"] = "Pending" }, ETag.All);
+        (await instances.GetEntityAsync<TableEntity>(caseId, string.Empty)).Value.GetString("RuntimeStatus").ShouldBe("Pending");
+
+        (await hub.Hub.GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Running);
+        var decide = new CaseCommand.DecideEligibility(caseId, "decide-after-a-stale-row", Day0.AddDays(1), true, null);
+        (await hub.Hub.SendAsync(caseId, CaseMessage.Of(decide))).ShouldBe(SendOutcome.Raised);
+
+        var answered = await hub.AnsweredAsync(caseId, "decide-after-a-stale-row");
+        answered.Published!.AnswerTo("decide-after-a-stale-row")!.Outcome.ShouldBe(CommandOutcome.Accepted);
+        (await instances.GetEntityAsync<TableEntity>(caseId, string.Empty)).Value.GetString("RuntimeStatus").ShouldBe("Running");
     }
 
     [Fact]

@@ -49,6 +49,42 @@ public sealed class DurableCaseOrchestrationsTests
     }
 
     [Fact]
+    public async Task Given_a_pending_instance_that_has_published_a_status_When_a_message_is_sent_Then_it_is_raised()
+    {
+        // The row a worker stopped between the history and the row's update leaves: its episodes ran (they published
+        // a status) but it still says Pending.
+        client.Instances["case-8"] = Instance("case-8", OrchestrationRuntimeStatus.Pending, status: Published("case-8"));
+
+        (await Port.GetAsync("case-8")).Status.ShouldBe(CaseInstanceStatus.Running);
+        (await Port.SendAsync("case-8", Message())).ShouldBe(SendOutcome.Raised);
+        client.Raised.ShouldBe([("case-8", CaseOrchestration.MessageEvent)]);
+    }
+
+    [Fact]
+    public async Task Given_a_running_instance_with_an_answer_When_read_Then_the_answer_is_there()
+    {
+        // The host's client sends the custom status only with inputs and outputs; the edge waits on the answers in it.
+        var status = new CaseStatus(Domain.Cases.CaseStage.AwaitingDecision, 2, 2,
+            [new CommandAnswer("cmd-1", Domain.Runtime.CommandOutcome.Accepted, Domain.Cases.CaseStage.AwaitingDecision, 2, null)]);
+        client.Instances["case-9"] = Instance("case-9", OrchestrationRuntimeStatus.Running, status: CaseJsonConverters.Sdk.Serialize(status));
+
+        (await Port.GetAsync("case-9")).Published.ShouldNotBeNull().AnswerTo("cmd-1").ShouldNotBeNull().Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Given_a_running_instance_whose_effect_keeps_failing_When_the_troubled_are_listed_Then_it_is_there()
+    {
+        var failing = new CaseStatus(Domain.Cases.CaseStage.AwaitingDecision, 1, 1, [])
+        {
+            Effects = [new EffectStatus("case-10:1:0", "SendEmail", 3, DateTimeOffset.UnixEpoch, null, false, "HttpRequestException")],
+        };
+        client.Instances["case-10"] = Instance("case-10", OrchestrationRuntimeStatus.Running, status: CaseJsonConverters.Sdk.Serialize(failing));
+        client.Instances["case-11"] = Instance("case-11", OrchestrationRuntimeStatus.Running, status: Published("case-11"));
+
+        (await Port.TroubledAsync()).Select(i => i.CaseId).ShouldBe(["case-10"]);
+    }
+
+    [Fact]
     public async Task Given_a_running_instance_When_a_message_is_sent_Then_it_is_raised_as_the_message_event()
     {
         client.Instances["case-3"] = Instance("case-3", OrchestrationRuntimeStatus.Running);
@@ -108,10 +144,18 @@ public sealed class DurableCaseOrchestrationsTests
 
     private static CaseMessage Message() => CaseMessage.Of(new Domain.Cases.CaseCommand.RecordConsent("c", "cmd-1", DateTimeOffset.UnixEpoch));
 
-    private static OrchestrationMetadata Instance(string id, OrchestrationRuntimeStatus status, string? input = null) =>
-        new(CaseOrchestration.Name, id) { RuntimeStatus = status, SerializedInput = input, DataConverter = CaseJsonConverters.Sdk };
+    private static string Published(string id) => CaseJsonConverters.Sdk.Serialize(CaseStatus.Of(CaseGeneration.Start(id)));
 
-    /// <summary>Stands in for the Functions host's client: instances by id, and what was asked of it.</summary>
+    private static OrchestrationMetadata Instance(string id, OrchestrationRuntimeStatus runtime, string? input = null, string? status = null) =>
+        new(CaseOrchestration.Name, id)
+        {
+            RuntimeStatus = runtime, SerializedInput = input, SerializedCustomStatus = status, DataConverter = CaseJsonConverters.Sdk,
+        };
+
+    /// <summary>
+    /// Stands in for the Functions host's client: instances by id, and what was asked of it. As the host's gRPC service
+    /// does, it sends an instance's input, output, custom status and failure only when asked for inputs and outputs.
+    /// </summary>
     private sealed class RecordingClient() : DurableTaskClient("recording")
     {
         public Dictionary<string, OrchestrationMetadata> Instances { get; } = [];
@@ -141,11 +185,16 @@ public sealed class DurableCaseOrchestrationsTests
         }
 
         public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
-            Task.FromResult(Instances.GetValueOrDefault(instanceId));
+            Task.FromResult(Instances.GetValueOrDefault(instanceId) is { } found ? Sent(found, getInputsAndOutputs) : null);
 
         public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>
             Pageable.Create((string? _, int? _, CancellationToken _) => Task.FromResult(new Page<OrchestrationMetadata>(
-                [.. Instances.Values.Where(i => filter?.Statuses is null || filter.Statuses.Contains(i.RuntimeStatus))], null)));
+                [.. Instances.Values.Where(i => filter?.Statuses is null || filter.Statuses.Contains(i.RuntimeStatus))
+                    .Select(i => Sent(i, filter?.FetchInputsAndOutputs == true))], null)));
+
+        private static OrchestrationMetadata Sent(OrchestrationMetadata instance, bool inputsAndOutputs) => inputsAndOutputs
+            ? instance
+            : new(instance.Name, instance.InstanceId) { RuntimeStatus = instance.RuntimeStatus, DataConverter = instance.DataConverter };
 
         public override Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
         {

@@ -28,6 +28,11 @@ public sealed class LocalTaskHubFixture(AzuriteApp azurite) : IAsyncLifetime
 
     public CaseDecider Decider { get; private set; } = null!;
 
+    /// <summary>The task hub's name: its tables and queues are named after it.</summary>
+    public string TaskHubName => name;
+
+    public string ConnectionString => azurite.Azurite.ConnectionString;
+
     public Task InitializeAsync() => StartAsync(new CaseDecider(ProgrammeCatalog.Shipped()));
 
     /// <summary>
