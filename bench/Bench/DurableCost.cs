@@ -33,12 +33,7 @@ public static class DurableCost
         var counter = new StorageRequestCounter();
         var decider = new CaseDecider(ProgrammeCatalog.Shipped());
         var account = StorageAccount.FromConnectionString(connection, perRetry: counter);
-        var table = account.Table("costcases" + Environment.ProcessId);
-        var indexTable = account.Table("costindex" + Environment.ProcessId);
-        await table.CreateIfNotExistsAsync();
-        await indexTable.CreateIfNotExistsAsync();
-        var readModel = new TableCaseStore(table);
-        var index = new WatchedIndex(new TableCaseIndex(indexTable));
+        var (readModel, index) = await WatchedIndex.CreateAsync(account, "cost");
         var sender = new CountingSender();
         var clock = new ManualClock(Day0);
         var parts = CaseOrchestrationParts.Of(decider, readModel, index, clock, sender, new Reintegration.Functions.Hosting.NoDocuments());

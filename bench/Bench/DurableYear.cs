@@ -22,12 +22,7 @@ public static class DurableYear
     {
         var decider = new CaseDecider(ProgrammeCatalog.Shipped());
         var account = StorageAccount.FromConnectionString(connection);
-        var table = account.Table("yearcases" + Environment.ProcessId);
-        var indexTable = account.Table("yearindex" + Environment.ProcessId);
-        await table.CreateIfNotExistsAsync();
-        await indexTable.CreateIfNotExistsAsync();
-        var readModel = new TableCaseStore(table);
-        var index = new WatchedIndex(new TableCaseIndex(indexTable));
+        var (readModel, index) = await WatchedIndex.CreateAsync(account, "year");
         var sender = new DurableCost.CountingSender();
         var clock = new ManualClock(Day0);
         var parts = CaseOrchestrationParts.Of(decider, readModel, index, clock, sender, new Reintegration.Functions.Hosting.NoDocuments());

@@ -6,6 +6,8 @@ using Reintegration.Domain.Runtime.Generations;
 using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Domain.Workflow;
 using Reintegration.Functions.Orchestration;
+using Reintegration.Storage;
+using Reintegration.Storage.Cases;
 
 /// <summary>
 /// Drives a <see cref="FullCasePlan"/> day by day on a manual clock through the case orchestration: each day's commands
@@ -90,6 +92,16 @@ public sealed class SimulatedYear(LocalTaskHub hub, OrchestratedCaseCommands edg
 /// <summary>The case list, and the version each case's projection has reached (the benchmarks wait on it).</summary>
 public sealed class WatchedIndex(ICaseIndex inner) : ICaseIndex
 {
+    /// <summary>A read model and a watched case list in two new tables named after <paramref name="prefix"/> and this process.</summary>
+    public static async Task<(TableCaseStore ReadModel, WatchedIndex Index)> CreateAsync(StorageAccount account, string prefix)
+    {
+        var table = account.Table(prefix + "cases" + Environment.ProcessId);
+        var indexTable = account.Table(prefix + "index" + Environment.ProcessId);
+        await table.CreateIfNotExistsAsync();
+        await indexTable.CreateIfNotExistsAsync();
+        return (new TableCaseStore(table), new WatchedIndex(new TableCaseIndex(indexTable)));
+    }
+
     private readonly ConcurrentDictionary<string, long> versions = new();
 
     public async Task UpsertAsync(CaseSummary summary, CancellationToken cancellationToken = default)
