@@ -17,7 +17,8 @@ app=""
 # Stopped by Ctrl+C (the terminal's process group) or by a signal to this script alone: either way the app and Azurite
 # go with it. The app runs as a job this script waits for, since bash runs no trap while a foreground child runs.
 # The app is stopped first (about 2 s while its task hub can reach Azurite), then Azurite. Ctrl+C reaches Azurite too,
-# and without it the app's stop hangs: after 5 s it is killed, which the task hub is built to survive. Azurite stays in
+# and without it the app's stop would wait out the host's 30 s shutdown timeout: after 5 s it is killed, which the task
+# hub is built to survive. Azurite stays in
 # this process group, so a tool that kills the group leaves nothing behind.
 stop() {
   if [ -n "$app" ]; then

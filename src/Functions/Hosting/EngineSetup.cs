@@ -51,7 +51,7 @@ public static class EngineSetup
 }
 
 /// <summary>Starts the local task hub with the app's services and stops it with the app; the app's orchestration port.</summary>
-public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguration config, ILoggerFactory loggers)
+public sealed partial class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguration config, ILoggerFactory loggers)
     : IHostedService, ICaseOrchestrations
 {
     private LocalTaskHub? hub;
@@ -87,12 +87,24 @@ public sealed class LocalTaskHubHost(CaseOrchestrationParts parts, IConfiguratio
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host may stop twice (a test host does): the hub is stopped once.
+        // The host may stop twice (a test host does): the hub is stopped once. Within the host's shutdown timeout: with
+        // Azurite gone (Ctrl+C reaches it first) the worker's stop waits on storage for ever, and the app would not exit.
         if (Interlocked.Exchange(ref hub, null) is { } started)
         {
-            await started.DisposeAsync();
+            try
+            {
+                await started.DisposeAsync().AsTask().WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // What the worker held comes back to the task hub after the messages' visibility timeout.
+                StoppedWithoutHub(loggers.CreateLogger<LocalTaskHubHost>());
+            }
         }
     }
+
+    [LoggerMessage(EventId = 9301, Level = LogLevel.Warning, Message = "The task hub did not stop within the host's shutdown timeout (is storage reachable?); the app stops without it")]
+    private static partial void StoppedWithoutHub(ILogger logger);
 
     public Task<bool> StartAsync(string caseId, Domain.Runtime.Generations.CaseGeneration first, CancellationToken cancellationToken = default) =>
         Hub.StartAsync(caseId, first, cancellationToken);
