@@ -18,8 +18,7 @@ app=""
 # go with it. The app runs as a job this script waits for, since bash runs no trap while a foreground child runs.
 # The app is stopped first (about 2 s while its task hub can reach Azurite), then Azurite. Ctrl+C reaches Azurite too,
 # and without it the app's stop would wait out the host's 30 s shutdown timeout: after 5 s it is killed, which the task
-# hub is built to survive. Azurite stays in
-# this process group, so a tool that kills the group leaves nothing behind.
+# hub is built to survive. Azurite stays in this process group, so a tool that kills the group leaves nothing behind.
 stop() {
   if [ -n "$app" ]; then
     kill "$app" 2>/dev/null || true

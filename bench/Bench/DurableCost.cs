@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Core;
@@ -15,7 +14,6 @@ using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Domain.Workflow;
 using Reintegration.Functions.Orchestration;
 using Reintegration.Storage;
-using Reintegration.Storage.Cases;
 
 /// <summary>
 /// What the durable engine costs in storage transactions, Durable's own included (its queues, history, instances and
@@ -124,7 +122,7 @@ public static class DurableCost
     }
 
     /// <summary>The provider's blob, queue and table clients, each request counted.</summary>
-    internal static StorageAccountClientProvider Counted(string connection, StorageRequestCounter counter)
+    private static StorageAccountClientProvider Counted(string connection, StorageRequestCounter counter)
     {
         T With<T>(T options)
             where T : ClientOptions

@@ -7,7 +7,6 @@ using Reintegration.Domain.Runtime.InMemory;
 using Reintegration.Domain.Workflow;
 using Reintegration.Functions.Orchestration;
 using Reintegration.Storage;
-using Reintegration.Storage.Cases;
 
 /// <summary>
 /// Full DRC cases through a simulated year on the case orchestration and Azurite (<see cref="SimulatedYear"/>), the

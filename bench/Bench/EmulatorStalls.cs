@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Storage.Queues;
 
 /// <summary>
 /// Watches the storage emulator's queue service while a benchmark runs: a cheap request every 100 ms, timed. Azurite
@@ -22,16 +23,9 @@ public sealed class EmulatorStalls : IAsyncDisposable
 
     private EmulatorStalls(Uri queueService) => probing = ProbeAsync(queueService);
 
-    /// <summary>Starts probing the queue service named by the connection string's <c>QueueEndpoint</c>.</summary>
-    public static EmulatorStalls Watch(string connection)
-    {
-        var endpoint = connection.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => part.Split('=', 2))
-            .Where(pair => pair.Length == 2 && pair[0].Equals("QueueEndpoint", StringComparison.OrdinalIgnoreCase))
-            .Select(pair => pair[1].TrimEnd('/'))
-            .Single();
-        return new EmulatorStalls(new Uri(endpoint + "?comp=list"));
-    }
+    /// <summary>Starts probing the connection string's queue service (its endpoint as the storage SDK reads it).</summary>
+    public static EmulatorStalls Watch(string connection) =>
+        new(new Uri(new QueueServiceClient(connection).Uri.ToString().TrimEnd('/') + "?comp=list"));
 
     private async Task ProbeAsync(Uri queueService)
     {
@@ -73,24 +67,23 @@ public sealed class EmulatorStalls : IAsyncDisposable
     }
 
     /// <summary>Whether a request that ran from <paramref name="from"/> to <paramref name="to"/> (Stopwatch timestamps) overlapped a stall.</summary>
-    public bool Overlaps(long from, long to)
-    {
-        lock (stalls)
-        {
-            return stalls.Any(s => s.From < to && from < s.To);
-        }
-    }
+    public bool Overlaps(long from, long to) => Within(from, to).Count > 0;
 
     /// <summary>The stalls that overlapped the window, as a line: how many, and how long each.</summary>
     public string Describe(long from, long to)
     {
+        var within = Within(from, to);
+        return within.Count == 0
+            ? "the emulator's queue service answered its probe within 2 s throughout"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"the emulator's queue service stalled {within.Count} time(s): {string.Join(", ", within.Select(s => $"{Stopwatch.GetElapsedTime(s.From, s.To).TotalSeconds:0.0} s from {Stopwatch.GetElapsedTime(from, s.From).TotalSeconds:0.0} s"))} into the run");
+    }
+
+    private List<(long From, long To)> Within(long from, long to)
+    {
         lock (stalls)
         {
-            var within = stalls.Where(s => s.From < to && from < s.To).ToList();
-            return within.Count == 0
-                ? "the emulator's queue service answered its probe within 2 s throughout"
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"the emulator's queue service stalled {within.Count} time(s): {string.Join(", ", within.Select(s => $"{Stopwatch.GetElapsedTime(s.From, s.To).TotalSeconds:0.0} s from {Stopwatch.GetElapsedTime(from, s.From).TotalSeconds:0.0} s"))} into the run");
+            return [.. stalls.Where(s => s.From < to && from < s.To)];
         }
     }
 

@@ -45,9 +45,8 @@ public static class IntakeLatency
         // The warm-up's first generations run before the measurement starts, not during it.
         await WatchAsync(readModel, warm, Task.CompletedTask);
 
-        var latencies = new List<double>();
-        var slowest = new List<(double Ms, double SentAtS)>();
-        var spans = new List<(double Ms, long From, long To)>();
+        // Each answer: how long it took, and when it was sent and came (Stopwatch timestamps).
+        var answers = new List<(double Ms, long From, long To)>();
         await using var stalls = EmulatorStalls.Watch(connection);
         var answered = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var startedAt = Stopwatch.GetTimestamp();
@@ -61,32 +60,29 @@ public static class IntakeLatency
                 var from = Stopwatch.GetTimestamp();
                 var elapsed = await SendAsync(http, id);
                 var at = Stopwatch.GetTimestamp();
-                var sentAt = Stopwatch.GetElapsedTime(startedAt, at).TotalSeconds - elapsed / 1000;
                 // The last of each ten, and each sender's last: the watched cases reach to the end of the run.
                 if (i % Watched == Watched - 1 || i == perSender - 1)
                 {
                     answered[IntakeCommands.CaseIdFor(IntakeSources.Native, id)] = at;
                 }
 
-                lock (latencies)
+                lock (answers)
                 {
-                    latencies.Add(elapsed);
-                    slowest.Add((elapsed, sentAt));
-                    spans.Add((elapsed, from, at));
+                    answers.Add((elapsed, from, at));
                     lastAnswer = Math.Max(lastAnswer, at);
                 }
             }
         }));
         var visible = await WatchAsync(readModel, answered, sending);
         await sending;
+        var latencies = answers.Select(a => a.Ms).Order().ToList();
         var seconds = latencies.Count / Stopwatch.GetElapsedTime(startedAt, lastAnswer).TotalSeconds;
         var drain = Math.Max(0, Stopwatch.GetElapsedTime(lastAnswer, visible.AllSeenAt).TotalSeconds);
-        latencies.Sort();
         double P(double q) => Percentile(latencies, q);
         Console.WriteLine($"intake webhook, {senders} concurrent senders, {latencies.Count} signed native intakes (each a new case, a durable start, on Azurite):");
         Console.WriteLine($"  answer: p50 {P(0.50):0.0} ms   p95 {P(0.95):0.0} ms   p99 {P(0.99):0.0} ms   max {latencies[^1]:0.0} ms   {seconds:0.0} intakes/s");
         // Beside it, the answers that did not wait through a stall of the emulator's queue service (EmulatorStalls).
-        var clear = spans.Where(x => !stalls.Overlaps(x.From, x.To)).Select(x => x.Ms).Order().ToList();
+        var clear = answers.Where(a => !stalls.Overlaps(a.From, a.To)).Select(a => a.Ms).Order().ToList();
         Console.WriteLine($"  {stalls.Describe(startedAt, lastAnswer)}");
         if (clear.Count > 0 && clear.Count < latencies.Count)
         {
@@ -99,7 +95,7 @@ public static class IntakeLatency
         Console.WriteLine($"  visible after the answer (1 case in {Watched}, read until the read model has it): p50 {L(0.50):0} ms   p95 {L(0.95):0} ms   p99 {L(0.99):0} ms   max {lags[^1]:0} ms");
         // When the slowest were sent tells a stall (all at once) from a load that grows (spread towards the end); the
         // start's UTC time puts them beside the emulator's own log.
-        Console.WriteLine($"  the 10 slowest answers, sent at (s into the run, which started {startedAtUtc:HH:mm:ss.fff} UTC): {string.Join(", ", slowest.OrderByDescending(x => x.Ms).Take(10).Select(x => $"{x.Ms / 1000:0.0} s at {x.SentAtS:0.0}"))}");
+        Console.WriteLine($"  the 10 slowest answers, sent at (s into the run, which started {startedAtUtc:HH:mm:ss.fff} UTC): {string.Join(", ", answers.OrderByDescending(a => a.Ms).Take(10).Select(a => $"{a.Ms / 1000:0.0} s at {Stopwatch.GetElapsedTime(startedAt, a.From).TotalSeconds:0.0}"))}");
         Console.WriteLine($"  the last watched case visible {drain:0.0} s after the last answer; a pass over the unseen took {visible.LongestPassMs:0} ms at most");
         await app.StopAsync();
     }
