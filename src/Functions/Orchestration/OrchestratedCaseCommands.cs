@@ -122,6 +122,18 @@ public sealed class OrchestratedCaseCommands(
         }
 
         var answer = await WaitForAsync(command.CaseId, s => s.AnswerToMessage(messageId), cancellationToken, message);
+        if (answer is null && command is CaseCommand.ErasePersonalData
+            && await readModel.ReadAsync(command.CaseId, cancellationToken) is { PersonalDataErasedAt: not null } erasedNow)
+        {
+            // The erasure ran but its answer never came: a worker stopped between the completing episode's history
+            // and its instance row leaves the row at Running and the answer unwritten (Azure/durabletask#1252). The
+            // message raised (or its resend) makes the provider set the row from the history (Completed), which ends
+            // the wait; the read model says the erasure is done, so the instance is purged now rather than by a
+            // repeated request.
+            await PurgeWhenFinishedAsync(command.CaseId, cancellationToken);
+            return new CommandResult(CommandOutcome.Accepted, erasedNow, [], [], null);
+        }
+
         if (answer is null)
         {
             return new CommandResult(CommandOutcome.Pending, known, [], [], null);
@@ -308,11 +320,11 @@ public sealed class OrchestratedCaseCommands(
     }
 
     /// <summary>
-    /// The answer <paramref name="answerOf"/> picks, once the read model has reached it; null when the wait runs out.
-    /// While no answer is published, <paramref name="resend"/> (the message sent) is raised again every
-    /// <see cref="ResendAfter"/>.
+    /// The answer <paramref name="answerOf"/> picks, once the read model has reached it; null when the wait runs out or
+    /// the instance has ended (a finished instance publishes no more answers). While no answer is published,
+    /// <paramref name="resend"/> (the message sent) is raised again every <see cref="ResendAfter"/>.
     /// </summary>
-    private Task<CommandAnswer?> WaitForAsync(
+    private async Task<CommandAnswer?> WaitForAsync(
         string caseId, Func<CaseStatus, CommandAnswer?> answerOf, CancellationToken cancellationToken, CaseMessage? resend = null)
     {
         var sentAt = Stopwatch.GetTimestamp();
@@ -328,9 +340,19 @@ public sealed class OrchestratedCaseCommands(
             await orchestrations.SendAsync(caseId, resend, token);
         }
 
-        return UntilAsync(caseId, instance => instance.Published is { } published && answerOf(published) is { } answer
-            && published.ProjectedVersion >= answer.Version ? answer : null, cancellationToken, MeanwhileAsync);
+        var waited = await UntilAsync(caseId, instance => instance.Published is { } published && answerOf(published) is { } answer
+            && published.ProjectedVersion >= answer.Version
+                ? new Waited(answer)
+                : instance.Status is CaseInstanceStatus.Completed or CaseInstanceStatus.Failed or CaseInstanceStatus.Terminated
+                    or CaseInstanceStatus.Missing
+                    ? new Waited(null)
+                    : null,
+            cancellationToken, MeanwhileAsync);
+        return waited?.Answer;
     }
+
+    /// <summary>How a wait for an answer ended: with the answer, or with none because the instance had ended.</summary>
+    private sealed record Waited(CommandAnswer? Answer);
 
     /// <summary>
     /// Reads the instance until <paramref name="found"/> gives a value, at most <see cref="AnswerWait"/>; after each

@@ -1,9 +1,13 @@
 using System.Net;
+using Azure;
+using Azure.Data.Tables;
 using System.Text.Json;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Eligibility;
 using Reintegration.Domain.Programmes;
 using Reintegration.Domain.Runtime;
+using Reintegration.Domain.Runtime.Generations;
+using Reintegration.Functions.Orchestration;
 using Reintegration.Functions.Outbox;
 using Reintegration.Functions.Tests.Support;
 
@@ -108,8 +112,8 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         var erased = await app.Counsellor.PostAsync($"/api/cases/{caseId}/erasure", null);
         (await JsonOf(erased, HttpStatusCode.OK)).GetProperty("outcome").GetString().ShouldBe("accepted");
 
-        (await app.Get<Reintegration.Functions.Orchestration.ICaseOrchestrations>().GetAsync(caseId)).Status
-            .ShouldBe(Reintegration.Functions.Orchestration.CaseInstanceStatus.Missing);
+        (await app.Get<ICaseOrchestrations>().GetAsync(caseId)).Status
+            .ShouldBe(CaseInstanceStatus.Missing);
         var view = await app.Counsellor.GetStringAsync($"/api/cases/{caseId}");
         view.ShouldNotContain("Test Person");
         view.ShouldNotContain("Not returning");
@@ -123,9 +127,37 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         // The intake's sender delivers the application again, after the purge: the person does not come back.
         var redelivered = await app.Get<ICaseCommands>().SubmitAsync(Application(caseId));
         redelivered.Rejection!.Code.ShouldBe("case-erased");
-        (await app.Get<Reintegration.Functions.Orchestration.ICaseOrchestrations>().GetAsync(caseId)).Status
-            .ShouldBe(Reintegration.Functions.Orchestration.CaseInstanceStatus.Missing);
+        (await app.Get<ICaseOrchestrations>().GetAsync(caseId)).Status
+            .ShouldBe(CaseInstanceStatus.Missing);
         (await app.Get<ICaseReadModel>().ReadSecretsAsync(caseId)).ShouldBeEmpty();
+        (await app.Counsellor.GetStringAsync($"/api/cases/{caseId}")).ShouldNotContain("Test Person");
+    }
+
+    [Fact]
+    public async Task Given_an_erased_case_whose_instance_row_still_says_running_When_erasure_is_asked_Then_the_instance_is_purged_and_the_erasure_answered()
+    {
+        // What a worker stopped between the completing episode's history and the instance row leaves
+        // (Azure/durabletask#1252): the erasure ran, the history says Completed, the row still says Running with the
+        // status published before the erasure, so the erasure's answer was never written and nothing was purged.
+        var caseId = await ApplyAsync();
+        var refused = await app.Agency.PostAsync($"/api/cases/{caseId}/decision", AppFactory.Json("""{"eligible":false,"reason":"Not returning"}"""));
+        (await JsonOf(refused, HttpStatusCode.OK)).GetProperty("stage").GetString().ShouldBe("closed");
+        var instances = new TableClient(azurite.Azurite.ConnectionString, taskHub + "Instances");
+        var before = (await instances.GetEntityAsync<TableEntity>(caseId, string.Empty)).Value.GetString("CustomStatus");
+        var orchestrations = app.Get<ICaseOrchestrations>();
+        var erase = new CaseCommand.ErasePersonalData(caseId, $"{caseId}:erase", app.Clock.GetUtcNow());
+        (await orchestrations.SendAsync(caseId, CaseMessage.Of(erase))).ShouldBe(SendOutcome.Raised);
+        await AppFactory.EventuallyAsync(async () =>
+            (await orchestrations.GetAsync(caseId)).Status == CaseInstanceStatus.Completed ? caseId : null);
+        await instances.UpdateEntityAsync(
+            new TableEntity(caseId, string.Empty) { ["RuntimeStatus"] = "Running", ["CustomStatus"] = before }, ETag.All);
+        (await orchestrations.GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Running);
+
+        var erased = await app.Counsellor.PostAsync($"/api/cases/{caseId}/erasure", null);
+
+        (await JsonOf(erased, HttpStatusCode.OK)).GetProperty("outcome").GetString().ShouldBe("accepted");
+        (await orchestrations.GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Missing);
+        instances.Query<TableEntity>(e => e.PartitionKey == caseId).ShouldBeEmpty();
         (await app.Counsellor.GetStringAsync($"/api/cases/{caseId}")).ShouldNotContain("Test Person");
     }
 
@@ -141,7 +173,7 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         var caseId = "broken-" + Guid.NewGuid().ToString("N")[..8];
         await new DurableTask.Core.TaskHubClient(service).CreateOrchestrationInstanceAsync(
             Reintegration.Functions.Orchestration.CaseOrchestration.Name, string.Empty, caseId, "not a generation");
-        var orchestrations = app.Get<Reintegration.Functions.Orchestration.ICaseOrchestrations>();
+        var orchestrations = app.Get<ICaseOrchestrations>();
         var until = DateTimeOffset.UtcNow.AddSeconds(60);
         while (!(await orchestrations.TroubledAsync()).Any(i => i.CaseId == caseId) && DateTimeOffset.UtcNow < until)
         {
