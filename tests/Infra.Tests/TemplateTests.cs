@@ -199,6 +199,17 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
+    public void E_mail_links_lead_under_the_Functions_route_prefix_by_default()
+    {
+        // Links are {Links:BaseUrl}/links/{token}; the Functions host serves every route under host.json's prefix, so a
+        // base without it sent every e-mailed link to a 404.
+        var prefix = (string)Repo.Json("src/Functions/host.json")["extensions"]!["http"]!["routePrefix"]!;
+        var setting = OfType("Microsoft.Web/sites/config").Select(c => c.Raw()).Single(c => c.Contains("Links__BaseUrl", StringComparison.Ordinal));
+        setting.ShouldContain($"format('https://{{0}}/{prefix}', reference(variables('siteId')");
+        ((string)Template["outputs"]!["linksBaseUrl"]!["value"]!).ShouldContain($"format('https://{{0}}/{prefix}'");
+    }
+
+    [Fact]
     public void Every_vault_secret_the_app_references_is_explained_in_the_deploy_guide()
     {
         var guide = Repo.Text("docs/DEPLOY.md");
