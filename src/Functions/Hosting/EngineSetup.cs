@@ -44,6 +44,7 @@ public static class EngineSetup
         services.AddSingleton<Operators.OperatorDesk>();
         services.AddSingleton<FailedCasesWatch>();
         services.AddSingleton<UnsettledStartsSweep>();
+        services.AddSingleton<ErasedCasesPurge>();
         services.AddHostedService<FailedCasesLoop>();
     }
 
@@ -125,4 +126,6 @@ public sealed partial class LocalTaskHubHost(CaseOrchestrationParts parts, IConf
     public Task<IReadOnlyList<CaseInstance>> TroubledAsync(
         bool failedOnly = false, CancellationToken cancellationToken = default) =>
         Hub.TroubledAsync(failedOnly, cancellationToken);
+
+    public Task<IReadOnlyList<string>> CompletedAsync(CancellationToken cancellationToken = default) => Hub.CompletedAsync(cancellationToken);
 }

@@ -36,6 +36,7 @@ public static class FunctionsApp
         services.AddSingleton<ICaseCommandsSource>(sp => new BoundCaseCommands(sp));
         services.AddSingleton<FailedCasesWatch>();
         services.AddSingleton<UnsettledStartsSweep>();
+        services.AddSingleton<ErasedCasesPurge>();
         services.TrustLoopback();
         return builder.Build();
     }

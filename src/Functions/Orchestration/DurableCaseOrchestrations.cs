@@ -110,6 +110,18 @@ public sealed class DurableCaseOrchestrations(DurableTaskClient client) : ICaseO
         return troubled;
     }
 
+    public async Task<IReadOnlyList<string>> CompletedAsync(CancellationToken cancellationToken = default)
+    {
+        var completed = new List<string>();
+        var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Completed], FetchInputsAndOutputs = false };
+        await foreach (var metadata in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            completed.Add(metadata.InstanceId);
+        }
+
+        return completed;
+    }
+
     private static CaseInstanceStatus Status(OrchestrationRuntimeStatus status) => status switch
     {
         OrchestrationRuntimeStatus.Pending => CaseInstanceStatus.Pending,

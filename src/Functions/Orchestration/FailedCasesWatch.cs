@@ -66,10 +66,11 @@ internal static class OnItsOwn
 
 /// <summary>
 /// The local host's watch: every <c>Engine:FailedWatchSeconds</c> (60) over the app's own task hub, with the sweep of
-/// unsettled starts.
+/// unsettled starts and the purge of erased cases' orchestrations.
 /// </summary>
 public sealed class FailedCasesLoop(
-    FailedCasesWatch watch, UnsettledStartsSweep sweep, ICaseOrchestrations orchestrations, IConfiguration config) : BackgroundService
+    FailedCasesWatch watch, UnsettledStartsSweep sweep, ErasedCasesPurge purge, ICaseOrchestrations orchestrations, IConfiguration config)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -77,15 +78,16 @@ public sealed class FailedCasesLoop(
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(every, stoppingToken);
-            // Two jobs on one beat, each failing on its own: a watch that cannot look does not hold back the sweep.
+            // Three jobs on one beat, each failing on its own: a watch that cannot look does not hold back the others.
             await watch.LookAsync(orchestrations, stoppingToken);
             await sweep.LookAsync(orchestrations, stoppingToken);
+            await purge.LookAsync(orchestrations, stoppingToken);
         }
     }
 }
 
 /// <summary>Azure's watch: a timer function each minute, through the Durable client the Functions host binds.</summary>
-public sealed class FailedCasesTimer(FailedCasesWatch watch, UnsettledStartsSweep sweep)
+public sealed class FailedCasesTimer(FailedCasesWatch watch, UnsettledStartsSweep sweep, ErasedCasesPurge purge)
 {
     [Function("FailedCasesWatch")]
     public async Task RunAsync([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
@@ -93,5 +95,6 @@ public sealed class FailedCasesTimer(FailedCasesWatch watch, UnsettledStartsSwee
         var orchestrations = new DurableCaseOrchestrations(client);
         await watch.LookAsync(orchestrations, cancellationToken);
         await sweep.LookAsync(orchestrations, cancellationToken);
+        await purge.LookAsync(orchestrations, cancellationToken);
     }
 }

@@ -104,4 +104,10 @@ public interface ICaseOrchestrations
     /// with <paramref name="failedOnly"/> (the once-a-minute watch) only the failed ones, which the store can filter.
     /// </summary>
     Task<IReadOnlyList<CaseInstance>> TroubledAsync(bool failedOnly = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The cases whose instance has completed, which only an erased, closed case does; the store filters them, a page
+    /// of 100 at a time. <see cref="ErasedCasesPurge"/> purges them.
+    /// </summary>
+    Task<IReadOnlyList<string>> CompletedAsync(CancellationToken cancellationToken = default);
 }

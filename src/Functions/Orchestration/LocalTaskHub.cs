@@ -197,6 +197,27 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
         return troubled;
     }
 
+    public async Task<IReadOnlyList<string>> CompletedAsync(CancellationToken cancellationToken = default)
+    {
+        var condition = new DurableTask.AzureStorage.Tracking.OrchestrationInstanceStatusQueryCondition
+        {
+            RuntimeStatus = [OrchestrationStatus.Completed],
+            FetchInput = false,
+            FetchOutput = false,
+        };
+        var completed = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var page = await service.GetOrchestrationStateAsync(condition, 100, continuation!, cancellationToken);
+            completed.AddRange(page.OrchestrationState.Select(s => s.OrchestrationInstance.InstanceId));
+            continuation = page.ContinuationToken;
+        }
+        while (!string.IsNullOrEmpty(continuation));
+
+        return completed;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 0)

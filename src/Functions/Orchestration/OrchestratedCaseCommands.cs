@@ -101,42 +101,25 @@ public sealed class OrchestratedCaseCommands(
 
         if (sent == SendOutcome.NotRunning)
         {
-            await readModel.ForgetSecretsAsync(command.CaseId, kept, cancellationToken);
-            var stored = await readModel.ReadAsync(command.CaseId, cancellationToken);
-            if (stored?.PersonalDataErasedAt is not null && command is CaseCommand.ErasePersonalData)
-            {
-                // Erased already: a repeated request finishes the job (purges a completed instance) and changes nothing.
-                await PurgeWhenFinishedAsync(command.CaseId, cancellationToken);
-                return new CommandResult(CommandOutcome.Duplicate, stored, [], [], null);
-            }
-
-            if (stored?.PersonalDataErasedAt is not null)
-            {
-                return Refused(stored, "case-erased", $"Case {command.CaseId} is closed and its personal data erased: it takes no more commands.");
-            }
-
-            var status = (await orchestrations.GetAsync(command.CaseId, cancellationToken)).Status;
-            return status == CaseInstanceStatus.Missing
-                ? Refused(known, "case-not-found", $"There is no case {command.CaseId}.")
-                : Refused(known, "case-not-running", $"Case {command.CaseId} takes no more commands ({status}).");
+            // Erased already: a repeated request finishes the job (purges a completed instance) and changes nothing.
+            return await NotTakenAsync(command, kept, known, CommandOutcome.Duplicate, cancellationToken);
         }
 
-        var answer = await WaitForAsync(command.CaseId, s => s.AnswerToMessage(messageId), cancellationToken, message);
-        if (answer is null && command is CaseCommand.ErasePersonalData
-            && await readModel.ReadAsync(command.CaseId, cancellationToken) is { PersonalDataErasedAt: not null } erasedNow)
-        {
-            // The erasure ran but its answer never came: a worker stopped between the completing episode's history
-            // and its instance row leaves the row at Running and the answer unwritten (Azure/durabletask#1252). The
-            // message raised (or its resend) makes the provider set the row from the history (Completed), which ends
-            // the wait; the read model says the erasure is done, so the instance is purged now rather than by a
-            // repeated request.
-            await PurgeWhenFinishedAsync(command.CaseId, cancellationToken);
-            return new CommandResult(CommandOutcome.Accepted, erasedNow, [], [], null);
-        }
-
-        if (answer is null)
+        var waited = await WaitForAsync(command.CaseId, s => s.AnswerToMessage(messageId), cancellationToken, message);
+        if (waited is null)
         {
             return new CommandResult(CommandOutcome.Pending, known, [], [], null);
+        }
+
+        if (waited.Answer is not { } answer)
+        {
+            // The instance ended without answering. A message that reached it while its last generation (an erasure)
+            // ran is never taken, so nothing of it may stay, its secrets included. Or the erasure itself ran and its
+            // answer never came: a worker stopped between the completing episode's history and its instance row left
+            // the row at Running and the answer unwritten (Azure/durabletask#1252); the message raised (or its resend)
+            // made the provider set the row from the history, which ended the wait. The read model says the erasure is
+            // done, so the instance is purged now, not by a repeated request.
+            return await NotTakenAsync(command, kept, known, CommandOutcome.Accepted, cancellationToken);
         }
 
         if (answer.Outcome == CommandOutcome.Rejected && kept.Count > 0)
@@ -154,6 +137,33 @@ public sealed class OrchestratedCaseCommands(
         return new CommandResult(answer.Outcome, state, [], [], answer.Rejection);
     }
 
+    /// <summary>
+    /// The answer to a command the case's instance did not take, because it was not running or ended before it took
+    /// it: the secrets the command kept are forgotten, and it is refused by what the case is; an erasure of an erased
+    /// case is answered <paramref name="erasedAnswer"/> once its instance is purged.
+    /// </summary>
+    private async Task<CommandResult> NotTakenAsync(
+        CaseCommand command, IReadOnlyList<string> kept, CaseState known, CommandOutcome erasedAnswer, CancellationToken cancellationToken)
+    {
+        await readModel.ForgetSecretsAsync(command.CaseId, kept, cancellationToken);
+        var stored = await readModel.ReadAsync(command.CaseId, cancellationToken);
+        if (stored?.PersonalDataErasedAt is not null && command is CaseCommand.ErasePersonalData)
+        {
+            await PurgeWhenFinishedAsync(command.CaseId, cancellationToken);
+            return new CommandResult(erasedAnswer, stored, [], [], null);
+        }
+
+        if (stored?.PersonalDataErasedAt is not null)
+        {
+            return Refused(stored, "case-erased", $"Case {command.CaseId} is closed and its personal data erased: it takes no more commands.");
+        }
+
+        var status = (await orchestrations.GetAsync(command.CaseId, cancellationToken)).Status;
+        return status == CaseInstanceStatus.Missing
+            ? Refused(known, "case-not-found", $"There is no case {command.CaseId}.")
+            : Refused(known, "case-not-running", $"Case {command.CaseId} takes no more commands ({status}).");
+    }
+
     /// <summary>The answer to an application that started its case: at once, or (the API) once the read model has it.</summary>
     private async Task<CommandResult> AnswerStartAsync(string caseId, CaseGeneration first, bool untilProjected, CancellationToken cancellationToken)
     {
@@ -163,7 +173,7 @@ public sealed class OrchestratedCaseCommands(
             return new CommandResult(decided.Outcome, first.State, [], [], decided.Rejection);
         }
 
-        var projected = await WaitForAsync(caseId, s => s.AnswerToMessage(decided.MessageId!), cancellationToken);
+        var projected = (await WaitForAsync(caseId, s => s.AnswerToMessage(decided.MessageId!), cancellationToken))?.Answer;
         return projected is null
             ? new CommandResult(CommandOutcome.Pending, first.State, [], [], null)
             : new CommandResult(projected.Outcome, await readModel.ReadAsync(caseId, cancellationToken) ?? first.State, [], [], null);
@@ -245,7 +255,7 @@ public sealed class OrchestratedCaseCommands(
         }
 
         await orchestrations.StartAsync(caseId, generation, cancellationToken);
-        var projected = await WaitForAsync(caseId, s => s.AnswerTo(story[^1].CommandId), cancellationToken);
+        var projected = (await WaitForAsync(caseId, s => s.AnswerTo(story[^1].CommandId), cancellationToken))?.Answer;
         return projected is null ? new Rejection("seed-pending", $"Case {caseId} was not projected in time.") : null;
     }
 
@@ -269,7 +279,7 @@ public sealed class OrchestratedCaseCommands(
             return false;
         }
 
-        return await WaitForAsync(caseId, s => s.AnswerTo(tickId), cancellationToken, tick) is not null;
+        return (await WaitForAsync(caseId, s => s.AnswerTo(tickId), cancellationToken, tick))?.Answer is not null;
     }
 
     /// <summary>
@@ -293,8 +303,13 @@ public sealed class OrchestratedCaseCommands(
                 new Rejection("case-not-running", $"Case {caseId} has no running orchestration: retry brings a failed one back."));
         }
 
-        var answer = await WaitForAsync(caseId, s => s.AnswerTo(operation.OperationId), cancellationToken, message);
-        return answer is null ? new OperationAnswer(CommandOutcome.Pending, null) : new OperationAnswer(answer.Outcome, answer.Rejection);
+        return await WaitForAsync(caseId, s => s.AnswerTo(operation.OperationId), cancellationToken, message) switch
+        {
+            null => new OperationAnswer(CommandOutcome.Pending, null),
+            { Answer: { } answer } => new OperationAnswer(answer.Outcome, answer.Rejection),
+            _ => new OperationAnswer(CommandOutcome.Rejected,
+                new Rejection("case-not-running", $"Case {caseId} ended before it took the action.")),
+        };
     }
 
     /// <summary>
@@ -320,11 +335,12 @@ public sealed class OrchestratedCaseCommands(
     }
 
     /// <summary>
-    /// The answer <paramref name="answerOf"/> picks, once the read model has reached it; null when the wait runs out or
-    /// the instance has ended (a finished instance publishes no more answers). While no answer is published,
-    /// <paramref name="resend"/> (the message sent) is raised again every <see cref="ResendAfter"/>.
+    /// The answer <paramref name="answerOf"/> picks, once the read model has reached it; a <see cref="Waited"/> with no
+    /// answer when the instance has ended without it (an ended instance publishes no more answers); null when the wait
+    /// runs out. While no answer is published, <paramref name="resend"/> (the message sent) is raised again every
+    /// <see cref="ResendAfter"/>.
     /// </summary>
-    private async Task<CommandAnswer?> WaitForAsync(
+    private async Task<Waited?> WaitForAsync(
         string caseId, Func<CaseStatus, CommandAnswer?> answerOf, CancellationToken cancellationToken, CaseMessage? resend = null)
     {
         var sentAt = Stopwatch.GetTimestamp();
@@ -340,7 +356,7 @@ public sealed class OrchestratedCaseCommands(
             await orchestrations.SendAsync(caseId, resend, token);
         }
 
-        var waited = await UntilAsync(caseId, instance => instance.Published is { } published && answerOf(published) is { } answer
+        return await UntilAsync(caseId, instance => instance.Published is { } published && answerOf(published) is { } answer
             && published.ProjectedVersion >= answer.Version
                 ? new Waited(answer)
                 : instance.Status is CaseInstanceStatus.Completed or CaseInstanceStatus.Failed or CaseInstanceStatus.Terminated
@@ -348,7 +364,6 @@ public sealed class OrchestratedCaseCommands(
                     ? new Waited(null)
                     : null,
             cancellationToken, MeanwhileAsync);
-        return waited?.Answer;
     }
 
     /// <summary>How a wait for an answer ended: with the answer, or with none because the instance had ended.</summary>

@@ -180,6 +180,24 @@ public sealed class CommandToStartingCaseTests
     }
 
     [Fact]
+    public async Task Given_a_command_raised_while_the_case_runs_its_erasure_When_the_instance_completes_without_taking_it_Then_it_is_refused_and_its_secrets_go()
+    {
+        // The counsellor books a departure with its flight as the case's last generation (its retention erasure) runs:
+        // the message waits in the instance's queue and is never taken. Its flight, kept as a secret before the send,
+        // must not stay behind in the erased case's partition.
+        var port = new StartingPort(pendingReads: 0) { EndsAfterSend = true };
+        await readModel.ProjectAsync(CaseState.Empty("case-12") with { Stage = CaseStage.Closed, PersonalDataErasedAt = At }, []);
+        var booking = new CaseCommand.BookDeparture("case-12", "case-12-departure", At, new DateOnly(2027, 1, 20), "TK 1953");
+
+        var result = await Commands(port, TimeSpan.FromSeconds(3)).HandleAsync(booking, null);
+
+        result.Outcome.ShouldBe(CommandOutcome.Rejected);
+        result.Rejection!.Code.ShouldBe("case-erased");
+        port.Sent.ShouldBe(["case-12"]);
+        (await readModel.ReadSecretsAsync("case-12")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Given_a_case_whose_new_instance_is_still_pending_When_a_command_is_sent_Then_it_is_raised_only_after_the_instance_runs()
     {
         var port = new StartingPort(pendingReads: 3);
@@ -271,6 +289,9 @@ public sealed class CommandToStartingCaseTests
 
         public bool SendSucceeds { get; init; } = true;
 
+        /// <summary>The instance completes right after a message is raised to it, without taking it.</summary>
+        public bool EndsAfterSend { get; init; }
+
         /// <summary>The app stops while it starts the instance.</summary>
         public bool StartThrows { get; init; }
 
@@ -292,6 +313,7 @@ public sealed class CommandToStartingCaseTests
 
             Interlocked.Increment(ref allReads);
             var status = !Exists ? CaseInstanceStatus.Missing
+                : EndsAfterSend && Sent.Count > 0 ? CaseInstanceStatus.Completed
                 : Interlocked.Increment(ref reads) <= pendingReads ? CaseInstanceStatus.Pending : CaseInstanceStatus.Running;
             return Task.FromResult(new CaseInstance(caseId, status, null));
         }
@@ -333,5 +355,8 @@ public sealed class CommandToStartingCaseTests
 
         public Task<IReadOnlyList<CaseInstance>> TroubledAsync(bool failedOnly = false, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<CaseInstance>>([]);
+
+        public Task<IReadOnlyList<string>> CompletedAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<string>>([]);
     }
 }

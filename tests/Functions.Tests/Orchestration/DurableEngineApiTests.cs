@@ -162,6 +162,34 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_a_closed_case_When_its_retention_period_ends_Then_it_is_erased_and_the_purge_leaves_no_orchestration()
+    {
+        // An erasure nobody asked for: the case's retention timer (24 months after closure) erases it and its instance
+        // completes, with no request waiting to purge it.
+        var caseId = await ApplyAsync();
+        var refused = await app.Agency.PostAsync($"/api/cases/{caseId}/decision", AppFactory.Json("""{"eligible":false,"reason":"Not returning"}"""));
+        (await JsonOf(refused, HttpStatusCode.OK)).GetProperty("stage").GetString().ShouldBe("closed");
+        var orchestrations = app.Get<ICaseOrchestrations>();
+        var purge = app.Get<ErasedCasesPurge>();
+        (await purge.PurgeAsync(orchestrations)).ShouldBeEmpty();
+
+        (await app.CreateClient().PostAsync("/dev/clock/advance?days=400", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.CreateClient().PostAsync("/dev/clock/advance?days=400", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await AppFactory.EventuallyAsync(async () =>
+            (await orchestrations.GetAsync(caseId)).Status == CaseInstanceStatus.Completed ? caseId : null);
+        (await app.Get<ICaseReadModel>().ReadAsync(caseId)).ShouldNotBeNull().PersonalDataErasedAt.ShouldNotBeNull();
+        (await app.Get<ICaseReadModel>().ReadSecretsAsync(caseId)).ShouldBeEmpty();
+
+        (await purge.PurgeAsync(orchestrations)).ShouldBe([caseId]);
+
+        (await orchestrations.GetAsync(caseId)).Status.ShouldBe(CaseInstanceStatus.Missing);
+        new TableClient(azurite.Azurite.ConnectionString, taskHub + "Instances").Query<TableEntity>(e => e.PartitionKey == caseId).ShouldBeEmpty();
+        new TableClient(azurite.Azurite.ConnectionString, taskHub + "History").Query<TableEntity>(e => e.PartitionKey == caseId).ShouldBeEmpty();
+        (await purge.PurgeAsync(orchestrations)).ShouldBeEmpty();
+        app.Logs.Lines.ShouldContain(l => l.Contains($"Case {caseId}: the orchestration of the erased case was purged", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Given_an_instance_that_ends_failed_When_the_watch_looks_Then_it_alerts_once_by_case_id()
     {
         // The orchestrator never throws; an input it cannot read is the way to make one fail.

@@ -116,5 +116,7 @@ public sealed class LostMessageTests
 
         public Task<IReadOnlyList<CaseInstance>> TroubledAsync(bool failedOnly = false, CancellationToken cancellationToken = default) =>
             inner.TroubledAsync(failedOnly, cancellationToken);
+
+        public Task<IReadOnlyList<string>> CompletedAsync(CancellationToken cancellationToken = default) => inner.CompletedAsync(cancellationToken);
     }
 }

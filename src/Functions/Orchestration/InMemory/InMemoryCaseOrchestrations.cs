@@ -121,6 +121,26 @@ public sealed partial class InMemoryCaseOrchestrations(
         return await StartAsync(caseId, CaseJsonConverters.Sdk.Deserialize<CaseGeneration>(input)!, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> CompletedAsync(CancellationToken cancellationToken = default)
+    {
+        List<string> ids;
+        lock (gate)
+        {
+            ids = [.. instances.Keys];
+        }
+
+        var completed = new List<string>();
+        foreach (var id in ids)
+        {
+            if ((await GetAsync(id, cancellationToken)).Status == CaseInstanceStatus.Completed)
+            {
+                completed.Add(id);
+            }
+        }
+
+        return completed;
+    }
+
     public async Task<IReadOnlyList<CaseInstance>> TroubledAsync(
         bool failedOnly = false, CancellationToken cancellationToken = default)
     {
