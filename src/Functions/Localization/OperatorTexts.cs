@@ -44,6 +44,7 @@ public static class OperatorTexts
             ["ops.refused.case-not-rehydrated"] =
                 "Refused: the case could not be started again; its last saved step is missing.",
             ["ops.refused.effect-not-pending"] = "Refused: that work is not waiting any more.",
+            ["ops.refused.effect-not-skippable"] = "Refused: the erasure of a person's data cannot be skipped; retry it.",
             ["ops.refused.other"] = "Refused: the case did not take this action.",
             ["ops.action.retry"] = "retry", ["ops.action.skip"] = "skip {0}", ["ops.action.terminate"] = "terminate",
             ["ops.status.missing"] = "not started", ["ops.status.pending"] = "waiting to start",
@@ -93,6 +94,7 @@ public static class OperatorTexts
             ["ops.refused.case-not-rehydrated"] =
                 "Afvist: sagen kunne ikke startes igen; dens sidst gemte trin mangler.",
             ["ops.refused.effect-not-pending"] = "Afvist: det arbejde venter ikke længere.",
+            ["ops.refused.effect-not-skippable"] = "Afvist: sletningen af en persons oplysninger kan ikke springes over; prøv den igen.",
             ["ops.refused.other"] = "Afvist: sagen tog ikke imod handlingen.",
             ["ops.action.retry"] = "prøv igen", ["ops.action.skip"] = "spring {0} over",
             ["ops.action.terminate"] = "afbryd",

@@ -25,7 +25,7 @@ public static class OperatedCasePage
     private static readonly string[] Outcomes = ["retry", "skip", "terminate", "pending"];
 
     private static readonly string[] Refusals =
-        ["case-not-running", "case-not-rehydrated", "effect-not-pending", "other"];
+        ["case-not-running", "case-not-rehydrated", "effect-not-pending", "effect-not-skippable", "other"];
 
     public static async Task<IResult> ShowAsync(
         HttpContext http, OperatorDesk desk, string caseId, FormProblem? problem = null)

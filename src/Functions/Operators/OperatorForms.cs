@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
+using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
 using Reintegration.Functions.Api;
 using Reintegration.Functions.Localization;
@@ -38,8 +39,14 @@ public static class OperatorForms
         if (instance.Status is CaseInstanceStatus.Running)
         {
             var effects = instance.Published?.Effects ?? [];
+            // The erasure of a person's data is never offered for skipping (the case refuses it: effect-not-skippable).
             for (var i = 0; i < effects.Count; i++)
             {
+                if (effects[i].Kind == nameof(CaseEffect.ErasePersonalHistory))
+                {
+                    continue;
+                }
+
                 html.Append(Form(http, w, instance.CaseId, Skip, $"skip-{i}", effects[i].EffectId,
                     w.Format("ops.skip.legend", effects[i].EffectId), w["ops.skip.help"], w["ops.skip"], problem));
             }
@@ -158,7 +165,7 @@ public static class OperatorForms
         var said = answer switch
         {
             { Outcome: CommandOutcome.Rejected, Rejection.Code: var code } => "refused=" + (code is
-                "case-not-running" or "case-not-rehydrated" or "effect-not-pending" ? code : "other"),
+                "case-not-running" or "case-not-rehydrated" or "effect-not-pending" or "effect-not-skippable" ? code : "other"),
             { Outcome: CommandOutcome.Pending } => "done=pending",
             _ => "done=" + action,
         };

@@ -1,3 +1,4 @@
+using Reintegration.Domain.Cases;
 using Reintegration.Domain.Programmes;
 using CommandOutcome = Reintegration.Domain.Runtime.CommandOutcome;
 using Reintegration.Domain.Runtime.Generations;
@@ -45,6 +46,23 @@ public sealed class CaseOperationTests
         skipped.Pending.ShouldNotContain(p => p.Effect.EffectId == failing.Effect.EffectId);
         skipped.Pending.Count.ShouldBe(generation.Pending.Count - 1);
         skipped.Timers.ShouldBe(generation.Timers);
+    }
+
+    [Fact]
+    public void Given_an_erasure_pending_When_the_operator_skips_it_Then_it_is_refused_by_name_and_stays()
+    {
+        var refusedCase = CaseGeneration.Start("case-1").Receive(Decider, CaseMessage.Of(Drc("case-1")))
+            .Receive(Decider, CaseMessage.Of(new CaseCommand.DecideEligibility("case-1", "decide", Day0.AddDays(1), false, "Not returning")));
+        var erasing = refusedCase.Receive(Decider, CaseMessage.Of(new CaseCommand.ErasePersonalData("case-1", "erase", Day0.AddDays(2))));
+        var erasure = erasing.Pending.Single(p => p.Effect is CaseEffect.ErasePersonalHistory);
+
+        var refused = erasing.Receive(Decider,
+            CaseMessage.Of(new CaseOperation("op-5", OperationKind.SkipEffect, erasure.Effect.EffectId), Day0.AddDays(2)));
+
+        refused.Answers[^1].Outcome.ShouldBe(CommandOutcome.Rejected);
+        refused.Answers[^1].Rejection!.Code.ShouldBe("effect-not-skippable");
+        refused.Pending.ShouldContain(erasure);
+        refused.IsFinished.ShouldBeFalse();
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public sealed class EveryPageInEveryLanguageTests(AzuriteApp azurite)
         var faults = new List<string>();
         faults.AddRange(await FaultsAsync(client, $"/pages/operations?lang={language}", "operations", language));
         foreach (var said in new[] { "", "&done=retry", "&done=skip", "&done=terminate", "&done=pending",
-            "&refused=case-not-running", "&refused=case-not-rehydrated", "&refused=effect-not-pending", "&refused=other" })
+            "&refused=case-not-running", "&refused=case-not-rehydrated", "&refused=effect-not-pending", "&refused=effect-not-skippable", "&refused=other" })
         {
             faults.AddRange(await FaultsAsync(
                 client, $"/pages/operations/{caseId}?lang={language}{said}", $"operations case{said}", language));

@@ -177,7 +177,7 @@ public sealed record CaseGeneration
     /// <summary>
     /// An operator's action on the pending work: <see cref="OperationKind.RetryNow"/> makes every failing effect (or the
     /// named one) due at <paramref name="at"/>; <see cref="OperationKind.SkipEffect"/> drops the named effect. An
-    /// effect that is not pending is refused by name, and nothing changes.
+    /// effect that is not pending is refused by name, and so is a skip of an erasure; nothing changes then.
     /// </summary>
     public CaseGeneration Operate(CaseOperation operation, DateTimeOffset at)
     {
@@ -189,6 +189,15 @@ public sealed record CaseGeneration
             var rejection = new Rejection("effect-not-pending", operation.EffectId is null
                 ? "No effect of this case is failing: there is nothing to retry."
                 : $"Effect {operation.EffectId} is not pending on this case: it ran, was skipped, or never existed.");
+            return Answer(new CommandAnswer(operation.OperationId, CommandOutcome.Rejected, State.Stage, State.Version, rejection));
+        }
+
+        if (operation.Kind == OperationKind.SkipEffect && chosen.Any(p => p.Effect is CaseEffect.ErasePersonalHistory))
+        {
+            // Skipped, the erasure would leave a case that reads erased (its snapshot is redacted) with the person's
+            // data still in its event rows, secrets and documents, and no request could redo it.
+            var rejection = new Rejection("effect-not-skippable",
+                "The erasure of a person's data cannot be skipped: retry it, or mend what makes it fail.");
             return Answer(new CommandAnswer(operation.OperationId, CommandOutcome.Rejected, State.Stage, State.Version, rejection));
         }
 
