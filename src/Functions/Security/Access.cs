@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Reintegration.Functions.Api;
 using Reintegration.Functions.Pages;
 
 namespace Reintegration.Functions.Security;
@@ -10,11 +11,21 @@ namespace Reintegration.Functions.Security;
 /// </summary>
 public static class Access
 {
-    /// <summary>An API caller: an API key or an Entra ID token. Nobody, or a wrong key: 401 Problem Details.</summary>
+    /// <summary>An API caller with a role: an API key or an Entra ID token. Nobody, or a wrong key: 401 Problem Details; a
+    /// caller with no role of this app: 403.</summary>
     public static async Task<IResult?> CallerAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
         var result = await http.AuthenticateAsync(EntraIdAuthentication.SelectorScheme);
+        if (result.Succeeded && Caller.RoleOf(result.Principal) is null)
+        {
+            // A valid token with no app role of ours (or a partner's without its partner id) may do nothing: checked
+            // here once, since a read that only asks for a signed-in caller (the case list) would otherwise serve it.
+            return Problems.Of("forbidden", "No role.",
+                "Your identity has no role in this app: ask for one of its app roles (a partner also needs its partner id).",
+                StatusCodes.Status403Forbidden);
+        }
+
         if (result.Succeeded)
         {
             http.User = result.Principal;

@@ -79,8 +79,13 @@ public sealed class EntraIdTests(EntraIdApp app) : IClassFixture<EntraIdApp>
     public async Task Given_a_role_claim_that_is_not_an_exact_role_name_When_reading_a_case_Then_it_is_no_role(string role)
     {
         var id = await app.NewCaseAsync($"entra-role-{Math.Abs(role.GetHashCode(StringComparison.Ordinal))}");
-        (await app.WithToken(role).GetAsync($"/api/cases/{id}")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
-        (await app.WithToken(role).PostAsync($"/api/cases/{id}/decision", AppFactory.Json("""{"eligible":true}"""))).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        (await app.WithToken(role).GetAsync($"/api/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.WithToken(role).PostAsync($"/api/cases/{id}/decision", AppFactory.Json("""{"eligible":true}"""))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // The list too: it once checked only that the caller was signed in, and listed every case to a token with no role.
+        var listed = await app.WithToken(role).GetAsync("/api/cases");
+        listed.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await listed.Content.ReadAsStringAsync()).ShouldNotContain(id);
+        (await app.WithToken(role).GetAsync("/api/statistics")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -89,7 +94,8 @@ public sealed class EntraIdTests(EntraIdApp app) : IClassFixture<EntraIdApp>
         var id = await app.NewCaseAsync("entra-2");
         (await app.WithToken("Partner", "ug-reach-out").GetAsync($"/api/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.WithToken("Partner", "sn-eurp-partner").GetAsync($"/api/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await app.WithToken("Partner").GetAsync($"/api/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.WithToken("Partner").GetAsync($"/api/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.WithToken("Partner").GetAsync("/api/cases")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
