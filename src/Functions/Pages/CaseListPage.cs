@@ -23,7 +23,17 @@ public static class CaseListPage
         CaseStage? stageFilter = stage is { Length: > 0 } && Choices.TryParse<CaseStage>(stage, out var parsed) ? parsed : null;
         static string? Clean(string? value) => value is { Length: > 0 and <= 64 } ? value : null;
         var filter = new CaseFilter(Clean(programme), Clean(country)?.ToUpperInvariant(), isPartner ? Caller.PartnerOf(http.User) : Clean(partner), stageFilter, SharedWithPartnerOnly: isPartner);
-        var page = await index.QueryAsync(filter, 50, next is { Length: <= 64 } && CaseIds.IsValid(next) ? next : null, http.RequestAborted);
+        Domain.Runtime.CasePage page;
+        try
+        {
+            page = await index.QueryAsync(filter, 50, next is { Length: <= 64 } && CaseIds.IsValid(next) ? next : null, http.RequestAborted);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "continuation")
+        {
+            // A "next" the list did not make (an edited or truncated address): the list from its start, as for any
+            // other malformed filter on this page; it was a 500 on table storage.
+            page = await index.QueryAsync(filter, 50, null, http.RequestAborted);
+        }
 
         var html = new StringBuilder($"<h1>{E(w["list.title"])}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<form method=\"get\" action=\"{E(http.Request.PathBase)}/pages/cases\" class=\"card\"><input type=\"hidden\" name=\"lang\" value=\"{w.Language}\"><fieldset><legend>{E(w["filters"])}</legend><div class=\"filters\">")

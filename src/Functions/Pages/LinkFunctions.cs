@@ -110,7 +110,18 @@ public sealed class LinkFunctions
             return Page(http, w, w["not-a-form.title"], $"<p class=\"error\">{E(w["not-a-form"])}</p>", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            // Beyond the form reader's limits (over 1,024 fields, a part too long): no link page's form; it was a 500.
+            // The other forms are read by their antiforgery check first, which refuses such a form with a 400.
+            return Page(http, w, w["not-a-form.title"], $"<p class=\"error\">{E(w["not-a-form"])}</p>", StatusCodes.Status400BadRequest);
+        }
+
         var (command, problem) = LinkCommands.Build(claims, form, $"link:{claims.TokenId}", now);
         if (problem is null && command is CaseCommand.SubmitMonitoringReport report && stored is not null)
         {

@@ -26,6 +26,20 @@ public sealed partial class MalformedInputTests(AzuriteApp azurite)
     }
 
     [Theory]
+    [InlineData("abc")]
+    [InlineData("Zm9v")]
+    public async Task Given_a_continuation_not_made_by_the_list_When_the_case_list_page_is_opened_on_table_storage_Then_it_shows_the_list_from_its_start(string next)
+    {
+        var id = await App.NewCaseAsync("page-next-" + next);
+        var client = await App.SignedInAsync("dev-counsellor-key");
+
+        var response = await client.GetAsync($"/pages/cases?next={next}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain(id);
+    }
+
+    [Theory]
     [InlineData("/pages/cases\u0001")]
     [InlineData("/\u0007")]
     [InlineData("/pages/cases\r\nLocation: https://evil.example")]

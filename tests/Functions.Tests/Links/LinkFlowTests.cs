@@ -38,6 +38,20 @@ public sealed class LinkFlowTests(AzuriteApp azurite)
     }
 
     [Fact]
+    public async Task A_form_beyond_the_form_readers_limits_is_refused_with_400_and_acts_on_nothing()
+    {
+        var id = await App.NewCaseAsync("link-fields");
+        var token = await azurite.LinkTokenAsync(id, "/links/");
+
+        var act = await App.CreateClient().PostAsync($"/links/{token}",
+            Form([("decision", "eligible"), .. Enumerable.Range(0, 1100).Select(i => ($"f{i}", "x"))]));
+
+        act.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await act.Content.ReadAsStringAsync()).ShouldContain("Send the form on the link");
+        (await App.VersionAsync(id)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Tampered_and_swapped_tokens_are_refused()
     {
         var a = await App.NewCaseAsync("link-tamper-a");

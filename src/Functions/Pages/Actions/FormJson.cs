@@ -18,6 +18,12 @@ public static partial class FormJson
     [GeneratedRegex(@"^(?<name>[A-Za-z]{1,40})(\[(?<index>\d{1,3})\])?$")]
     private static partial Regex Segment();
 
+    /// <summary>
+    /// The deepest input name read (no form nests beyond <c>lines[2].amount</c>): a name of more parts is ignored like
+    /// any name that is not a path, so no posted name builds JSON deeper than the serializer's limit of 64 (it was a 500).
+    /// </summary>
+    private const int DeepestPath = 6;
+
     public sealed record Converted(JsonElement Root, IReadOnlyDictionary<string, string> Renumbered)
     {
         /// <summary>The input name a field path came from (<c>lines[0].amount</c> back to <c>lines[3].amount</c>).</summary>
@@ -53,8 +59,8 @@ public static partial class FormJson
             var isList = key.EndsWith("[]", StringComparison.Ordinal);
             var path = (isList ? key[..^2] : key).Split('.');
             var node = root;
-            var valid = true;
-            foreach (var part in path)
+            var valid = path.Length <= DeepestPath;
+            foreach (var part in valid ? path : [])
             {
                 var match = Segment().Match(part);
                 if (!match.Success)
