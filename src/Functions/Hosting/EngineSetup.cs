@@ -24,7 +24,8 @@ public static class EngineSetup
                 ReadModel(sp), sp.GetRequiredService<ICaseIndex>(), sp.GetRequiredService<ProgrammeCatalog>(),
                 sp.GetRequiredService<TimeProvider>()),
             () => new RunCaseEffect(
-                sp.GetRequiredService<IMessageSender>(), ReadModel(sp), sp.GetRequiredService<ICaseDocuments>())));
+                sp.GetRequiredService<IMessageSender>(), ReadModel(sp), sp.GetRequiredService<ICaseDocuments>(),
+                sp.GetRequiredService<Security.IAuditTrail>())));
         if (string.Equals(config["Storage:Mode"], "InMemory", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<ICaseOrchestrations>(sp => new InMemoryCaseOrchestrations(

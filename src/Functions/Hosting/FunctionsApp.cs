@@ -32,7 +32,7 @@ public static class FunctionsApp
         services.AddSingleton(sp => CaseOrchestrationParts.Of(
             sp.GetRequiredService<CaseDecider>(), sp.GetRequiredService<ICaseReadModel>(), sp.GetRequiredService<ICaseIndex>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IMessageSender>(),
-            sp.GetRequiredService<ICaseDocuments>()));
+            sp.GetRequiredService<ICaseDocuments>(), sp.GetRequiredService<Security.IAuditTrail>()));
         services.AddSingleton<ICaseCommandsSource>(sp => new BoundCaseCommands(sp));
         services.AddSingleton<FailedCasesWatch>();
         services.AddSingleton<UnsettledStartsSweep>();

@@ -9,7 +9,8 @@ namespace Reintegration.Functions.Orchestration;
 /// erasure of the case's personal history and documents. Runs at least once, so each is idempotent by effect id.
 /// Timers are not effects here: they live in the case's generation.
 /// </summary>
-public sealed class RunCaseEffect(IMessageSender messages, ICaseReadModel readModel, ICaseDocuments documents)
+public sealed class RunCaseEffect(
+    IMessageSender messages, ICaseReadModel readModel, ICaseDocuments documents, Security.IAuditTrail? audit = null)
     : TaskActivity<CaseEffect, bool>
 {
     public const string Name = "RunCaseEffect";
@@ -23,6 +24,11 @@ public sealed class RunCaseEffect(IMessageSender messages, ICaseReadModel readMo
                 await readModel.RedactHistoryAsync(erase.CaseId, PersonalData.Redact);
                 await readModel.ForgetSecretsAsync(erase.CaseId);
                 await documents.DeleteAllAsync(erase.CaseId);
+                if (audit is not null)
+                {
+                    await audit.ForgetReasonsAsync(erase.CaseId, CancellationToken.None);
+                }
+
                 break;
             case CaseEffect.ScheduleTimer:
                 throw new InvalidOperationException("Timers live in the case's generation, not in activities.");

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
+using Azure;
 using Azure.Data.Tables;
+using Reintegration.Domain.Cases;
 
 namespace Reintegration.Functions.Security;
 
@@ -24,6 +25,12 @@ public interface IAuditTrail
     Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The case's erasure: each operator reason (free text, which may name the person) reads <see cref="PersonalData.Erased"/>;
+    /// who did what, and when, stays.
+    /// </summary>
+    Task ForgetReasonsAsync(string caseId, CancellationToken cancellationToken);
 }
 
 /// <summary>Who read which case: a structured log line and a row in the audit trail (ids only, no personal data).</summary>
@@ -95,19 +102,57 @@ public sealed class TableAuditTrail(TableClient table) : IAuditTrail
 
         return entries;
     }
+
+    public async Task ForgetReasonsAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and Reason ne {PersonalData.Erased}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, ["PartitionKey", "RowKey", "Reason"], cancellationToken))
+        {
+            if (row.GetString("Reason") is not null)
+            {
+                await table.UpdateEntityAsync(
+                    new TableEntity(row.PartitionKey, row.RowKey) { ["Reason"] = PersonalData.Erased }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            }
+        }
+    }
 }
 
 /// <summary>The audit trail in memory, for the in-memory mode.</summary>
 public sealed class InMemoryAuditTrail : IAuditTrail
 {
-    private readonly ConcurrentQueue<AuditEntry> entries = new();
+    private readonly List<AuditEntry> entries = [];
 
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        entries.Enqueue(entry);
+        lock (entries)
+        {
+            entries.Add(entry);
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<AuditEntry>>([.. entries.Where(e => e.CaseId == caseId).OrderByDescending(e => e.At)]);
+    public Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken)
+    {
+        lock (entries)
+        {
+            return Task.FromResult<IReadOnlyList<AuditEntry>>([.. entries.Where(e => e.CaseId == caseId).OrderByDescending(e => e.At)]);
+        }
+    }
+
+    public Task ForgetReasonsAsync(string caseId, CancellationToken cancellationToken)
+    {
+        lock (entries)
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (entries[i].CaseId == caseId && entries[i].Reason is not null)
+                {
+                    entries[i] = entries[i] with { Reason = PersonalData.Erased };
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
 }

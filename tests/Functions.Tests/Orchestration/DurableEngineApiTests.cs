@@ -108,9 +108,14 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         var caseId = await ApplyAsync();
         var refused = await app.Agency.PostAsync($"/api/cases/{caseId}/decision", AppFactory.Json("""{"eligible":false,"reason":"Not returning"}"""));
         (await JsonOf(refused, HttpStatusCode.OK)).GetProperty("stage").GetString().ShouldBe("closed");
+        var officer = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.NameIdentifier, "officer-1"), new(System.Security.Claims.ClaimTypes.Role, "ProgrammeOfficer")], "test"));
+        await app.Get<Reintegration.Functions.Security.AuditLog>().OperatedAsync(officer, caseId, "retry", "Test Person's brother called about it", default);
 
         var erased = await app.Counsellor.PostAsync($"/api/cases/{caseId}/erasure", null);
         (await JsonOf(erased, HttpStatusCode.OK)).GetProperty("outcome").GetString().ShouldBe("accepted");
+        var operated = (await app.Get<Reintegration.Functions.Security.IAuditTrail>().ForCaseAsync(caseId, default)).Single(a => a.Action == "retry");
+        (operated.Caller, operated.Reason).ShouldBe(("officer-1", PersonalData.Erased));
 
         (await app.Get<ICaseOrchestrations>().GetAsync(caseId)).Status
             .ShouldBe(CaseInstanceStatus.Missing);
