@@ -18,7 +18,7 @@ public interface ICaseCommandsSource
     Operators.OperatorDesk DeskFor(DurableTaskClient? client);
 }
 
-/// <summary>Local host: the app's own engine (the in-process task hub, or the store engine while it remains).</summary>
+/// <summary>Local host: the app's own engine (the in-process task hub, or the in-memory one of the fast tests).</summary>
 public sealed class LocalCaseCommands(IServiceProvider services) : ICaseCommandsSource
 {
     public ICaseCommands For(DurableTaskClient? client) => services.GetRequiredService<ICaseCommands>();
@@ -40,7 +40,8 @@ public sealed class BoundCaseCommands(IServiceProvider services) : ICaseCommands
     private static DurableCaseOrchestrations Orchestrations(DurableTaskClient? client) =>
         new(client ?? throw new InvalidOperationException("No [DurableClient] was bound."));
 
+    // With the app's observer, as locally: each command's metric and log line (Hosting/Telemetry) on Azure too.
     private OrchestratedCaseCommands Commands(ICaseOrchestrations orchestrations) => new(
         orchestrations, services.GetRequiredService<ICaseReadModel>(), services.GetRequiredService<CaseDecider>(),
-        services.GetRequiredService<TimeProvider>());
+        services.GetRequiredService<TimeProvider>(), services.GetService<ICommandObserver>());
 }

@@ -27,6 +27,30 @@ public sealed class DurableCaseOrchestrationsTests
         client.Scheduled.ShouldBe(["case-1"]);
     }
 
+    [Fact]
+    public async Task Given_the_commands_through_the_bound_client_When_one_is_handled_Then_the_apps_observer_is_told_as_locally()
+    {
+        var observed = new List<(string CommandId, Reintegration.Domain.Runtime.CommandOutcome Outcome)>();
+        using var services = new ServiceCollection()
+            .AddSingleton<Reintegration.Domain.Runtime.ICaseReadModel>(new Reintegration.Domain.Runtime.InMemory.InMemoryCaseStore())
+            .AddSingleton(new Reintegration.Domain.Workflow.CaseDecider(Reintegration.Domain.Programmes.ProgrammeCatalog.Shipped()))
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<Reintegration.Domain.Runtime.ICommandObserver>(new Observer(observed))
+            .BuildServiceProvider();
+        var decision = new Reintegration.Domain.Cases.CaseCommand.DecideEligibility("case-9", "decide-9", DateTimeOffset.UtcNow, true, null);
+
+        var result = await new BoundCaseCommands(services).For(client).HandleAsync(decision, null);
+
+        result.Rejection!.Code.ShouldBe("case-not-found");
+        observed.ShouldBe([("decide-9", Reintegration.Domain.Runtime.CommandOutcome.Rejected)]);
+    }
+
+    private sealed class Observer(List<(string, Reintegration.Domain.Runtime.CommandOutcome)> observed) : Reintegration.Domain.Runtime.ICommandObserver
+    {
+        public void Handled(Reintegration.Domain.Cases.CaseCommand command, Reintegration.Domain.Runtime.CommandResult result, TimeSpan elapsed) =>
+            observed.Add((command.CommandId, result.Outcome));
+    }
+
     [Theory]
     [InlineData(OrchestrationRuntimeStatus.Completed)]
     [InlineData(OrchestrationRuntimeStatus.Failed)]
