@@ -26,7 +26,7 @@ public static class DurableLoad
         var account = StorageAccount.FromConnectionString(connection);
         var table = account.Table("durablecases" + Environment.ProcessId);
         await table.CreateIfNotExistsAsync();
-        var readModel = new TableCaseStore(table);
+        var readModel = new TableReadModel(table);
         var sender = new TimedSender();
         var decider = new CaseDecider(ProgrammeCatalog.Shipped());
         var parts = CaseOrchestrationParts.Of(

@@ -93,13 +93,13 @@ public sealed class SimulatedYear(LocalTaskHub hub, OrchestratedCaseCommands edg
 public sealed class WatchedIndex(ICaseIndex inner) : ICaseIndex
 {
     /// <summary>A read model and a watched case list in two new tables named after <paramref name="prefix"/> and this process.</summary>
-    public static async Task<(TableCaseStore ReadModel, WatchedIndex Index)> CreateAsync(StorageAccount account, string prefix)
+    public static async Task<(TableReadModel ReadModel, WatchedIndex Index)> CreateAsync(StorageAccount account, string prefix)
     {
         var table = account.Table(prefix + "cases" + Environment.ProcessId);
         var indexTable = account.Table(prefix + "index" + Environment.ProcessId);
         await table.CreateIfNotExistsAsync();
         await indexTable.CreateIfNotExistsAsync();
-        return (new TableCaseStore(table), new WatchedIndex(new TableCaseIndex(indexTable)));
+        return (new TableReadModel(table), new WatchedIndex(new TableCaseIndex(indexTable)));
     }
 
     private readonly ConcurrentDictionary<string, long> versions = new();

@@ -25,7 +25,7 @@ public static class FaultChecks
     public static async Task<IReadOnlyList<FaultCheck>> RunAsync(string connectionString, IReadOnlyList<string> caseIds, ReferenceCase reference, DateTimeOffset now)
     {
         var account = StorageAccount.FromConnectionString(connectionString);
-        var store = new TableCaseStore(account.Table("cases"));
+        var store = new TableReadModel(account.Table("cases"));
         var checks = new List<FaultCheck>();
         string Absolute(string relative, string caseId) => relative.Replace(ReferenceCase.CaseToken, caseId, StringComparison.Ordinal);
 

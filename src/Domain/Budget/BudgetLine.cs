@@ -18,10 +18,7 @@ public enum ServiceCategory
 }
 
 /// <summary>One line of a reintegration plan.</summary>
-public sealed record BudgetLine(string LineId, ServiceCategory Category, string Description, Money Amount)
-{
-    public bool IsCash => Category is ServiceCategory.Cash or ServiceCategory.TravelCash;
-}
+public sealed record BudgetLine(string LineId, ServiceCategory Category, string Description, Money Amount);
 
 /// <summary>A line of the financial report: what was planned and what was spent.</summary>
 public sealed record SpentLine(string LineId, ServiceCategory Category, Money Planned, Money Actual);

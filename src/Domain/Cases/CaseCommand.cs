@@ -108,7 +108,7 @@ public abstract record CaseCommand
     public sealed record ErasePersonalData(string CaseId, string CommandId, DateTimeOffset At)
         : CaseCommand(CaseId, CommandId, At);
 
-    /// <summary>Something outside the workflow went wrong for this case (a bounced e-mail, a poison message).</summary>
+    /// <summary>Something outside the workflow went wrong for this case (a bounced e-mail, work that keeps failing).</summary>
     public sealed record RaiseAlert(string CaseId, string CommandId, DateTimeOffset At, AlertKind Kind, string Detail)
         : CaseCommand(CaseId, CommandId, At);
 

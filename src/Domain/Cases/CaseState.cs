@@ -4,7 +4,7 @@ using Reintegration.Domain.Eligibility;
 
 namespace Reintegration.Domain.Cases;
 
-/// <summary>A case as its events left it: the snapshot the store keeps and the decider reads.</summary>
+/// <summary>A case as its events left it: what the decider reads and the read model keeps as the case's snapshot.</summary>
 public sealed record CaseState
 {
     public static CaseState Empty(string caseId) => new() { CaseId = caseId };

@@ -9,7 +9,5 @@ public sealed record Decision(IReadOnlyList<CaseEvent> Events, IReadOnlyList<Cas
     /// <summary>Accepted, and nothing changes: a repeat, or a timer the case has moved past.</summary>
     public static readonly Decision Nothing = new([], [], null);
 
-    public bool IsRejected => Rejection is not null;
-
     public static Decision Reject(string code, string message, string? field = null) => new([], [], new Rejection(code, message, field));
 }

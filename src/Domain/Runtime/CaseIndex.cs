@@ -50,7 +50,7 @@ public sealed record CaseFilter(string? ProgrammeId = null, string? Country = nu
 /// <summary>One page of the case list, with the token for the next page (null at the end).</summary>
 public sealed record CasePage(IReadOnlyList<CaseSummary> Cases, string? Next);
 
-/// <summary>Lists cases by status, country, partner and programme. Updated after each commit; rebuilt from snapshots if lost.</summary>
+/// <summary>Lists cases by status, country, partner and programme. Updated by each projection of the case.</summary>
 public interface ICaseIndex
 {
     Task UpsertAsync(CaseSummary summary, CancellationToken cancellationToken = default);

@@ -5,7 +5,7 @@ namespace Reintegration.Domain.Runtime;
 /// <summary>How handling a command ended.</summary>
 public enum CommandOutcome
 {
-    /// <summary>Events were appended.</summary>
+    /// <summary>Taken: the case changed.</summary>
     Accepted,
 
     /// <summary>Accepted, nothing to change (a timer the case moved past, a repeat of the current state).</summary>

@@ -22,20 +22,7 @@ public interface ICaseCommands
     Task<CommandResult> SubmitAsync(CaseCommand.SubmitApplication application, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Tells a case's story (the demo seed: commands stamped in the past), by default command by command. Returns the
-    /// first refusal, or null.
+    /// Tells a case's story (the demo seed: commands stamped in the past) at once. Returns the first refusal, or null.
     /// </summary>
-    async Task<Rejection?> TellAsync(IReadOnlyList<CaseCommand> story, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(story);
-        foreach (var command in story)
-        {
-            if ((await HandleAsync(command, null, cancellationToken)).Rejection is { } rejection)
-            {
-                return rejection;
-            }
-        }
-
-        return null;
-    }
+    Task<Rejection?> TellAsync(IReadOnlyList<CaseCommand> story, CancellationToken cancellationToken = default);
 }

@@ -10,8 +10,8 @@ namespace Reintegration.Functions.Api;
 
 /// <summary>
 /// Anonymous figures by programme, country or partner. Computed from the snapshots of the cases the caller may see
-/// (a partner: its own); a read per case, fine for thousands of cases — a statistics projection updated per commit is
-/// the step beyond that.
+/// (a partner: its own); a read per case, fine for thousands of cases — a statistics projection updated by each case
+/// projection is the step beyond that.
 /// </summary>
 public sealed class StatisticsFunctions
 {

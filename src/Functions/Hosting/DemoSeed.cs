@@ -30,8 +30,8 @@ public sealed class DemoSeed(IServiceProvider services, IConfiguration config) :
         }
     }
 
-    // The engine in use tells it: the store engine command by command, the durable engine at once (a backdated
-    // command sent alone would meet timers the real-time wake-up had already fired).
+    // Told at once, folded into one generation: a backdated command sent alone would meet timers the real-time
+    // wake-up had already fired.
     private async Task TellAsync(IReadOnlyList<CaseCommand> story, CancellationToken cancellationToken)
     {
         // Resolved only now: the configuration check runs first and names every missing setting.

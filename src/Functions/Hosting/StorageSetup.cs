@@ -21,8 +21,8 @@ public static class StorageSetup
         var mode = config["Storage:Mode"] ?? "Azure";
         if (string.Equals(mode, "InMemory", StringComparison.OrdinalIgnoreCase))
         {
-            services.AddSingleton<InMemoryCaseStore>();
-            services.AddSingleton<ICaseReadModel>(sp => sp.GetRequiredService<InMemoryCaseStore>());
+            services.AddSingleton<InMemoryReadModel>();
+            services.AddSingleton<ICaseReadModel>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.AddSingleton<ICaseIndex, InMemoryCaseIndex>();
             services.AddSingleton<IDevOutbox, InMemoryDevOutbox>();
             services.AddSingleton<Security.IAuditTrail, Security.InMemoryAuditTrail>();
@@ -39,8 +39,8 @@ public static class StorageSetup
 
         var prefix = config["Storage:Prefix"] ?? string.Empty;
         services.AddSingleton(_ => Connect(config));
-        services.AddSingleton(sp => new TableCaseStore(sp.GetRequiredService<StorageAccount>().Table(prefix + "cases")));
-        services.AddSingleton<ICaseReadModel>(sp => sp.GetRequiredService<TableCaseStore>());
+        services.AddSingleton(sp => new TableReadModel(sp.GetRequiredService<StorageAccount>().Table(prefix + "cases")));
+        services.AddSingleton<ICaseReadModel>(sp => sp.GetRequiredService<TableReadModel>());
         services.AddSingleton(sp => new TableCaseIndex(sp.GetRequiredService<StorageAccount>().Table(prefix + "caseindex")));
         services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<TableCaseIndex>());
         services.AddSingleton<IDevOutbox>(sp => new BlobDevOutbox(
@@ -103,7 +103,7 @@ public sealed class AzureStorageInitializer(IServiceProvider services) : IStorag
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<TableCaseStore>().Table.CreateIfNotExistsAsync(cancellationToken);
+        await services.GetRequiredService<TableReadModel>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<TableCaseIndex>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<Security.TableAuditTrail>().Table.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<Email.TableEmailSendLog>().Table.CreateIfNotExistsAsync(cancellationToken);

@@ -41,7 +41,7 @@ public class EmailEffectSenderTests
         bool approve, string subject, string comment)
     {
         var at = new DateTimeOffset(2027, 2, 6, 10, 0, 0, TimeSpan.Zero);
-        var cases = new InMemoryCaseStore();
+        var cases = new InMemoryReadModel();
         CaseEvent decision = approve ? new CaseEvent.PlanApproved(2, comment, at) : new CaseEvent.PlanRejected(2, comment, at);
         var earlier = new CaseEvent.PlanRejected(1, "An older comment", at.AddDays(-3));
         await cases.ProjectAsync(CaseState.Empty("case-9") with { Version = 8 }, [new(5, earlier), new(8, decision)]);
@@ -66,7 +66,7 @@ public class EmailEffectSenderTests
     {
         var delivery = new RecordingDelivery();
         var composer = new EmailComposer(EmailComposerTests.Options(), new LinkTokens(LinkTokensTests.Options()));
-        var sender = new EmailEffectSender(composer, delivery, new InMemoryCaseStore());
+        var sender = new EmailEffectSender(composer, delivery, new InMemoryReadModel());
         var effect = new CaseEffect.SendEmail(
             "case-9:8:0", "case-9", EmailTemplate.PlanRejected, RecipientRole.Counsellor, "en", [], 2);
 

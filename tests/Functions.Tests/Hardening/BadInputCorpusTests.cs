@@ -136,7 +136,7 @@ public sealed class BadInputCorpusTests(AzuriteApp azurite)
     private async Task<string> SnapshotAsync()
     {
         var rows = new List<string>();
-        await foreach (var row in azurite.App.Get<TableCaseStore>().Table.QueryAsync<Azure.Data.Tables.TableEntity>())
+        await foreach (var row in azurite.App.Get<TableReadModel>().Table.QueryAsync<Azure.Data.Tables.TableEntity>())
         {
             rows.Add($"{row.PartitionKey}/{row.RowKey}/{row.ETag}");
         }

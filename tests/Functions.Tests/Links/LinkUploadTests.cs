@@ -94,7 +94,7 @@ public sealed class LinkUploadTests(AzuriteApp azurite)
     private async Task<List<string>> RowsAsync(string caseId)
     {
         var rows = new List<string>();
-        var table = App.Get<TableCaseStore>().Table;
+        var table = App.Get<TableReadModel>().Table;
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), 1000))
         {
             var payload = row.RowKey.StartsWith("c-", StringComparison.Ordinal) ? string.Empty

@@ -20,7 +20,7 @@ public sealed class CommandToStartingCaseTests
 {
     private static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly InMemoryCaseStore readModel = new();
+    private readonly InMemoryReadModel readModel = new();
 
     [Fact]
     public async Task Given_a_new_case_When_its_application_is_submitted_Then_the_instance_starts_with_it_decided_and_nothing_is_raised()

@@ -32,7 +32,7 @@ public sealed class DurableCaseOrchestrationsTests
     {
         var observed = new List<(string CommandId, Reintegration.Domain.Runtime.CommandOutcome Outcome)>();
         using var services = new ServiceCollection()
-            .AddSingleton<Reintegration.Domain.Runtime.ICaseReadModel>(new Reintegration.Domain.Runtime.InMemory.InMemoryCaseStore())
+            .AddSingleton<Reintegration.Domain.Runtime.ICaseReadModel>(new Reintegration.Domain.Runtime.InMemory.InMemoryReadModel())
             .AddSingleton(new Reintegration.Domain.Workflow.CaseDecider(Reintegration.Domain.Programmes.ProgrammeCatalog.Shipped()))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<Reintegration.Domain.Runtime.ICommandObserver>(new Observer(observed))

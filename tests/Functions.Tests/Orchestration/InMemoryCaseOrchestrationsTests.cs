@@ -23,7 +23,7 @@ public sealed class InMemoryCaseOrchestrationsTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     private readonly FakeTimeProvider realTime = new(Day0);
-    private readonly InMemoryCaseStore readModel = new();
+    private readonly InMemoryReadModel readModel = new();
     private readonly GatedSender messages = new();
     private readonly InMemoryCaseOrchestrations hub;
 

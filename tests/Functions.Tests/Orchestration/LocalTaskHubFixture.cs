@@ -18,7 +18,7 @@ public sealed class LocalTaskHubFixture(AzuriteApp azurite) : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
-    public InMemoryCaseStore ReadModel { get; } = new();
+    public InMemoryReadModel ReadModel { get; } = new();
 
     public GatedSender Messages { get; } = new();
 

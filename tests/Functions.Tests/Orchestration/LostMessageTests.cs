@@ -24,7 +24,7 @@ public sealed class LostMessageTests
     private static readonly DateTimeOffset Day0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     private readonly FakeTimeProvider realTime = new(Day0);
-    private readonly InMemoryCaseStore readModel = new();
+    private readonly InMemoryReadModel readModel = new();
     private readonly LosingPort port;
     private readonly OrchestratedCaseCommands commands;
 

@@ -17,7 +17,7 @@ public interface IReadModelsFactory
 public sealed class InMemoryReadModels : IReadModelsFactory
 {
     public Task<ReadModels> CreateAsync() =>
-        Task.FromResult(new ReadModels(new InMemoryCaseStore(), new InMemoryCaseIndex()));
+        Task.FromResult(new ReadModels(new InMemoryReadModel(), new InMemoryCaseIndex()));
 }
 
 public sealed class AzuriteReadModels(AzuriteFixture azurite) : IReadModelsFactory
@@ -28,6 +28,6 @@ public sealed class AzuriteReadModels(AzuriteFixture azurite) : IReadModelsFacto
         var index = azurite.Account.Table(UniqueName.Table());
         await cases.CreateIfNotExistsAsync();
         await index.CreateIfNotExistsAsync();
-        return new ReadModels(new TableCaseStore(cases), new TableCaseIndex(index));
+        return new ReadModels(new TableReadModel(cases), new TableCaseIndex(index));
     }
 }

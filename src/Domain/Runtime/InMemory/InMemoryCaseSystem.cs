@@ -36,11 +36,9 @@ public sealed class InMemoryCaseSystem
     public CaseDecider Decider { get; }
 
     /// <summary>The read model each case is projected to.</summary>
-    public InMemoryCaseStore Store { get; } = new();
+    public InMemoryReadModel Store { get; } = new();
 
     public EffectLog Messages { get; } = new();
-
-    public InMemoryCaseIndex Index { get; } = new();
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
@@ -158,10 +156,6 @@ public sealed class InMemoryCaseSystem
         if (!generation.Unprojected.IsEmpty)
         {
             await Store.ProjectAsync(generation.State, generation.Unprojected);
-            if (generation.State.File is { } file)
-            {
-                await Index.UpsertAsync(CaseSummary.Of(generation.State, Decider.Programmes.Get(file.ProgrammeId), Now));
-            }
 
             generation = generation.Projected();
         }

@@ -11,7 +11,7 @@ namespace Reintegration.Storage.Cases;
 /// <c>snapshot</c>, rows <c>e-{version}</c> (events) and <c>s-{placeholder}</c> (sealed personal fields). Partition
 /// <c>~starts</c> (no case id starts with "~") holds a row per case whose start is noted and not settled yet.
 /// </summary>
-public sealed class TableCaseStore(TableClient table) : ICaseReadModel
+public sealed class TableReadModel(TableClient table) : ICaseReadModel
 {
     private const string Snapshot = "snapshot";
     private const string Starts = "~starts";

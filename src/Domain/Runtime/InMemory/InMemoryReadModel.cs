@@ -3,7 +3,7 @@ using Reintegration.Domain.Cases;
 namespace Reintegration.Domain.Runtime.InMemory;
 
 /// <summary>The read model in memory: each case's snapshot, events and sealed secrets, as the orchestration projects them.</summary>
-public sealed class InMemoryCaseStore : ICaseReadModel
+public sealed class InMemoryReadModel : ICaseReadModel
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Stream> streams = new(StringComparer.Ordinal);
