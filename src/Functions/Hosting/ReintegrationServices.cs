@@ -38,6 +38,7 @@ public static class ReintegrationServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         services.AddProblemDetails();
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = RequestGate.StatusOf);
 
         services.AddSingleton(_ => ProgrammeCatalog.Shipped());
         services.AddSingleton<CaseDecider>();

@@ -12,6 +12,13 @@ namespace Reintegration.Functions.Hosting;
 /// </summary>
 public static class RequestGate
 {
+    /// <summary>
+    /// The status a request's unhandled exception answers with, in both hosts: the server's own refusal of the request
+    /// (a body over its size limit, a body cut short) keeps its 4xx; anything else is a 500 without details.
+    /// </summary>
+    public static int StatusOf(Exception exception) =>
+        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+
     /// <summary>The refusal for this request, or null to go on.</summary>
     public static IResult? Refusal(HttpContext http) =>
         SignInPages.HttpsRefusal(http) ?? FailedCredentials.Refusal(http);

@@ -30,8 +30,13 @@ public sealed class RequestGateMiddleware(ILogger<RequestGateMiddleware> logger)
         }
         catch (Exception ex) when (context.GetHttpContext() is { RequestAborted.IsCancellationRequested: false })
         {
-            logger.LogError(ex, "HTTP function {Function} failed", context.FunctionDefinition.Name);
-            context.GetInvocationResult().Value = Results.Problem(statusCode: StatusCodes.Status500InternalServerError);
+            var status = RequestGate.StatusOf(ex);
+            if (status >= StatusCodes.Status500InternalServerError)
+            {
+                logger.LogError(ex, "HTTP function {Function} failed", context.FunctionDefinition.Name);
+            }
+
+            context.GetInvocationResult().Value = Results.Problem(statusCode: status);
         }
     }
 }

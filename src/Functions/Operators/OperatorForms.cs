@@ -123,7 +123,7 @@ public static class OperatorForms
 
         var services = http.RequestServices;
         if (!http.Request.HasFormContentType
-            || !await services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+            || !await FormRequests.AntiforgeryValidAsync(http))
         {
             return Results.Problem(type: "antiforgery", title: "The form's antiforgery token is missing or wrong.",
                 statusCode: StatusCodes.Status400BadRequest, detail: "Send the form from the operator page.");
@@ -135,7 +135,12 @@ public static class OperatorForms
             return Results.NotFound();
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (await FormRequests.ReadAsync(http.Request) is not { } form)
+        {
+            return Results.Problem(type: "form-unreadable", title: "The form could not be read.",
+                statusCode: StatusCodes.Status400BadRequest, detail: "Send the form from the operator page.");
+        }
+
         var effect = action == Skip ? form["effect"].ToString().Trim() : null;
         if (effect is { Length: 0 or > 200 })
         {

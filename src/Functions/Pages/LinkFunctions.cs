@@ -110,15 +110,9 @@ public sealed class LinkFunctions
             return Page(http, w, w["not-a-form.title"], $"<p class=\"error\">{E(w["not-a-form"])}</p>", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (InvalidDataException)
+        if (await FormRequests.ReadAsync(http.Request) is not { } form)
         {
             // Beyond the form reader's limits (over 1,024 fields, a part too long): no link page's form; it was a 500.
-            // The other forms are read by their antiforgery check first, which refuses such a form with a 400.
             return Page(http, w, w["not-a-form.title"], $"<p class=\"error\">{E(w["not-a-form"])}</p>", StatusCodes.Status400BadRequest);
         }
 

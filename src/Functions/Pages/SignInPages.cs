@@ -110,7 +110,7 @@ public static class SignInPages
             return refused;
         }
 
-        if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        if (!await FormRequests.AntiforgeryValidAsync(http))
         {
             return Results.BadRequest();
         }
@@ -134,12 +134,12 @@ public static class SignInPages
             return refused;
         }
 
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (!http.Request.HasFormContentType || !await FormRequests.AntiforgeryValidAsync(http)
+            || await FormRequests.ReadAsync(http.Request) is not { } form)
         {
             return Results.BadRequest();
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var returnUrl = form["returnUrl"].ToString();
         if (form["key"].ToString() is not { Length: > 0 and <= 200 } presented || keys.Find(presented) is not { } key)
         {
@@ -189,10 +189,18 @@ public static class SignInPages
         var buffer = new byte[maxBytes + 1];
         var read = 0;
         int n;
-        while (read < buffer.Length
-            && (n = await http.Request.Body.ReadAsync(buffer.AsMemory(read), http.RequestAborted)) > 0)
+        try
         {
-            read += n;
+            while (read < buffer.Length
+                && (n = await http.Request.Body.ReadAsync(buffer.AsMemory(read), http.RequestAborted)) > 0)
+            {
+                read += n;
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            // A chunked body past the limit set above: the server stops reading it.
+            return tooLarge;
         }
 
         if (read > maxBytes)
@@ -224,5 +232,5 @@ public static class SignInPages
     /// </summary>
     public static bool IsLocal(string? url) =>
         url is { Length: > 0 and < 500 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && !url.Any(char.IsControl);
+        && url.All(c => c is > ' ' and < (char)0x7F); // an address the app wrote: ASCII, as a Location header must be
 }

@@ -43,6 +43,7 @@ public sealed partial class MalformedInputTests(AzuriteApp azurite)
     [InlineData("/pages/cases\u0001")]
     [InlineData("/\u0007")]
     [InlineData("/pages/cases\r\nLocation: https://evil.example")]
+    [InlineData("/pages/cases/é")]
     public async Task Given_a_return_url_with_a_control_character_When_signing_in_Then_it_goes_home_not_500(string returnUrl)
     {
         var client = App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
@@ -105,6 +106,22 @@ public sealed class SignInFormLimitTests : IClassFixture<AppFactory>
         var response = await app.CreateClient().PostAsync(path, content);
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Theory]
+    [InlineData("/sign-in")]
+    [InlineData("/sign-out")]
+    public async Task Given_a_form_the_form_reader_refuses_When_posted_anonymously_Then_it_is_400_not_500(string path)
+    {
+        // The antiforgery check reads the form itself and threw on one it could not read: an anonymous 500 at will.
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var noBoundary = new StringContent("x");
+        noBoundary.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("multipart/form-data");
+        (await client.PostAsync(path, noBoundary)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var fields = new StringContent(string.Join('&', Enumerable.Repeat("a", 1025)), System.Text.Encoding.ASCII);
+        fields.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        (await client.PostAsync(path, fields)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     /// <summary>A body of unknown length (sent chunked), so only the bytes read can tell its size.</summary>

@@ -64,8 +64,7 @@ public sealed partial class CaseActionFunctions
             return Refused("actions.not-a-form", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var antiforgery = services.GetRequiredService<IAntiforgery>();
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (!await FormRequests.AntiforgeryValidAsync(http))
         {
             return Refused("actions.expired", StatusCodes.Status400BadRequest);
         }
@@ -83,7 +82,11 @@ public sealed partial class CaseActionFunctions
             return Page(http, w, w.Format("case.title", caseId), $"<p class=\"error\">{E(w.Format("case.title", caseId))}: 404</p>", StatusCodes.Status404NotFound, OfficeNavigation.Of(http, w));
         }
 
-        var form = await request.ReadFormAsync(http.RequestAborted);
+        if (await FormRequests.ReadAsync(request) is not { } form)
+        {
+            return Refused("actions.expired", StatusCodes.Status400BadRequest);
+        }
+
         var formId = form[FormIdField].ToString() is { } posted && FormId().IsMatch(posted) ? posted : Guid.NewGuid().ToString("N");
         var context = new CommandContext(caseId, $"page:{Caller.IdOf(http.User)}:{formId}", services.GetRequiredService<TimeProvider>().GetUtcNow());
         var ignored = new HashSet<string>(StringComparer.Ordinal) { services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AntiforgeryOptions>>().Value.FormFieldName, FormIdField };
