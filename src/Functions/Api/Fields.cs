@@ -78,7 +78,7 @@ public sealed class Fields(JsonElement root, string prefix = "")
             return date;
         }
 
-        Fail(name, "must be a date as yyyy-MM-dd", FieldFault.NotADate);
+        Fail(name, IsoDate.Expected, FieldFault.NotADate);
         return null;
     }
 
@@ -251,11 +251,19 @@ public sealed class Fields(JsonElement root, string prefix = "")
 /// <summary>Enum names as the API spells them: kebab-case, case-insensitive on the way in.</summary>
 public static class Choices
 {
+    /// <summary>
+    /// One name, letters and hyphens only: <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> also takes numbers
+    /// and comma lists, which it ORs together, so "withdrawn,moved" read as a third reason (deceased) and closed a case
+    /// with it.
+    /// </summary>
     public static bool TryParse<TEnum>(string text, out TEnum value)
-        where TEnum : struct, Enum =>
-        Enum.TryParse(text.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out value)
-        && Enum.IsDefined(value)
-        && !int.TryParse(text, out _);
+        where TEnum : struct, Enum
+    {
+        value = default;
+        return text is { Length: > 0 and <= 64 } && text.All(c => char.IsAsciiLetter(c) || c == '-')
+            && Enum.TryParse(text.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out value)
+            && Enum.IsDefined(value);
+    }
 
     public static IEnumerable<string> Names<TEnum>()
         where TEnum : struct, Enum => Enum.GetNames<TEnum>().Select(Kebab);

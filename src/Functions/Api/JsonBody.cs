@@ -48,9 +48,19 @@ public static class JsonBody
         try
         {
             var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxDepth });
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? (document, null)
-                : (null, Problems.Invalid([new FieldProblem("$", "must be a JSON object")], "malformed-json"));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                return (null, Problems.Invalid([new FieldProblem("$", "must be a JSON object")], "malformed-json"));
+            }
+
+            if (JsonText.FirstNotText(document.RootElement) is { } notText)
+            {
+                document.Dispose();
+                return (null, Problems.Invalid([new FieldProblem(notText, "is not valid Unicode text (a lone surrogate)")], "malformed-json"));
+            }
+
+            return (document, null);
         }
         catch (JsonException ex)
         {

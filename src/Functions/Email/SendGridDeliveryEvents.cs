@@ -33,6 +33,11 @@ public static partial class SendGridDeliveryEvents
                 throw new FormatException("The Event Webhook body is not a JSON array of events.");
             }
 
+            if (Api.JsonText.FirstNotText(document.RootElement) is not null)
+            {
+                throw new FormatException("The Event Webhook body holds text that is not valid Unicode.");
+            }
+
             return document.RootElement.EnumerateArray().Select(Failure).OfType<EmailDeliveryFailure>().ToList();
         }
     }

@@ -38,7 +38,7 @@ internal sealed partial class IntakeFields
             return date;
         }
 
-        Fail(name, "must be a date as yyyy-MM-dd");
+        Fail(name, Api.IsoDate.Expected);
         return null;
     }
 

@@ -8,16 +8,29 @@ internal static class IntakeJson
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
-    /// <summary>A timestamp as ISO 8601; one without an offset is taken as UTC, as Kobo stores it.</summary>
+    /// <summary>
+    /// A timestamp as ISO 8601; one without an offset is taken as UTC, as Kobo stores it. One before 2000 is taken as
+    /// absent, so the intake counts from its receipt: neither form tool existed then, and a year-10 submission time made
+    /// the person's ages and, later, the erasure's arithmetic go wrong.
+    /// </summary>
     public static DateTimeOffset? Timestamp(JsonElement parent, string key) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            && at.Year >= 2000 ? at : null;
 
     public static JsonDocument? Parse(ReadOnlyMemory<byte> body, out FieldError? error)
     {
         try
         {
             var document = JsonDocument.Parse(body, Options);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && Api.JsonText.FirstNotText(document.RootElement) is { } notText)
+            {
+                document.Dispose();
+                error = new FieldError(notText, "is not valid Unicode text (a lone surrogate)");
+                return null;
+            }
+
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 error = null;

@@ -71,7 +71,8 @@ public static class TypeformIntake
     private static Dictionary<string, JsonElement> AnswersByRef(JsonElement response)
     {
         var refsById = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (response.TryGetProperty("definition", out var definition) && definition.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Array)
+        if (response.TryGetProperty("definition", out var definition) && definition.ValueKind == JsonValueKind.Object
+            && definition.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Array)
         {
             foreach (var field in fields.EnumerateArray())
             {

@@ -54,6 +54,12 @@ public sealed class BadInputCorpusTests(AzuriteApp azurite)
         "{\"programmeId\":\"drc-denmark\",\"applicant\":{\"name\":\"\",\"dateOfBirth\":\"1990-02-31\"}}",
         "{\"programmeId\":\"drc-denmark\",\"applicant\":{\"name\":\"Amina\\r\\nBcc: list@example.org\",\"dateOfBirth\":\"1990-02-03\"}}",
         "{\"reason\":\"withdrawn\\r\\nX-Injected: 1\"}",
+        // Found in review 2026-12-03: a lone surrogate made the reader throw (500); a comma list of choices was read as
+        // their OR, a third valid choice ("withdrawn,moved" closed the case as deceased); a date at the calendar's end
+        // made the rules' date arithmetic throw (a departure on 9999-12-31 left the case's orchestration Failed).
+        "{\"reason\":\"\\udc00\"}", "{\"eligible\":true,\"reason\":\"\\ud800x\"}", "{\"reason\":\"withdrawn,moved\"}", "{\"reason\":\"0,1\"}",
+        "{\"departure\":\"9999-12-31\"}", "{\"departure\":\"0001-01-01\"}", "{\"arrivedOn\":\"0001-01-01\"}",
+        "{\"programmeId\":\"drc-denmark\",\"applicant\":{\"name\":\"A\",\"dateOfBirth\":\"0001-01-01\"}}",
         new string('[', 100) + new string(']', 100),
         "{\"a\":" + new string('[', 64) + new string(']', 64) + "}",
         "{\"eligible\":true,\"reason\":\"" + new string('x', 70_000) + "\"}",

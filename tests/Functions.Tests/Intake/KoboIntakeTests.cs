@@ -64,6 +64,22 @@ public class KoboIntakeTests
                 },
             };
 
+    [Theory]
+    [InlineData("0010-06-01T00:00:00Z")]
+    [InlineData("1999-12-31T23:59:59Z")]
+    public void A_submission_time_before_any_form_tool_is_taken_as_absent(string submitted)
+    {
+        // The intake then counts from its receipt: a year-10 submission made everyone a minor on the application's day,
+        // and the erasure's date arithmetic threw later.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(Sample)!;
+        node["_submission_time"] = submitted;
+
+        var delivery = KoboIntake.Read(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString()), SampleFormMapping());
+
+        delivery.Ok.ShouldBeTrue(string.Join("; ", delivery.Result.Errors));
+        delivery.SubmittedAt.ShouldBeNull();
+    }
+
     [Fact]
     public void Kobo_sample_with_a_mapping_for_its_own_form_parses_and_its_uuid_is_the_delivery_id()
     {

@@ -57,6 +57,28 @@ public class NativeIntakeTests
         ]);
     }
 
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("1899-12-31")]
+    [InlineData("2200-01-01")]
+    [InlineData("9999-12-31")]
+    public void A_date_of_birth_at_the_calendars_end_is_refused_by_field(string born)
+    {
+        // 0001-01-01 is a common "unknown" in forms; the stand-in date the orchestration carries was computed from it
+        // and threw: the webhook answered 500 and Kobo sent it again and again.
+        var body = IntakeExamples.Changed(root => root["applicant"]!["dateOfBirth"] = born);
+
+        ErrorFields(body).ShouldBe(["applicant.dateOfBirth"]);
+    }
+
+    [Fact]
+    public void A_text_with_a_lone_surrogate_is_refused_where_it_is_parsed()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"programmeId\":\"\\udc00\"}");
+
+        NativeIntake.Read(body).Errors.ShouldHaveSingleItem().Field.ShouldBe("$.programmeId");
+    }
+
     [Fact]
     public void Choices_accept_any_case_and_kebab_or_snake_spelling()
     {

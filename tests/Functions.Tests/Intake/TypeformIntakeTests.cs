@@ -58,6 +58,21 @@ public class TypeformIntakeTests
         return mapping;
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("\"x\"")]
+    [InlineData("[]")]
+    public void A_definition_that_is_not_an_object_is_read_as_no_definition_not_a_500(string definition)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(
+            "{\"event_id\":\"e\",\"event_type\":\"form_response\",\"form_response\":{\"definition\":" + definition + ",\"answers\":[]}}");
+
+        var delivery = TypeformIntake.Read(body, MappingBySampleRefs());
+
+        delivery.Ok.ShouldBeFalse();
+        delivery.Result.Errors.ShouldNotBeEmpty();
+    }
+
     [Fact]
     public void Typeform_sample_signed_with_our_secret_is_valid()
     {
