@@ -17,6 +17,24 @@ public sealed class CaseGenerationTests
         CaseGeneration.Start(caseId).Receive(Decider, CaseMessage.Of(Drc(caseId)));
 
     [Fact]
+    public void Given_a_command_the_rules_cannot_decide_When_it_arrives_Then_it_is_refused_by_name_and_the_case_goes_on_as_it_was()
+    {
+        // The edge now refuses such a date; the domain does not check it, and its wait arithmetic threw, which left the
+        // orchestration Failed.
+        var eligible = Applied().Receive(Decider, CaseMessage.Of(new CaseCommand.DecideEligibility("case-1", "decide", Day0.AddDays(1), true, null)));
+
+        var refused = eligible.Receive(Decider,
+            CaseMessage.Of(new CaseCommand.BookDeparture("case-1", "book", Day0.AddDays(2), DateOnly.MaxValue, null)));
+
+        refused.Answers[^1].Outcome.ShouldBe(CommandOutcome.Rejected);
+        refused.Answers[^1].Rejection!.Code.ShouldBe("command-not-decidable");
+        (refused.State, refused.Timers, refused.Pending, refused.Processed).ShouldBe((eligible.State, eligible.Timers, eligible.Pending, eligible.Processed));
+        var booked = refused.Receive(Decider,
+            CaseMessage.Of(new CaseCommand.BookDeparture("case-1", "book", Day0.AddDays(2), DateOnly.FromDateTime(Day0.AddDays(30).UtcDateTime), null)));
+        booked.State.Stage.ShouldBe(CaseStage.DepartureBooked);
+    }
+
+    [Fact]
     public void Given_a_new_case_When_the_application_arrives_Then_it_is_accepted_its_timers_are_kept_and_its_effects_wait_to_run()
     {
         var generation = Applied();
@@ -140,6 +158,25 @@ public sealed class CaseGenerationTests
         alerted.State.Alerts.ShouldBe(1);
         again.State.Alerts.ShouldBe(1);
         again.Pending.Single(p => p.Effect.EffectId == effect.Effect.EffectId).Alerted.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Given_every_e_mail_failing_for_hours_When_the_case_is_alerted_Then_the_alerts_own_e_mail_raises_no_further_alert()
+    {
+        var generation = Applied();
+        var failing = generation.Pending.Aggregate(generation, (g, p) => g.Failed(p, Day0));
+        var alerted = failing.AlertStuck(Decider, Day0.AddHours(1), TimeSpan.FromHours(1));
+        var alertEmails = alerted.Pending.Where(p => p.Effect is CaseEffect.SendEmail { Template: EmailTemplate.CaseAlert }).ToList();
+        alertEmails.ShouldNotBeEmpty();
+
+        var later = alertEmails.Aggregate(alerted, (g, p) => g.Failed(p, Day0.AddHours(1)));
+        for (var hour = 2; hour <= 5; hour++)
+        {
+            later = later.AlertStuck(Decider, Day0.AddHours(hour), TimeSpan.FromHours(1));
+        }
+
+        later.State.Alerts.ShouldBe(alerted.State.Alerts);
+        later.Pending.Count.ShouldBe(alerted.Pending.Count);
     }
 
     [Fact]

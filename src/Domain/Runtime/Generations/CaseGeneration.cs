@@ -120,7 +120,28 @@ public sealed record CaseGeneration
             return Answer(CommandAnswer.Of(command, CommandOutcome.Duplicate, State, null));
         }
 
-        var decision = decider.Decide(command, State);
+        Decision decision;
+        CaseState state;
+        var recorded = new List<RecordedEvent>();
+        try
+        {
+            decision = decider.Decide(command, State);
+            state = State;
+            foreach (var @event in decision.Rejection is null ? decision.Events : [])
+            {
+                state = CaseEvolution.Evolve(state, @event);
+                recorded.Add(new RecordedEvent(state.Version, @event));
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or ArithmeticException or InvalidOperationException or KeyNotFoundException)
+        {
+            // A command the rules cannot decide: an input no check foresaw (a departure on 9999-12-31 once made the
+            // wait's date arithmetic throw) or a fault of ours. Refused, and the case goes on as it was: thrown, it left
+            // the orchestration Failed, the case refusing every command until an operator brought it back.
+            return Answer(CommandAnswer.Of(command, CommandOutcome.Rejected, State, new Rejection("command-not-decidable",
+                $"The case could not decide this command and changed nothing ({ex.GetType().Name}); it has been kept as it was.")));
+        }
+
         if (decision.Rejection is { } rejection)
         {
             // A refused command id is not recorded: a corrected resend with the same id is decided afresh.
@@ -131,14 +152,6 @@ public sealed record CaseGeneration
         if (decision.Events.Count == 0)
         {
             return next.Answer(CommandAnswer.Of(command, CommandOutcome.Unchanged, State, null));
-        }
-
-        var state = State;
-        var recorded = new List<RecordedEvent>(decision.Events.Count);
-        foreach (var @event in decision.Events)
-        {
-            state = CaseEvolution.Evolve(state, @event);
-            recorded.Add(new RecordedEvent(state.Version, @event));
         }
 
         var timers = next.Timers;
@@ -166,6 +179,14 @@ public sealed record CaseGeneration
         foreach (var stuck in Pending.Where(p => !p.Alerted && p.FailingSince is { } since && now - since >= after))
         {
             next = next with { Pending = next.Pending.Replace(stuck, stuck with { Alerted = true }) };
+            if (stuck.Effect is CaseEffect.SendEmail { Template: EmailTemplate.CaseAlert })
+            {
+                // An alert's own e-mail failing raises no alert: each would send another e-mail, failing the same way,
+                // one more every hour of a SendGrid outage (or for ever, for an address SendGrid refuses). It stays on
+                // the operations page as work that keeps failing.
+                continue;
+            }
+
             var detail = $"{stuck.Effect.GetType().Name} has failed since {stuck.FailingSince:yyyy-MM-dd HH:mm} UTC; it is retried";
             next = next.Handle(decider, new CaseCommand.RaiseAlert(
                 State.CaseId, $"stuck:{stuck.Effect.EffectId}", now, AlertKind.ProcessingFailed, detail));
