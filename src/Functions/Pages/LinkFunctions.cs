@@ -140,8 +140,11 @@ public sealed class LinkFunctions
             throw;
         }
 
-        if (result.Outcome != CommandOutcome.Accepted)
+        if (result.Outcome is CommandOutcome.Rejected or CommandOutcome.Duplicate)
         {
+            // Pending keeps them: the message was raised and the report, which names them, is most likely taken a
+            // moment later (deleting them left a report naming documents that were gone). Erasure deletes every
+            // document under the case, a stray one included.
             await MonitoringAttachments.DiscardAsync(http, command!);
         }
 
@@ -150,6 +153,8 @@ public sealed class LinkFunctions
         {
             CommandOutcome.Duplicate => Page(http, w, w["already.title"], $"<p class=\"ok\" role=\"status\">{E(w["already"])}</p>"),
             CommandOutcome.Rejected => Page(http, w, w["not-done.title"], $"<p class=\"error\" role=\"alert\">{E(LinkPageWords.Refusal(result.Rejection!, claims, result.State, w))}</p>", result.Rejection!.Code == "case-not-found" ? 404 : 409),
+            CommandOutcome.Pending => Page(http, w, w["done.title"],
+                $"<h1>{E(w["done.title"])}</h1><p class=\"ok\" role=\"status\">{E(w["received"])}</p>", StatusCodes.Status202Accepted),
             _ => Page(http, w, w["done.title"],
                 $"<h1>{E(w["done.title"])}</h1><p class=\"ok\" role=\"status\">{string.Format(CultureInfo.InvariantCulture, E(w["done"]), $"<strong data-stage=\"{stage}\">{E(w.Choice("stage", stage))}</strong>")}</p>"),
         };

@@ -44,7 +44,8 @@ public sealed class AzuriteApp : IAsyncLifetime
     public const string TypeformSecret = "typeform-webhook-secret-of-ours";
 
     /// <summary>The app on Azurite; <paramref name="extra"/> settings win over the defaults.</summary>
-    internal sealed class AzureAppFactory(string connectionString, IDictionary<string, string?>? extra = null) : AppFactory
+    internal sealed class AzureAppFactory(
+        string connectionString, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? replace = null) : AppFactory
     {
         protected override void ConfigureTestServices(IServiceCollection services)
         {
@@ -58,6 +59,7 @@ public sealed class AzuriteApp : IAsyncLifetime
             services.AddSingleton(intake);
             services.RemoveAll<StandardWebhookVerifier>();
             services.AddSingleton(intake.Native.Verifier());
+            replace?.Invoke(services);
         }
 
         protected override IDictionary<string, string?> Settings
