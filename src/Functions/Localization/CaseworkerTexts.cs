@@ -24,6 +24,7 @@ public static class CaseworkerTexts
             ["found.conviction.serious"] = "a conviction for a serious crime",
             ["problem.reason-required"] = "Give a reason when the applicant is not eligible.", ["problem.choose-eligibility"] = "Choose eligible or not eligible.",
             ["problem.comment-required"] = "Say why the plan is rejected, so it can be revised.", ["problem.choose-plan"] = "Choose approve or reject.",
+            ["problem.text-long"] = "Keep the reason or comment to 2,000 characters of plain text; nothing was sent.",
         },
         ["da"] = new Dictionary<string, string>
         {
@@ -44,6 +45,7 @@ public static class CaseworkerTexts
             ["found.conviction.serious"] = "en dom for en alvorlig forbrydelse",
             ["problem.reason-required"] = "Giv en begrundelse, når ansøgeren ikke er berettiget.", ["problem.choose-eligibility"] = "Vælg berettiget eller ikke berettiget.",
             ["problem.comment-required"] = "Skriv, hvorfor planen afvises, så den kan revideres.", ["problem.choose-plan"] = "Vælg godkend eller afvis.",
+            ["problem.text-long"] = "Begrundelsen eller kommentaren må højst være 2.000 tegn almindelig tekst; intet blev sendt.",
         },
     }).With(CaseTexts.Texts);
 }

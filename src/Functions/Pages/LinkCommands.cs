@@ -12,18 +12,31 @@ public static class LinkCommands
 {
     public const int MaxNotes = 4000;
 
+    /// <summary>The longest reason or comment a caseworker's link takes, as the API.</summary>
+    public const int MaxText = 2000;
+
     public static (CaseCommand? Command, string? Problem) Build(LinkClaims claims, IFormCollection form, string commandId, DateTimeOffset now)
     {
         var caseId = claims.CaseId;
         string? Text(string name, int max) => form[name].ToString() is { Length: > 0 } text ? (text.Length <= max ? text : null) : null;
+
+        // A reason or comment over its limit, or with characters that are not text, is refused, not dropped: a
+        // 2,001-character reason was taken as none (an eligible decision lost it; a refusal was asked for one).
+        bool Unfit(string name) => form[name].ToString() is { } text
+            && (text.Length > MaxText || text.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')));
+        if ((claims.Action == LinkAction.DecideEligibility && Unfit("reason")) || (claims.Action == LinkAction.DecidePlan && Unfit("comment")))
+        {
+            return (null, "problem.text-long");
+        }
+
         switch (claims.Action)
         {
             case LinkAction.DecideEligibility:
                 return form["decision"].ToString() switch
                 {
                     "eligible" =>
-                        (new CaseCommand.DecideEligibility(caseId, commandId, now, true, Text("reason", 2000), claims.Round), null),
-                    "not-eligible" when Text("reason", 2000) is { } reason =>
+                        (new CaseCommand.DecideEligibility(caseId, commandId, now, true, Text("reason", MaxText), claims.Round), null),
+                    "not-eligible" when Text("reason", MaxText) is { } reason =>
                         (new CaseCommand.DecideEligibility(caseId, commandId, now, false, reason, claims.Round), null),
                     "not-eligible" => (null, "problem.reason-required"),
                     _ => (null, "problem.choose-eligibility"),
@@ -31,8 +44,8 @@ public static class LinkCommands
             case LinkAction.DecidePlan:
                 return form["decision"].ToString() switch
                 {
-                    "approve" => (new CaseCommand.ApprovePlan(caseId, commandId, now, claims.Round, Text("comment", 2000)), null),
-                    "reject" when Text("comment", 2000) is { } comment => (new CaseCommand.RejectPlan(caseId, commandId, now, claims.Round, comment), null),
+                    "approve" => (new CaseCommand.ApprovePlan(caseId, commandId, now, claims.Round, Text("comment", MaxText)), null),
+                    "reject" when Text("comment", MaxText) is { } comment => (new CaseCommand.RejectPlan(caseId, commandId, now, claims.Round, comment), null),
                     "reject" => (null, "problem.comment-required"),
                     _ => (null, "problem.choose-plan"),
                 };

@@ -132,4 +132,22 @@ public sealed class LinkFlowTests(AzuriteApp azurite)
         page.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await App.VersionAsync(id)).ShouldBe(1);
     }
+
+    [Theory]
+    [InlineData("eligible", 2001, false)]
+    [InlineData("not-eligible", 2001, false)]
+    [InlineData("eligible", 20, true)]
+    public async Task A_reason_too_long_or_not_text_is_refused_not_dropped_and_changes_nothing(string decision, int length, bool control)
+    {
+        // A 2,001-character reason was taken as none: an eligible decision went through without it.
+        var id = await App.NewCaseAsync($"link-long-{decision}-{length}-{control}");
+        var token = await azurite.LinkTokenAsync(id, "/links/");
+        var reason = new string('r', length - 1) + (control ? "\u0007" : "r");
+
+        var page = await App.CreateClient().PostAsync($"/links/{token}", Form(("decision", decision), ("reason", reason)));
+
+        page.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("2,000 characters");
+        (await App.VersionAsync(id)).ShouldBe(1);
+    }
 }
