@@ -61,8 +61,8 @@ public sealed class CaseOrchestration(CaseDecider decider) : TaskOrchestrator<Ca
         }
         catch (TaskFailedException)
         {
-            // The events stay unprojected: the next generation tries again; the read model is never the authority.
-            return generation;
+            // The events stay unprojected and the case wakes to try again (the read model is never the authority).
+            return generation.ProjectionFailed(new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + generation.ClockOffset);
         }
     }
 

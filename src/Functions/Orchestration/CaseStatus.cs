@@ -16,8 +16,11 @@ public sealed record CaseStatus(CaseStage Stage, long Version, long ProjectedVer
     /// <summary>When the case next has something due, in case time (a timer or a retry); null when nothing is.</summary>
     public DateTimeOffset? WakeAt { get; init; }
 
-    /// <summary>Some effect keeps failing: the case belongs on the operator's list.</summary>
-    public bool Troubled => Effects.Any(e => e.Failures > 0);
+    /// <summary>How often in a row writing the case to the read model has failed.</summary>
+    public int ProjectionFailures { get; init; }
+
+    /// <summary>Some effect, or the read model's write, keeps failing: the case belongs on the operator's list.</summary>
+    public bool Troubled => Effects.Any(e => e.Failures > 0) || ProjectionFailures > 0;
 
     public static CaseStatus Of(CaseGeneration generation) => new(
         generation.State.Stage,
@@ -27,6 +30,7 @@ public sealed record CaseStatus(CaseStage Stage, long Version, long ProjectedVer
     {
         Effects = [.. generation.Pending.Select(EffectStatus.Of)],
         WakeAt = generation.WakeAt,
+        ProjectionFailures = generation.ProjectionFailures,
     };
 
     public CommandAnswer? AnswerTo(string commandId) => Answers.LastOrDefault(a => a.CommandId == commandId);

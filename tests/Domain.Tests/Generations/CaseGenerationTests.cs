@@ -180,6 +180,25 @@ public sealed class CaseGenerationTests
     }
 
     [Fact]
+    public void Given_the_read_models_write_failing_When_it_fails_again_and_again_Then_the_case_wakes_to_retry_it_later_each_time_until_it_is_written()
+    {
+        // Nothing woke a case whose projection had failed: its read model stayed behind until its next command or timer,
+        // weeks away, and an erased case whose last projection failed never completed.
+        var generation = Applied();
+        var firstTimer = generation.Timers.Min(t => t.DueAt);
+
+        var once = generation.ProjectionFailed(Day0);
+        var twice = once.ProjectionFailed(Day0.AddMinutes(5));
+
+        (once.ProjectionRetryAt, once.WakeAt).ShouldBe((Day0.AddMinutes(5), Day0.AddMinutes(5)));
+        twice.ProjectionRetryAt.ShouldBe(Day0.AddMinutes(15));
+        twice.Unprojected.ShouldBe(generation.Unprojected);
+        var written = twice.Projected();
+        (written.ProjectionFailures, written.ProjectionRetryAt, written.WakeAt).ShouldBe((0, null, firstTimer));
+        written.Unprojected.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Given_many_commands_When_answered_Then_only_the_latest_answers_are_kept()
     {
         var generation = Applied();

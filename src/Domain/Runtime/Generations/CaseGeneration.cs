@@ -27,15 +27,25 @@ public sealed record CaseGeneration
 
     public ImmutableList<CommandAnswer> Answers { get; init; } = [];
 
+    /// <summary>How often writing <see cref="Unprojected"/> to the read model has failed in a row (0 when it has not).</summary>
+    public int ProjectionFailures { get; init; }
+
+    /// <summary>When a failed projection is tried again, in case time, as a failed effect is; null when none failed.</summary>
+    public DateTimeOffset? ProjectionRetryAt { get; init; }
+
     /// <summary>Case time minus real time, as the latest message's sender had it (zero in production).</summary>
     public TimeSpan ClockOffset { get; init; }
 
     public static CaseGeneration Start(string caseId) => new() { State = CaseState.Empty(caseId) };
 
-    /// <summary>When the instance must wake without a command: the earliest timer, or a failed effect's retry.</summary>
+    /// <summary>
+    /// When the instance must wake without a command: the earliest timer, a failed effect's retry, or a failed
+    /// projection's (which nothing else woke: the read model stayed behind until the case's next command or timer).
+    /// </summary>
     public DateTimeOffset? WakeAt =>
         Timers.Select(t => (DateTimeOffset?)t.DueAt)
             .Concat(Pending.Select(p => p.RetryAt))
+            .Append(ProjectionRetryAt)
             .Where(at => at is not null)
             .Min();
 
@@ -242,7 +252,14 @@ public sealed record CaseGeneration
         this with { Pending = Pending.Replace(effect, effect.Failed(now, error)) };
 
     /// <summary>The events were written to the read model.</summary>
-    public CaseGeneration Projected() => this with { Unprojected = [] };
+    public CaseGeneration Projected() => this with { Unprojected = [], ProjectionFailures = 0, ProjectionRetryAt = null };
+
+    /// <summary>Writing the events failed: they stay, and the case wakes to try again, waiting longer each time, as an effect does.</summary>
+    public CaseGeneration ProjectionFailed(DateTimeOffset now) => this with
+    {
+        ProjectionFailures = ProjectionFailures + 1,
+        ProjectionRetryAt = now + PendingEffect.RetryWait(ProjectionFailures),
+    };
 
     private CaseGeneration Answer(CommandAnswer answer) =>
         this with { Answers = Answers.Add(answer).TakeLast(AnswersKept).ToImmutableList() };

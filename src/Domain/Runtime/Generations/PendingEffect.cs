@@ -15,10 +15,13 @@ public sealed record PendingEffect(CaseEffect Effect, int Failures = 0, DateTime
 
     public PendingEffect Failed(DateTimeOffset now, string? error = null)
     {
-        var wait = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(Failures, 10)));
         return this with
         {
-            Failures = Failures + 1, FailingSince = FailingSince ?? now, RetryAt = now + wait, LastError = error ?? LastError,
+            Failures = Failures + 1, FailingSince = FailingSince ?? now, RetryAt = now + RetryWait(Failures), LastError = error ?? LastError,
         };
     }
+
+    /// <summary>How long to wait after a failure that follows <paramref name="failuresBefore"/> others: 5 minutes, doubling up to an hour.</summary>
+    public static TimeSpan RetryWait(int failuresBefore) =>
+        TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(failuresBefore, 10)));
 }
