@@ -8,8 +8,12 @@ namespace Reintegration.Domain.Runtime;
 /// </summary>
 public interface ICaseReadModel
 {
-    /// <summary>Writes <paramref name="events"/> and then the snapshot. Idempotent (rows keyed by version).</summary>
-    Task ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes <paramref name="events"/> and then the snapshot. Idempotent (rows keyed by version). False, and nothing
+    /// written, when a newer snapshot is stored: a newer projection wrote these events already, and writing them again
+    /// (an activity run twice, its old run late) would undo what came after, an erasure's redaction included.
+    /// </summary>
+    Task<bool> ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default);
 
     Task<CaseState?> ReadAsync(string caseId, CancellationToken cancellationToken = default);
 

@@ -20,8 +20,8 @@ public sealed class ProjectCase(ICaseReadModel readModel, ICaseIndex index, Prog
         ArgumentNullException.ThrowIfNull(input);
         var secrets = await readModel.ReadSecretsAsync(input.State.CaseId);
         var state = Unsealing.Unseal(input.State, secrets);
-        await readModel.ProjectAsync(state, Unsealing.Unseal(input.Events, secrets));
-        if (state.File is { } file)
+        // A late run of an older projection writes nothing: not its events, nor the case list's row back a stage.
+        if (await readModel.ProjectAsync(state, Unsealing.Unseal(input.Events, secrets)) && state.File is { } file)
         {
             await index.UpsertAsync(CaseSummary.Of(state, programmes.Get(file.ProgrammeId), clock.GetUtcNow()));
         }

@@ -31,24 +31,28 @@ public sealed class TableReadModel(TableClient table) : ICaseReadModel
     /// (the 200-case fault run found 7 cases whose snapshot had gone back a version). The write is conditional on the
     /// snapshot read, so a concurrent newer one fails it and the activity's retry reads again.
     /// </summary>
-    public async Task ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default)
+    public async Task<bool> ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default)
     {
         var stored = await table.GetEntityIfExistsAsync<TableEntity>(state.CaseId, Snapshot, ["Version"], cancellationToken);
-        var actions = events.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRow(state.CaseId, e))).ToList();
-        if (!stored.HasValue || stored.Value!.GetInt64("Version") is not { } version || version <= state.Version)
+        if (stored.HasValue && stored.Value!.GetInt64("Version") is { } newer && newer > state.Version)
         {
-            var snapshot = EntityPayload.Write(
-                new TableEntity(state.CaseId, Snapshot) { ["Version"] = state.Version, ["Stage"] = state.Stage.ToString() },
-                CaseJson.Serialize(state));
-            actions.Add(stored.HasValue
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, snapshot, stored.Value!.ETag)
-                : new TableTransactionAction(TableTransactionActionType.Add, snapshot));
+            return false;
         }
+
+        var actions = events.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRow(state.CaseId, e))).ToList();
+        var snapshot = EntityPayload.Write(
+            new TableEntity(state.CaseId, Snapshot) { ["Version"] = state.Version, ["Stage"] = state.Stage.ToString() },
+            CaseJson.Serialize(state));
+        actions.Add(stored.HasValue
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, snapshot, stored.Value!.ETag)
+            : new TableTransactionAction(TableTransactionActionType.Add, snapshot));
 
         foreach (var chunk in actions.Chunk(100))
         {
             await table.SubmitTransactionAsync(chunk, cancellationToken);
         }
+
+        return true;
     }
 
     /// <summary>

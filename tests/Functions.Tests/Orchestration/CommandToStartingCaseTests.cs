@@ -245,7 +245,7 @@ public sealed class CommandToStartingCaseTests
         public Task<IReadOnlyList<string>> KeepSecretsAsync(string caseId, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("The secrets table is down.");
 
-        public Task ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default) =>
+        public Task<bool> ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default) =>
             inner.ProjectAsync(state, events, cancellationToken);
 
         public Task<CaseState?> ReadAsync(string caseId, CancellationToken cancellationToken = default) => inner.ReadAsync(caseId, cancellationToken);

@@ -71,6 +71,25 @@ public abstract class ReadModelContract(IReadModelsFactory factory)
     }
 
     [Fact]
+    public async Task An_older_projection_run_late_after_an_erasure_writes_nothing_back()
+    {
+        // An activity runs at least once: an old run of a projection, late (its worker stopped, its message visible
+        // again a minute on), came after the erasure had redacted the rows and wrote the person's events back.
+        var models = await factory.CreateAsync();
+        var first = await ProjectAsync(models, Intake("late1", Start));
+        await ProjectAsync(models, Intake("late1", Start), new CaseCommand.DecideEligibility("late1", "late1-decide", Start.AddDays(1), true, null));
+        await models.Cases.RedactHistoryAsync("late1", PersonalData.Redact);
+
+        (await models.Cases.ProjectAsync(first.State, first.Unprojected)).ShouldBeFalse();
+
+        var events = await models.Cases.ReadEventsAsync("late1");
+        events.Select(e => e.Version).ShouldBe([1L, 2L]);
+        events.Select(e => e.Event).OfType<CaseEvent.ApplicationSubmitted>().Single()
+            .File.Applicant.Name.ShouldBe(PersonalData.Erased);
+        (await models.Cases.ReadAsync("late1"))!.Version.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Secrets_are_kept_once_read_back_and_forgotten_by_name_or_all_at_once()
     {
         var models = await factory.CreateAsync();

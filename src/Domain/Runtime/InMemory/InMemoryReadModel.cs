@@ -21,7 +21,7 @@ public sealed class InMemoryReadModel : ICaseReadModel
         }
     }
 
-    public Task ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default)
+    public Task<bool> ProjectAsync(CaseState state, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
@@ -30,18 +30,19 @@ public sealed class InMemoryReadModel : ICaseReadModel
                 stream = streams[state.CaseId] = new Stream();
             }
 
+            if (stream.State.Version > state.Version)
+            {
+                return Task.FromResult(false);
+            }
+
             foreach (var recorded in events.Where(e => stream.Events.All(known => known.Version != e.Version)))
             {
                 stream.Events.Add(recorded);
             }
 
             stream.Events.Sort((a, b) => a.Version.CompareTo(b.Version));
-            if (stream.State.Version <= state.Version)
-            {
-                stream.State = state;
-            }
-
-            return Task.CompletedTask;
+            stream.State = state;
+            return Task.FromResult(true);
         }
     }
 
