@@ -142,9 +142,10 @@ public static class OperatorForms
         }
 
         var effect = action == Skip ? form["effect"].ToString().Trim() : null;
-        if (effect is { Length: 0 or > 200 })
+        // An effect id ({case}:{version}:{index}), not free text: it goes into the audit trail and its log line.
+        if (effect is { Length: 0 or > 200 } || (effect is not null && !effect.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.')))
         {
-            return Results.Problem(type: "invalid-field", title: "effect: which work to skip is missing.",
+            return Results.Problem(type: "invalid-field", title: "effect: which work to skip is missing or not an effect id.",
                 statusCode: StatusCodes.Status400BadRequest, detail: "The field 'effect' names the work to skip.");
         }
 

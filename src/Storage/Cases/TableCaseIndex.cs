@@ -1,4 +1,5 @@
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using Reintegration.Domain.Cases;
 using Reintegration.Domain.Runtime;
@@ -61,9 +62,17 @@ public sealed class TableCaseIndex(TableClient table) : ICaseIndex
         var token = continuation is null ? null : Decode(continuation);
         var query = table.QueryAsync<TableEntity>(clauses.Count == 0 ? null : string.Join(" and ", clauses), pageSize, cancellationToken: cancellationToken);
         await using var pages = query.AsPages(token, pageSize).GetAsyncEnumerator(cancellationToken);
-        if (!await pages.MoveNextAsync())
+        try
         {
-            return new CasePage([], null);
+            if (!await pages.MoveNextAsync())
+            {
+                return new CasePage([], null);
+            }
+        }
+        catch (RequestFailedException ex) when (token is not null && ex.Status == 400)
+        {
+            // A token of the right shape that the table service refuses (an edited one): as one that is not a token.
+            throw new ArgumentException("The continuation token was not made by this service.", nameof(continuation), ex);
         }
 
         var page = pages.Current;

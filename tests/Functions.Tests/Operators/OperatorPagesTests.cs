@@ -191,6 +191,10 @@ public sealed partial class OperatorPagesTests(OperatorPagesTests.FailingMailApp
             return location;
         }
 
+        // The effect field names an effect id, never free text: it goes into the audit trail and its log line.
+        var csrfForText = Csrf(await officer.GetStringAsync($"/pages/operations/{caseId}"));
+        (await officer.PostAsync($"/pages/operations/{caseId}/skip", Form([("__csrf", csrfForText), ("effect", "Amina called\r\nAudit: forged"), ("reason", "x")])))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ActAsync("skip", ("effect", effect), ("reason", "address bounces for good"))).ShouldEndWith("done=skip");
         (await orchestrations.GetAsync(caseId)).Published!.Effects.ShouldNotContain(e => e.EffectId == effect);
 
