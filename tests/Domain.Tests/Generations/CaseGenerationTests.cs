@@ -199,6 +199,27 @@ public sealed class CaseGenerationTests
     }
 
     [Fact]
+    public void Given_a_refused_command_whose_answer_was_pushed_out_by_later_ones_When_its_copy_arrives_Then_it_changes_nothing()
+    {
+        // A copy was known only by its answer among the last 20: a refused decision's copy, sent again after 21 other
+        // answers, was decided afresh against the new state and could be accepted after its sender was told "refused".
+        var generation = Applied();
+        var early = new CaseCommand.BookDeparture("case-1", "book-early", Day0.AddDays(1), DateOnly.FromDateTime(Day0.AddDays(30).UtcDateTime), null);
+        var refused = generation.Receive(Decider, CaseMessage.Of(early) with { MessageId = "m-early" });
+        refused.Answers[^1].Outcome.ShouldBe(CommandOutcome.Rejected);
+        var later = Enumerable.Range(0, CaseGeneration.AnswersKept + 1).Aggregate(refused, (g, i) =>
+            g.Receive(Decider, CaseMessage.Tick(Day0.AddDays(1), $"tick-{i}") with { MessageId = $"m-tick-{i}" }));
+        var eligible = later.Receive(Decider,
+            CaseMessage.Of(new CaseCommand.DecideEligibility("case-1", "decide", Day0.AddDays(2), true, null)) with { MessageId = "m-decide" });
+        eligible.Answers.ShouldNotContain(a => a.MessageId == "m-early");
+
+        var copy = eligible.Receive(Decider, CaseMessage.Of(early) with { MessageId = "m-early" });
+
+        copy.ShouldBe(eligible);
+        copy.State.Stage.ShouldBe(CaseStage.AwaitingDeparture);
+    }
+
+    [Fact]
     public void Given_many_commands_When_answered_Then_only_the_latest_answers_are_kept()
     {
         var generation = Applied();

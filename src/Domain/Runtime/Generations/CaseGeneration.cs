@@ -15,6 +15,14 @@ public sealed record CaseGeneration
     /// <summary>How many answers the custom status keeps, so a caller waiting for its own finds it among others.</summary>
     public const int AnswersKept = 20;
 
+    /// <summary>
+    /// How many message ids the generation remembers, so a copy of a message (the edge's resend) changes nothing.
+    /// More than the answers kept: timers and alerts add answers too, and a copy looked up among the last 20 answers only
+    /// was decided afresh once its original's answer had been pushed out (a refused command could then be accepted).
+    /// A copy comes within the edge's answer wait (20 s) of its original; 100 ids are about 3.5 KB of each generation.
+    /// </summary>
+    public const int MessagesKept = 100;
+
     public required CaseState State { get; init; }
 
     public ImmutableList<CaseTimer> Timers { get; init; } = [];
@@ -26,6 +34,9 @@ public sealed record CaseGeneration
     public ImmutableSortedSet<string> Processed { get; init; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
 
     public ImmutableList<CommandAnswer> Answers { get; init; } = [];
+
+    /// <summary>The ids of the latest messages taken, at most <see cref="MessagesKept"/>: a copy of one changes nothing.</summary>
+    public ImmutableList<string> MessagesTaken { get; init; } = [];
 
     /// <summary>How often writing <see cref="Unprojected"/> to the read model has failed in a row (0 when it has not).</summary>
     public int ProjectionFailures { get; init; }
@@ -66,14 +77,15 @@ public sealed record CaseGeneration
     /// </summary>
     public CaseGeneration Receive(CaseDecider decider, CaseMessage message)
     {
-        if (message.MessageId is { } copy && Answers.Any(a => a.MessageId == copy))
+        if (message.MessageId is { } copy && (MessagesTaken.Contains(copy) || Answers.Any(a => a.MessageId == copy)))
         {
             // The edge raises a message again while its answer is missing (the storage provider can discard an event:
-            // docs/ARCHITECTURE.md, "Answers"); a copy of one already answered changes nothing and keeps that answer.
+            // docs/ARCHITECTURE.md, "Answers"); a copy of one already taken changes nothing and keeps that answer.
             return this;
         }
 
-        var next = (this with { ClockOffset = message.ClockOffset }).FireDue(decider, message.At);
+        var taken = message.MessageId is { } id ? MessagesTaken.Add(id).TakeLast(MessagesKept).ToImmutableList() : MessagesTaken;
+        var next = (this with { ClockOffset = message.ClockOffset, MessagesTaken = taken }).FireDue(decider, message.At);
         if (message.Operation is { } operation)
         {
             return next.Operate(operation, message.At).AnsweredAs(message.MessageId);
