@@ -65,9 +65,9 @@ public static partial class CommandHandling
             {
                 var fields = new Fields(document!.RootElement);
                 command = build(fields, context);
-                if (!fields.Ok || command is null)
+                if (!fields.Ok || command is null || fields.Unasked() is { Count: > 0 })
                 {
-                    return Problems.Invalid(fields.Problems);
+                    return Problems.Invalid([.. fields.Problems, .. fields.Unasked()]);
                 }
             }
         }

@@ -58,7 +58,7 @@ public sealed class BadInputCorpusTests(AzuriteApp azurite)
         // their OR, a third valid choice ("withdrawn,moved" closed the case as deceased); a date at the calendar's end
         // made the rules' date arithmetic throw (a departure on 9999-12-31 left the case's orchestration Failed).
         "{\"reason\":\"\\udc00\"}", "{\"eligible\":true,\"reason\":\"\\ud800x\"}", "{\"reason\":\"withdrawn,moved\"}", "{\"reason\":\"0,1\"}",
-        "{\"departure\":\"9999-12-31\"}", "{\"departure\":\"0001-01-01\"}", "{\"arrivedOn\":\"0001-01-01\"}",
+        "{\"departure\":\"9999-12-31\"}", "{\"departure\":\"2027-01-20\",\"fligth\":\"TK 1953\"}", "{\"eligible\":true,\"reasno\":\"x\"}", "{\"departure\":\"0001-01-01\"}", "{\"arrivedOn\":\"0001-01-01\"}",
         "{\"programmeId\":\"drc-denmark\",\"applicant\":{\"name\":\"A\",\"dateOfBirth\":\"0001-01-01\"}}",
         new string('[', 100) + new string(']', 100),
         "{\"a\":" + new string('[', 64) + new string(']', 64) + "}",

@@ -25,6 +25,25 @@ public sealed partial class MalformedInputTests(AzuriteApp azurite)
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString().ShouldBe("next");
     }
 
+    [Fact]
+    public async Task Given_a_misspelt_field_When_a_command_is_sent_Then_it_is_refused_by_that_name_and_nothing_changes()
+    {
+        // "fligth" was dropped without a word: the departure was booked, without its flight, and the answer was 200.
+        var id = await App.NewCaseAsync("misspelt-field");
+        (await App.Agency.PostAsync($"/api/cases/{id}/decision", AppFactory.Json("""{"eligible":true}"""))).EnsureSuccessStatusCode();
+        var version = await App.VersionAsync(id);
+
+        var response = await App.Counsellor.PutAsync($"/api/cases/{id}/departure",
+            AppFactory.Json("""{"departure":"2027-01-20","fligth":"TK 1953","estimatedValue":{"amount":1,"currency":"DKK","note":"x"}}"""));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject()
+            .Select(e => e.Name).ToList();
+        errors.ShouldContain("fligth");
+        errors.ShouldContain("estimatedValue");
+        (await App.VersionAsync(id)).ShouldBe(version);
+    }
+
     [Theory]
     [InlineData("eCB5")]
     [InlineData("fiB-")]
