@@ -65,9 +65,15 @@ public static partial class CommandHandling
             {
                 var fields = new Fields(document!.RootElement);
                 command = build(fields, context);
-                if (!fields.Ok || command is null || fields.Unasked() is { Count: > 0 })
+                if (!fields.Ok || command is null)
                 {
-                    return Problems.Invalid([.. fields.Problems, .. fields.Unasked()]);
+                    return Problems.Invalid(fields.Problems);
+                }
+
+                // Only once the rest reads well: a reader that stops at a broken field leaves later ones unasked.
+                if (fields.Unasked() is { Count: > 0 } unasked)
+                {
+                    return Problems.Invalid(unasked);
                 }
             }
         }
