@@ -43,6 +43,15 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         return caseId;
     }
 
+    /// <summary>A case the agency found not eligible: closed, its retention period started.</summary>
+    private async Task<string> ClosedAsync()
+    {
+        var caseId = await ApplyAsync();
+        var refused = await app.Agency.PostAsync($"/api/cases/{caseId}/decision", AppFactory.Json("""{"eligible":false,"reason":"Not returning"}"""));
+        (await JsonOf(refused, HttpStatusCode.OK)).GetProperty("stage").GetString().ShouldBe("closed");
+        return caseId;
+    }
+
     private CaseCommand.SubmitApplication Application(string caseId) => new(
         caseId, $"{caseId}:intake", app.Clock.GetUtcNow(), "drc-denmark",
         new Person("Test Person", new DateOnly(1990, 3, 14), Relationship.Applicant, false), [], "UG", "UG",
@@ -105,9 +114,7 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
     [Fact]
     public async Task Given_a_closed_case_When_its_personal_data_is_erased_Then_the_instance_is_purged_and_the_read_model_keeps_no_name()
     {
-        var caseId = await ApplyAsync();
-        var refused = await app.Agency.PostAsync($"/api/cases/{caseId}/decision", AppFactory.Json("""{"eligible":false,"reason":"Not returning"}"""));
-        (await JsonOf(refused, HttpStatusCode.OK)).GetProperty("stage").GetString().ShouldBe("closed");
+        var caseId = await ClosedAsync();
         var officer = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new(System.Security.Claims.ClaimTypes.NameIdentifier, "officer-1"), new(System.Security.Claims.ClaimTypes.Role, "ProgrammeOfficer")], "test"));
         await app.Get<Reintegration.Functions.Security.AuditLog>().OperatedAsync(officer, caseId, "retry", "Test Person's brother called about it", default);
@@ -144,9 +151,7 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
         // What a worker stopped between the completing episode's history and the instance row leaves
         // (Azure/durabletask#1252): the erasure ran, the history says Completed, the row still says Running with the
         // status published before the erasure, so the erasure's answer was never written and nothing was purged.
-        var caseId = await ApplyAsync();
-        var refused = await app.Agency.PostAsync($"/api/cases/{caseId}/decision", AppFactory.Json("""{"eligible":false,"reason":"Not returning"}"""));
-        (await JsonOf(refused, HttpStatusCode.OK)).GetProperty("stage").GetString().ShouldBe("closed");
+        var caseId = await ClosedAsync();
         var instances = new TableClient(azurite.Azurite.ConnectionString, taskHub + "Instances");
         var before = (await instances.GetEntityAsync<TableEntity>(caseId, string.Empty)).Value.GetString("CustomStatus");
         var orchestrations = app.Get<ICaseOrchestrations>();
@@ -171,9 +176,7 @@ public sealed class DurableEngineApiTests(AzuriteApp azurite) : IAsyncLifetime
     {
         // An erasure nobody asked for: the case's retention timer (24 months after closure) erases it and its instance
         // completes, with no request waiting to purge it.
-        var caseId = await ApplyAsync();
-        var refused = await app.Agency.PostAsync($"/api/cases/{caseId}/decision", AppFactory.Json("""{"eligible":false,"reason":"Not returning"}"""));
-        (await JsonOf(refused, HttpStatusCode.OK)).GetProperty("stage").GetString().ShouldBe("closed");
+        var caseId = await ClosedAsync();
         var orchestrations = app.Get<ICaseOrchestrations>();
         var purge = app.Get<ErasedCasesPurge>();
         (await purge.PurgeAsync(orchestrations)).ShouldBeEmpty();
