@@ -46,6 +46,7 @@ public static class EngineSetup
         services.AddSingleton<FailedCasesWatch>();
         services.AddSingleton<UnsettledStartsSweep>();
         services.AddSingleton<ErasedCasesPurge>();
+        services.AddSingleton<CaseWatchBeat>();
         services.AddHostedService<FailedCasesLoop>();
     }
 

@@ -37,6 +37,7 @@ public static class FunctionsApp
         services.AddSingleton<FailedCasesWatch>();
         services.AddSingleton<UnsettledStartsSweep>();
         services.AddSingleton<ErasedCasesPurge>();
+        services.AddSingleton<CaseWatchBeat>();
         services.TrustLoopback();
         return builder.Build();
     }

@@ -65,12 +65,21 @@ internal static class OnItsOwn
 }
 
 /// <summary>
-/// The local host's watch: every <c>Engine:FailedWatchSeconds</c> (60) over the app's own task hub, with the sweep of
-/// unsettled starts and the purge of erased cases' orchestrations.
+/// The jobs of the minute's beat, the same in both hosts: the failed-case watch, the sweep of unsettled starts and the
+/// purge of erased cases' orchestrations, each failing on its own (a watch that cannot look holds back no other job).
 /// </summary>
-public sealed class FailedCasesLoop(
-    FailedCasesWatch watch, UnsettledStartsSweep sweep, ErasedCasesPurge purge, ICaseOrchestrations orchestrations, IConfiguration config)
-    : BackgroundService
+public sealed class CaseWatchBeat(FailedCasesWatch watch, UnsettledStartsSweep sweep, ErasedCasesPurge purge)
+{
+    public async Task RunAsync(ICaseOrchestrations orchestrations, CancellationToken cancellationToken)
+    {
+        await watch.LookAsync(orchestrations, cancellationToken);
+        await sweep.LookAsync(orchestrations, cancellationToken);
+        await purge.LookAsync(orchestrations, cancellationToken);
+    }
+}
+
+/// <summary>The local host's beat: every <c>Engine:FailedWatchSeconds</c> (60) over the app's own task hub.</summary>
+public sealed class FailedCasesLoop(CaseWatchBeat beat, ICaseOrchestrations orchestrations, IConfiguration config) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -78,23 +87,15 @@ public sealed class FailedCasesLoop(
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(every, stoppingToken);
-            // Three jobs on one beat, each failing on its own: a watch that cannot look does not hold back the others.
-            await watch.LookAsync(orchestrations, stoppingToken);
-            await sweep.LookAsync(orchestrations, stoppingToken);
-            await purge.LookAsync(orchestrations, stoppingToken);
+            await beat.RunAsync(orchestrations, stoppingToken);
         }
     }
 }
 
-/// <summary>Azure's watch: a timer function each minute, through the Durable client the Functions host binds.</summary>
-public sealed class FailedCasesTimer(FailedCasesWatch watch, UnsettledStartsSweep sweep, ErasedCasesPurge purge)
+/// <summary>Azure's beat: a timer function each minute, through the Durable client the Functions host binds.</summary>
+public sealed class FailedCasesTimer(CaseWatchBeat beat)
 {
     [Function("FailedCasesWatch")]
-    public async Task RunAsync([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
-    {
-        var orchestrations = new DurableCaseOrchestrations(client);
-        await watch.LookAsync(orchestrations, cancellationToken);
-        await sweep.LookAsync(orchestrations, cancellationToken);
-        await purge.LookAsync(orchestrations, cancellationToken);
-    }
+    public Task RunAsync([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        beat.RunAsync(new DurableCaseOrchestrations(client), cancellationToken);
 }

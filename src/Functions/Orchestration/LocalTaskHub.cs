@@ -170,52 +170,37 @@ public sealed class LocalTaskHub : ICaseOrchestrations, IAsyncDisposable
     }
 
     public async Task<IReadOnlyList<CaseInstance>> TroubledAsync(
-        bool failedOnly = false, CancellationToken cancellationToken = default)
-    {
-        var condition = new DurableTask.AzureStorage.Tracking.OrchestrationInstanceStatusQueryCondition
-        {
-            RuntimeStatus = failedOnly
+        bool failedOnly = false, CancellationToken cancellationToken = default) =>
+        [.. (await StatesAsync(
+            failedOnly
                 ? [OrchestrationStatus.Failed]
-                :
-                [
-                    OrchestrationStatus.Failed, OrchestrationStatus.Running, OrchestrationStatus.Pending,
-                    OrchestrationStatus.ContinuedAsNew,
-                ],
-            FetchInput = false,
-            FetchOutput = true,
-        };
-        var troubled = new List<CaseInstance>();
-        string? continuation = null;
-        do
-        {
-            var page = await service.GetOrchestrationStateAsync(condition, 100, continuation!, cancellationToken);
-            troubled.AddRange(page.OrchestrationState.Select(Instance).Where(i => i.Troubled));
-            continuation = page.ContinuationToken;
-        }
-        while (!string.IsNullOrEmpty(continuation));
+                : [OrchestrationStatus.Failed, OrchestrationStatus.Running, OrchestrationStatus.Pending, OrchestrationStatus.ContinuedAsNew],
+            fetchOutput: true, cancellationToken)).Select(Instance).Where(i => i.Troubled)];
 
-        return troubled;
-    }
+    public async Task<IReadOnlyList<string>> CompletedAsync(CancellationToken cancellationToken = default) =>
+        [.. (await StatesAsync([OrchestrationStatus.Completed], fetchOutput: false, cancellationToken)).Select(s => s.OrchestrationInstance.InstanceId)];
 
-    public async Task<IReadOnlyList<string>> CompletedAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every instance in one of <paramref name="statuses"/>, which the provider filters, a page of 100 at a time.</summary>
+    private async Task<List<OrchestrationState>> StatesAsync(
+        OrchestrationStatus[] statuses, bool fetchOutput, CancellationToken cancellationToken)
     {
         var condition = new DurableTask.AzureStorage.Tracking.OrchestrationInstanceStatusQueryCondition
         {
-            RuntimeStatus = [OrchestrationStatus.Completed],
+            RuntimeStatus = statuses,
             FetchInput = false,
-            FetchOutput = false,
+            FetchOutput = fetchOutput,
         };
-        var completed = new List<string>();
+        var states = new List<OrchestrationState>();
         string? continuation = null;
         do
         {
             var page = await service.GetOrchestrationStateAsync(condition, 100, continuation!, cancellationToken);
-            completed.AddRange(page.OrchestrationState.Select(s => s.OrchestrationInstance.InstanceId));
+            states.AddRange(page.OrchestrationState);
             continuation = page.ContinuationToken;
         }
         while (!string.IsNullOrEmpty(continuation));
 
-        return completed;
+        return states;
     }
 
     public async ValueTask DisposeAsync()

@@ -18,9 +18,9 @@ public static class LinkCommands
     public static (CaseCommand? Command, string? Problem) Build(LinkClaims claims, IFormCollection form, string commandId, DateTimeOffset now)
     {
         var caseId = claims.CaseId;
-        string? Text(string name, int max) => form[name].ToString() is { Length: > 0 } text ? (text.Length <= max ? text : null) : null;
+        string? Text(string name) => form[name].ToString() is { Length: > 0 } text ? text : null;
 
-        // A reason or comment over its limit, or with characters that are not text, is refused, not dropped: a
+        // A reason or comment over its limit, or with characters that are not text, is refused here, not dropped: a
         // 2,001-character reason was taken as none (an eligible decision lost it; a refusal was asked for one).
         bool Unfit(string name) => form[name].ToString() is { } text
             && (text.Length > MaxText || text.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')));
@@ -35,8 +35,8 @@ public static class LinkCommands
                 return form["decision"].ToString() switch
                 {
                     "eligible" =>
-                        (new CaseCommand.DecideEligibility(caseId, commandId, now, true, Text("reason", MaxText), claims.Round), null),
-                    "not-eligible" when Text("reason", MaxText) is { } reason =>
+                        (new CaseCommand.DecideEligibility(caseId, commandId, now, true, Text("reason"), claims.Round), null),
+                    "not-eligible" when Text("reason") is { } reason =>
                         (new CaseCommand.DecideEligibility(caseId, commandId, now, false, reason, claims.Round), null),
                     "not-eligible" => (null, "problem.reason-required"),
                     _ => (null, "problem.choose-eligibility"),
@@ -44,8 +44,8 @@ public static class LinkCommands
             case LinkAction.DecidePlan:
                 return form["decision"].ToString() switch
                 {
-                    "approve" => (new CaseCommand.ApprovePlan(caseId, commandId, now, claims.Round, Text("comment", MaxText)), null),
-                    "reject" when Text("comment", MaxText) is { } comment => (new CaseCommand.RejectPlan(caseId, commandId, now, claims.Round, comment), null),
+                    "approve" => (new CaseCommand.ApprovePlan(caseId, commandId, now, claims.Round, Text("comment")), null),
+                    "reject" when Text("comment") is { } comment => (new CaseCommand.RejectPlan(caseId, commandId, now, claims.Round, comment), null),
                     "reject" => (null, "problem.comment-required"),
                     _ => (null, "problem.choose-plan"),
                 };

@@ -77,6 +77,7 @@ public sealed record CaseGeneration
     /// </summary>
     public CaseGeneration Receive(CaseDecider decider, CaseMessage message)
     {
+        // The answers too: a generation stored before MessagesTaken existed knows its messages only by them.
         if (message.MessageId is { } copy && (MessagesTaken.Contains(copy) || Answers.Any(a => a.MessageId == copy)))
         {
             // The edge raises a message again while its answer is missing (the storage provider can discard an event:
@@ -149,7 +150,7 @@ public sealed record CaseGeneration
         {
             decision = decider.Decide(command, State);
             state = State;
-            foreach (var @event in decision.Rejection is null ? decision.Events : [])
+            foreach (var @event in decision.Events) // none when refused
             {
                 state = CaseEvolution.Evolve(state, @event);
                 recorded.Add(new RecordedEvent(state.Version, @event));

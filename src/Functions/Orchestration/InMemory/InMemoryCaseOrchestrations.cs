@@ -121,7 +121,14 @@ public sealed partial class InMemoryCaseOrchestrations(
         return await StartAsync(caseId, CaseJsonConverters.Sdk.Deserialize<CaseGeneration>(input)!, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> CompletedAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> CompletedAsync(CancellationToken cancellationToken = default) =>
+        [.. (await InstancesAsync(i => i.Status == CaseInstanceStatus.Completed, cancellationToken)).Select(i => i.CaseId)];
+
+    public Task<IReadOnlyList<CaseInstance>> TroubledAsync(bool failedOnly = false, CancellationToken cancellationToken = default) =>
+        InstancesAsync(i => i.Troubled && (!failedOnly || i.Status == CaseInstanceStatus.Failed), cancellationToken);
+
+    /// <summary>Every instance <paramref name="wanted"/> picks, read as <see cref="GetAsync"/> reads one.</summary>
+    private async Task<IReadOnlyList<CaseInstance>> InstancesAsync(Func<CaseInstance, bool> wanted, CancellationToken cancellationToken)
     {
         List<string> ids;
         lock (gate)
@@ -129,38 +136,16 @@ public sealed partial class InMemoryCaseOrchestrations(
             ids = [.. instances.Keys];
         }
 
-        var completed = new List<string>();
+        var found = new List<CaseInstance>();
         foreach (var id in ids)
         {
-            if ((await GetAsync(id, cancellationToken)).Status == CaseInstanceStatus.Completed)
+            if (await GetAsync(id, cancellationToken) is var instance && wanted(instance))
             {
-                completed.Add(id);
+                found.Add(instance);
             }
         }
 
-        return completed;
-    }
-
-    public async Task<IReadOnlyList<CaseInstance>> TroubledAsync(
-        bool failedOnly = false, CancellationToken cancellationToken = default)
-    {
-        List<string> ids;
-        lock (gate)
-        {
-            ids = [.. instances.Keys];
-        }
-
-        var troubled = new List<CaseInstance>();
-        foreach (var id in ids)
-        {
-            if (await GetAsync(id, cancellationToken) is { Troubled: true } instance
-                && (!failedOnly || instance.Status == CaseInstanceStatus.Failed))
-            {
-                troubled.Add(instance);
-            }
-        }
-
-        return troubled;
+        return found;
     }
 
     /// <summary>
